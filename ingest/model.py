@@ -26,6 +26,12 @@ class Reference:
     number: str  # ondernummer: "943" (or a letter for the Eerste Kamer)
     text: str  # the matched text as it stands in the document
     page: int | None = None
+    # Where the link goes when the document is shown: offsets in Analysis.text, or,
+    # for a reference in a footnote, the footnote's index and offsets in that footnote.
+    # Spans never overlap: in "nrs. 723, 727 en 746" each number gets its own span.
+    start: int = -1
+    end: int = -1
+    footnote: int | None = None
 
 
 @dataclass
