@@ -75,6 +75,7 @@ class Analysis:
     text: str  # body text, pages joined with "\n\n"
     page_starts: list[int]  # offset in `text` at which each page begins
     footnotes: list[str] = field(default_factory=list)
+    dossier_titles: dict[str, str] = field(default_factory=dict)  # {"27925": "Bestrijding internationaal terrorisme"}
     references: list[Reference] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     postponements: list[Postponement] = field(default_factory=list)

@@ -1,0 +1,39 @@
+# The two commands: `make run` and `make test`. Everything else supports them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup worker web stop bench collectstatic
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Migrations, the clerks' group, a first clerk account (its password is shown once) and the samples.
+setup: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup
+
+# The product at http://$(HOST):$(PORT) with a Celery worker beside it; Ctrl-C stops both.
+run: setup
+	@echo "Kamerbrieventracker: http://$(HOST):$(PORT)/  (Ctrl-C stops web and worker)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) -m celery -A config worker --loglevel=INFO --concurrency=2 & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: $(VENV)/.installed
+	$(PY) -m celery -A config worker --loglevel=INFO
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) bench/bench_extract.py
+
+# Stops the embedded PostgreSQL (it keeps running between commands otherwise).
+stop: $(VENV)/.installed
+	$(PY) -c "from pathlib import Path; from config.embedded_db import stop; stop(Path('.data'))"

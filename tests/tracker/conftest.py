@@ -1,0 +1,83 @@
+"""Shared personas and helpers for the tracker's tests: a clerk, a staff member, an outsider."""
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+
+from config import celery_app
+from config.connections import broker_url, database_url
+from tracker.roles import CLERKS_GROUP
+
+SEEDS_PDF = Path(settings.BASE_DIR) / "samples"
+IRAK_LETTER = SEEDS_PDF / "000_997e94ac44658105.pdf"
+PASSWORD = "een-lang-wachtwoord-voor-tests"
+
+
+@pytest.fixture
+def clerk(db):
+    user = User.objects.create_user("griffier", password=PASSWORD, first_name="Gea", last_name="Griffier")
+    user.groups.add(Group.objects.get_or_create(name=CLERKS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return User.objects.create_user("medewerker", password=PASSWORD, first_name="Mees", last_name="Medewerker")
+
+
+@pytest.fixture
+def clerk_client(client, clerk):
+    client.force_login(clerk)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real Celery worker process on its own queue, reading the test database.
+
+    The broker is CELERY_BROKER_URL when set (Redis in CI), otherwise PostgreSQL itself.
+    """
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    from django.db import connection
+
+    db = connection.settings_dict
+    broker = os.environ.get("CELERY_BROKER_URL") or broker_url(db)
+    celery_app.conf.broker_url = broker
+    celery_app.conf.task_default_queue = queue
+    log = tmp_path / "worker.log"
+    env = {**os.environ, "DATABASE_URL": database_url(db), "CELERY_BROKER_URL": broker, "CELERY_QUEUE": queue,
+           "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "--concurrency=1",
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=settings.BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    celery_app.pool.force_close_all()
+    print(log.read_text()[-3000:])
+
+
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_in_tmp(tmp_path_factory):
+    """Originals stored by the tests go to a temporary folder, not the local installation's."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

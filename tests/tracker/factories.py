@@ -1,0 +1,59 @@
+"""Test data as the worker leaves it, and waiting for the worker."""
+
+import hashlib
+import time
+import uuid
+
+from django.core.files.base import ContentFile
+
+from ingest.model import Analysis, Commitment as FoundCommitment, Reference as FoundReference
+from tracker.models import Document
+from tracker.storing import store_analysis
+
+
+def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender=""):
+    """A document as the worker leaves it, from an Analysis written out in the test."""
+    name = f"{uuid.uuid4().hex}.txt"
+    document = Document(original_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=len(text))
+    document.original.save(name, ContentFile(text.encode()), save=False)
+    document.save()
+    analysis = Analysis(
+        kind="brief",
+        date=date,
+        kamerstuk=kamerstuk or None,
+        dossiers=[kamerstuk.rpartition("-")[0]] if kamerstuk else [],
+        title=title,
+        sender=sender,
+        signatories=[],
+        pages=1,
+        text=text,
+        page_starts=[0],
+        references=list(references),
+        commitments=list(commitments),
+    )
+    store_analysis(document, analysis)
+    document.refresh_from_db()
+    return document
+
+
+def promise(text, sentence, due=None, due_text=None):
+    """A commitment found in `text`: the sentence `sentence`, located by its offsets."""
+    start = text.index(sentence)
+    return FoundCommitment(text=sentence, page=1, due=due, due_text=due_text, precision="maand" if due else "geen",
+                           start=start, end=start + len(sentence))
+
+
+def citation(text, cited, kamerstuk):
+    start = text.index(cited)
+    return FoundReference(kamerstuk=kamerstuk, dossier=kamerstuk.rpartition("-")[0], number=kamerstuk.rpartition("-")[2],
+                          text=cited, page=1, start=start, end=start + len(cited))
+
+
+
+def wait_until(predicate, timeout=90, interval=0.5, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from tracker.models import Commitment, Document, Dossier, StatusChange
+
+
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):
+    list_display = ["key", "titel"]
+    search_fields = ["key", "titel"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kamerstuk", "date", "state"]
+    list_filter = ["state", "kind"]
+    search_fields = ["title", "kamerstuk", "original_name"]
+    exclude = ["text"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "due_date"]
+    list_filter = ["status"]
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["commitment", "from_status", "to_status", "changed_by", "changed_at"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,37 @@
+from django import forms
+from django.conf import settings
+
+from tracker.models import Document, Status
+
+# What a clerk can set by hand; kandidaat is only ever the engine's.
+CLERK_STATUSES = [(s.value, s.label) for s in Status if s != Status.KANDIDAAT]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class UploadForm(forms.Form):
+    files = forms.FileField(
+        label="Bestanden",
+        widget=MultipleFileInput(attrs={"multiple": True, "accept": ".pdf,.txt,.html,.htm,.xml,.docx"}),
+        help_text=f"PDF, tekst, HTML, XML of DOCX; ten hoogste {settings.MAX_UPLOAD_MB} MB per bestand.",
+    )
+
+    def clean_files(self):
+        return self.files.getlist("files")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Nieuwe status", choices=CLERK_STATUSES)
+    evidence = forms.ModelChoiceField(
+        label="Nakomende brief",
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label="— kies een brief —",
+    )
+    note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = candidates if candidates is not None else Document.objects.none()

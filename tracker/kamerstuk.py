@@ -1,0 +1,56 @@
+"""Canonical Kamerstuk ids (27925-960, 36200-X-85, 21501-20-1876) and how people write them."""
+
+from __future__ import annotations
+
+import re
+
+
+def split_kamerstuk(kamerstuk: str) -> tuple[str, str]:
+    """27925-960 -> ("27925", "960"); 36200-X-85 -> ("36200-X", "85"): the number is always last."""
+    dossier_key, _, number = kamerstuk.rpartition("-")
+    return dossier_key, number
+
+
+def split_dossier(dossier_key: str) -> tuple[str, str]:
+    """36200-X -> ("36200", "X"); 21501-20 -> ("21501", "20"); 27925 -> ("27925", "")."""
+    nummer, _, toevoeging = dossier_key.partition("-")
+    return nummer, toevoeging
+
+
+def dossier_label(dossier_key: str) -> str:
+    """As printed on the paper: 27 925, 36 200 X, 21 501-20."""
+    nummer, toevoeging = split_dossier(dossier_key)
+    if nummer.isdigit() and len(nummer) > 3:
+        nummer = f"{int(nummer):,}".replace(",", "\u00a0")
+    if not toevoeging:
+        return nummer
+    separator = "-" if toevoeging.isdigit() else "\u00a0"
+    return f"{nummer}{separator}{toevoeging}"
+
+
+def kamerstuk_label(kamerstuk: str) -> str:
+    """27925-960 -> "27 925, nr. 960"; 32637-E (Eerste Kamer) -> "32 637, E"."""
+    dossier_key, number = split_kamerstuk(kamerstuk)
+    prefix = "nr.\u00a0" if number.isdigit() else ""
+    return f"{dossier_label(dossier_key)}, {prefix}{number}"
+
+
+_ROMAN_OR_LETTER = r"[A-Z]{1,6}"
+_TYPED = re.compile(
+    rf"""^\s*(?:kst-|kamerstuk(?:ken)?\s+)?
+    (?P<nummer>\d{{1,3}}(?:[\s.]?\d{{3}})?)               # 27 925, 27925, 27.925
+    (?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?  # 21 501-20, 36 200 X
+    (?:\s*[,-]\s*|\s+)(?:nrs?\.?\s*)?(?P<number>\d+|[A-Z])\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def parse_typed_kamerstuk(typed: str) -> str | None:
+    """What a clerk types ("27 925, nr. 960", "36200-X-85", "kst-27925-960") as a canonical id."""
+    match = _TYPED.match(typed.replace("\u00a0", " "))
+    if not match:
+        return None
+    nummer = re.sub(r"\D", "", match["nummer"])
+    extra = match["sub"] or (match["suffix"] or "").upper()
+    dossier_key = f"{nummer}-{extra}" if extra else nummer
+    return f"{dossier_key}-{match['number'].upper()}"

@@ -1,0 +1,28 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from tracker.roles import CLERKS_GROUP
+
+
+class Command(BaseCommand):
+    help = "Add a user with a generated password: staff (read only) by default, --griffie for a clerk."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--griffie", action="store_true", help="may change commitments and upload")
+        parser.add_argument("--name", default="", help="full name shown in the history")
+
+    def handle(self, *args, username, griffie, name, **options):
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            raise CommandError(f"Gebruiker {username} bestaat al.")
+        password = secrets.token_urlsafe(12)
+        first, _, last = name.partition(" ")
+        user = User.objects.create_user(username, password=password, first_name=first, last_name=last)
+        if griffie:
+            user.groups.add(Group.objects.get_or_create(name=CLERKS_GROUP)[0])
+        role = "griffie" if griffie else "alleen lezen"
+        self.stdout.write(f"{username} ({role}) aangemaakt, wachtwoord: {password}")

@@ -1,0 +1,252 @@
+"""What the tracker stores: dossiers, documents, the references between them,
+the commitments found in them and every change to a commitment's status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from tracker.kamerstuk import dossier_label, kamerstuk_label
+
+
+class Dossier(models.Model):
+    """A Kamerstukdossier such as 27 925, 36 200 X or 21 501-02."""
+
+    key = models.CharField(max_length=40, unique=True)  # canonical: 27925, 36200-X, 21501-02
+    nummer = models.CharField(max_length=20)
+    toevoeging = models.CharField(max_length=20, blank=True)
+    titel = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return dossier_label(self.key)
+
+    def get_absolute_url(self):
+        return reverse("dossier", args=[self.key])
+
+
+class DocumentQuerySet(models.QuerySet):
+    def analysed(self):
+        return self.filter(state=Document.State.KLAAR)
+
+
+class Document(models.Model):
+    """One file that came in, kept as it arrived, with what the engine read from it."""
+
+    class Kind(models.TextChoices):
+        BRIEF = "brief", "Brief"
+        ANTWOORDEN = "antwoorden", "Antwoorden"
+        VERSLAG = "verslag", "Verslag"
+        NIEUWS = "nieuws", "Nieuwsbericht"
+        ANDERS = "anders", "Anders"
+
+    class State(models.TextChoices):
+        BEZIG = "bezig", "Bezig"
+        KLAAR = "klaar", "Klaar"
+        MISLUKT = "mislukt", "Mislukt"
+        GEEN_TEKST = "geen_tekst", "Geen tekst"
+
+    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    volgnummer = models.CharField(max_length=20, blank=True)
+    kamerstuk = models.CharField(max_length=60, blank=True, db_index=True)  # canonical, e.g. 27925-960
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANDERS)
+    title = models.CharField(max_length=1000, blank=True)
+    date = models.DateField(null=True, blank=True)
+    sender = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    page_starts = models.JSONField(default=list, blank=True)
+    footnotes = models.JSONField(default=list, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+
+    original = models.FileField(upload_to="originals/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(default=0)
+
+    state = models.CharField(max_length=20, choices=State.choices, default=State.BEZIG)
+    error_code = models.CharField(max_length=40, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(max_length=64, blank=True)  # the task that holds the claim
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=timezone.now)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        indexes = [
+            # the dossier timeline: a dossier's documents by date
+            models.Index(fields=["dossier", "date"]),
+            # recently ingested documents on the home page
+            models.Index(fields=["-created_at"]),
+        ]
+
+    def __str__(self):
+        return self.title or self.original_name
+
+    def get_absolute_url(self):
+        return reverse("document", args=[self.pk])
+
+    @property
+    def kamerstuk_label(self):
+        return kamerstuk_label(self.kamerstuk) if self.kamerstuk else ""
+
+    @property
+    def is_done(self):
+        return self.state != self.State.BEZIG
+
+
+class Reference(models.Model):
+    """A citation of a Kamerstuk in a document; `target` is filled once that Kamerstuk is here."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="references")
+    kamerstuk = models.CharField(max_length=60)
+    dossier_key = models.CharField(max_length=40)
+    number = models.CharField(max_length=20)
+    target = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by")
+    text = models.CharField(max_length=500)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    start = models.IntegerField(default=-1)
+    end = models.IntegerField(default=-1)
+    footnote = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # linking up references when the cited Kamerstuk arrives
+            models.Index(fields=["kamerstuk"], condition=models.Q(target__isnull=True), name="reference_unresolved"),
+        ]
+
+    def __str__(self):
+        return kamerstuk_label(self.kamerstuk)
+
+
+class Status(models.TextChoices):
+    """The Tweede Kamer register's statuses, plus kandidaat and uitgesteld."""
+
+    KANDIDAAT = "kandidaat", "Kandidaat"
+    OPENSTAAND = "openstaand", "Openstaand"
+    UITGESTELD = "uitgesteld", "Uitgesteld"
+    DEELS_VOLDAAN = "deels_voldaan", "Deels voldaan"
+    VOLDAAN = "voldaan", "Voldaan"
+    VERVALLEN = "vervallen", "Vervallen"
+
+
+# Statuses in which a commitment still asks for work, and can therefore be late.
+OPEN_STATUSES = (Status.OPENSTAAND, Status.UITGESTELD, Status.DEELS_VOLDAAN)
+
+
+class Source(models.TextChoices):
+    ENGINE = "engine", "Automatisch herkend"
+    CLERK = "clerk", "Griffie"
+    TK_REGISTER = "tk_register", "TK-register"
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: dt.date | None = None):
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+
+class Commitment(models.Model):
+    """A promise to the Kamer found in (or entered for) a document."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="commitments")
+    text = models.TextField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    start = models.IntegerField(default=0)
+    end = models.IntegerField(default=0)
+    kind = models.CharField(max_length=30, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    due_text = models.CharField(max_length=200, blank=True)
+    due_precision = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.KANDIDAAT)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.ENGINE)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "start"]
+        indexes = [
+            # open and overdue lists: status first, then the deadline
+            models.Index(fields=["status", "due_date"]),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("commitment", args=[self.pk])
+
+    def state(self, today: dt.date | None = None) -> str:
+        """What the timeline shows: the status, or `te_laat` when open and past due."""
+        today = today or timezone.localdate()
+        if self.status in OPEN_STATUSES and self.due_date and self.due_date < today:
+            return "te_laat"
+        return self.status
+
+    def state_label(self, today: dt.date | None = None) -> str:
+        state = self.state(today)
+        return "Te laat" if state == "te_laat" else Status(state).label
+
+
+class Fulfilment(models.Model):
+    """A document that (partly) fulfils a commitment; a commitment may have several."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="fulfilments")
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="fulfils")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "document"], name="one_fulfilment_per_document"),
+        ]
+
+    def __str__(self):
+        return f"{self.document} → {self.commitment}"
+
+
+class StatusChange(models.Model):
+    """One change of a commitment's status. Append-only: the register's history."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    changed_at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    reason = models.TextField(blank=True)
+    evidence = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.CLERK)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '—'} → {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A status change is history: it is never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("A status change is history: it is never deleted")

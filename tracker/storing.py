@@ -1,0 +1,109 @@
+"""Turn the engine's Analysis into rows: the document's metadata, its references and commitments."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from ingest.model import Analysis
+from tracker.kamerstuk import split_dossier, split_kamerstuk
+from tracker.models import Commitment, Document, Dossier, Reference, Source, Status, StatusChange
+
+
+@transaction.atomic
+def store_analysis(document: Document, analysis: Analysis) -> None:
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.state != Document.State.BEZIG:
+        return  # another attempt finished first
+    document.kind = analysis.kind
+    document.date = analysis.date
+    document.title = analysis.title[:1000]
+    document.sender = analysis.sender[:500]
+    document.text = analysis.text
+    document.page_starts = analysis.page_starts
+    document.footnotes = analysis.footnotes
+    document.page_count = analysis.pages
+    if analysis.kamerstuk:
+        dossier_key, document.volgnummer = split_kamerstuk(analysis.kamerstuk)
+        document.kamerstuk = analysis.kamerstuk
+        document.dossier = dossier_for(dossier_key, analysis.dossier_titles.get(dossier_key, ""))
+    elif analysis.dossiers:
+        document.dossier = dossier_for(analysis.dossiers[0], analysis.dossier_titles.get(analysis.dossiers[0], ""))
+    document.state = Document.State.KLAAR if analysis.text.strip() else Document.State.GEEN_TEKST
+    document.error_code = document.error = ""
+    document.analysed_at = timezone.now()
+    document.save()
+
+    _store_references(document, analysis)
+    _store_commitments(document, analysis)
+
+
+def store_failure(document: Document, code: str, reason: str) -> None:
+    state = Document.State.GEEN_TEKST if code == "geen-tekst" else Document.State.MISLUKT
+    Document.objects.filter(pk=document.pk, state=Document.State.BEZIG).update(
+        state=state, error_code=code, error=reason, analysed_at=timezone.now()
+    )
+
+
+def dossier_for(dossier_key: str, titel: str = "") -> Dossier:
+    nummer, toevoeging = split_dossier(dossier_key)
+    dossier, created = Dossier.objects.get_or_create(
+        key=dossier_key, defaults={"nummer": nummer, "toevoeging": toevoeging, "titel": titel[:500]}
+    )
+    if titel and not dossier.titel:
+        dossier.titel = titel[:500]
+        dossier.save(update_fields=["titel"])
+    return dossier
+
+
+def _store_references(document: Document, analysis: Analysis) -> None:
+    cited = {r.kamerstuk for r in analysis.references}
+    known = {}
+    for doc in Document.objects.filter(kamerstuk__in=cited).exclude(pk=document.pk).order_by("created_at"):
+        known.setdefault(doc.kamerstuk, doc)
+    Reference.objects.bulk_create(
+        Reference(
+            document=document,
+            kamerstuk=r.kamerstuk,
+            dossier_key=r.dossier,
+            number=r.number,
+            target=known.get(r.kamerstuk),
+            text=r.text[:500],
+            page=r.page,
+            start=r.start,
+            end=r.end,
+            footnote=r.footnote,
+        )
+        for r in analysis.references
+    )
+    for dossier_key in {r.dossier for r in analysis.references}:
+        dossier_for(dossier_key)
+    if document.kamerstuk:
+        # Letters that cited this Kamerstuk before it arrived now link to it.
+        Reference.objects.filter(kamerstuk=document.kamerstuk, target__isnull=True).exclude(
+            document=document
+        ).update(target=document)
+
+
+def _store_commitments(document: Document, analysis: Analysis) -> None:
+    commitments = Commitment.objects.bulk_create(
+        Commitment(
+            document=document,
+            text=c.text,
+            page=c.page,
+            start=c.start,
+            end=c.end,
+            kind=c.kind,
+            due_date=c.due,
+            due_text=(c.due_text or "")[:200],
+            due_precision=c.precision,
+            status=Status.KANDIDAAT,
+            source=Source.ENGINE,
+        )
+        for c in analysis.commitments
+    )
+    StatusChange.objects.bulk_create(
+        StatusChange(commitment=c, from_status="", to_status=Status.KANDIDAAT, source=Source.ENGINE,
+                     reason="Herkend in het document")
+        for c in commitments
+    )

@@ -1,0 +1,58 @@
+"""Files coming in: kept as they arrived, one document per distinct file, analysed by the worker."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import IntegrityError, transaction
+
+from tracker.models import Document
+
+
+@dataclass
+class Received:
+    document: Document
+    created: bool  # False: the same file (by sha256) was already here
+
+
+class TooLarge(Exception):
+    pass
+
+
+def receive(file: File, name: str, user=None) -> Received:
+    """Store `file` as a new document (state bezig) and queue its analysis."""
+    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if file.size > limit:
+        raise TooLarge(f"{name} is {file.size / 1024 / 1024:.0f} MB; het maximum is {settings.MAX_UPLOAD_MB} MB.")
+    digest = _sha256(file)
+    existing = Document.objects.filter(sha256=digest).first()
+    if existing:
+        return Received(existing, created=False)
+    try:
+        with transaction.atomic():
+            document = Document(original_name=name[:255], sha256=digest, size=file.size, uploaded_by=user)
+            document.original.save(name, file, save=False)
+            document.save()
+            queue_analysis(document)
+    except IntegrityError:
+        # Uploaded twice at the same moment: the other request stored it.
+        return Received(Document.objects.get(sha256=digest), created=False)
+    return Received(document, created=True)
+
+
+def queue_analysis(document: Document) -> None:
+    from tracker.tasks import analyse_document
+
+    # Sent only when the row is committed, so the worker always finds it.
+    analyse_document.delay_on_commit(document.pk)
+
+
+def _sha256(file: File) -> str:
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()

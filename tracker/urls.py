@@ -1,0 +1,19 @@
+from django.urls import path
+
+from tracker.views import commitments, documents, dossiers, home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    # documents
+    path("documenten/", documents.document_list, name="documents"),
+    path("documenten/upload/", documents.document_upload, name="document_upload"),
+    path("documenten/<int:pk>/", documents.document_detail, name="document"),
+    path("documenten/<int:pk>/origineel/", documents.document_original, name="document_original"),
+    path("kamerstuk/<str:kamerstuk>/", documents.kamerstuk_redirect, name="kamerstuk"),
+    # commitments
+    path("toezeggingen/<int:pk>/", commitments.commitment_detail, name="commitment"),
+    path("toezeggingen/<int:pk>/status/", commitments.commitment_status, name="commitment_status"),
+    # dossiers
+    path("dossiers/", dossiers.dossier_list, name="dossiers"),
+    path("dossiers/<str:key>/", dossiers.dossier_timeline, name="dossier"),
+]

@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseStopPolling
+
+from tracker.forms import UploadForm
+from tracker.models import Commitment, Document, Reference
+from tracker.rendering import document_html, footnote_html
+from tracker.roles import clerk_required
+from tracker.uploads import TooLarge, receive
+
+PAGE_SIZE = 50
+
+
+@require_GET
+def document_list(request):
+    documents = (
+        Document.objects.select_related("dossier")
+        .annotate(commitment_count=Count("commitments"))
+        .order_by("-created_at")[:PAGE_SIZE]
+    )
+    ctx = {"documents": documents, "form": UploadForm()}
+    if request.htmx:
+        return render(request, "documents/list.html#rows", ctx)
+    return render(request, "documents/list.html", ctx)
+
+
+@require_POST
+@clerk_required
+def document_upload(request):
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Kies een of meer bestanden om te uploaden.")
+        return HttpResponseRedirect(reverse("documents"))
+    for upload in form.cleaned_data["files"]:
+        try:
+            received = receive(upload, upload.name, request.user)
+        except TooLarge as error:
+            messages.error(request, f"Niet opgeslagen: {error}")
+            continue
+        if received.created:
+            messages.success(request, f"{upload.name} is ontvangen en wordt verwerkt.")
+        else:
+            messages.info(request, f"{upload.name} was al eerder ontvangen: zie “{received.document}”.")
+    return HttpResponseRedirect(reverse("documents"))
+
+
+@require_GET
+def document_detail(request, pk):
+    document = get_object_or_404(Document.objects.select_related("dossier", "uploaded_by"), pk=pk)
+    if request.htmx and request.GET.get("status"):
+        return _status_fragment(request, document)
+    commitments = list(
+        Commitment.objects.filter(document=document).prefetch_related(
+            Prefetch("fulfilments__document", queryset=Document.objects.only("pk", "title", "original_name", "kamerstuk", "date"))
+        )
+    )
+    references = list(Reference.objects.filter(document=document).order_by("start"))
+    ctx = {
+        "document": document,
+        "commitments": commitments,
+        "references": references,
+        "distinct_references": _distinct(references),
+        "body": document_html(document, commitments, references) if document.text else "",
+        "footnotes": [footnote_html(i, note, references) for i, note in enumerate(document.footnotes)],
+        "cited_by": Document.objects.filter(references__target=document).distinct().order_by("date")[:50],
+    }
+    return render(request, "documents/detail.html", ctx)
+
+
+def _status_fragment(request, document):
+    """Polled while the worker analyses the document; HTTP 286 stops the polling."""
+    if request.GET["status"] == "row":
+        document = Document.objects.select_related("dossier").annotate(commitment_count=Count("commitments")).get(
+            pk=document.pk
+        )
+        response = render(request, "documents/list.html#row", {"document": document})
+    else:
+        response = render(request, "documents/detail.html#state", {"document": document})
+    if not document.is_done:
+        return response
+    stop = HttpResponseStopPolling(response.content)
+    if request.GET["status"] != "row":
+        stop["HX-Refresh"] = "true"  # show the text and commitments that just arrived
+    return stop
+
+
+@require_GET
+def document_original(request, pk):
+    """The file as it arrived. Only a real PDF is shown inline: anything else downloads,
+    so HTML in an uploaded file never runs in our pages."""
+    document = get_object_or_404(Document, pk=pk)
+    handle = document.original.open("rb")
+    is_pdf = handle.read(5) == b"%PDF-"
+    handle.seek(0)
+    if is_pdf:
+        return FileResponse(handle, content_type="application/pdf", filename=document.original_name)
+    return FileResponse(handle, as_attachment=True, content_type="application/octet-stream",
+                        filename=document.original_name)
+
+
+def _distinct(references):
+    seen = {}
+    for reference in references:
+        seen.setdefault(reference.kamerstuk, reference)
+    return sorted(seen.values(), key=lambda r: r.kamerstuk)
+
+
+@require_GET
+def kamerstuk_redirect(request, kamerstuk):
+    document = Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    if document:
+        return HttpResponseRedirect(document.get_absolute_url())
+    dossier_key = kamerstuk.rpartition("-")[0]
+    return HttpResponseRedirect(reverse("dossier", args=[dossier_key]))
