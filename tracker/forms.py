@@ -11,15 +11,24 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one field, as Django's documentation describes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.txt,.html,.htm,.xml,.docx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)) and data:
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
 class UploadForm(forms.Form):
-    files = forms.FileField(
+    files = MultipleFileField(
         label="Bestanden",
-        widget=MultipleFileInput(attrs={"multiple": True, "accept": ".pdf,.txt,.html,.htm,.xml,.docx"}),
         help_text=f"PDF, tekst, HTML, XML of DOCX; ten hoogste {settings.MAX_UPLOAD_MB} MB per bestand.",
     )
-
-    def clean_files(self):
-        return self.files.getlist("files")
 
 
 class StatusForm(forms.Form):

@@ -1,0 +1,102 @@
+"""A clerk marks a commitment Voldaan with the fulfilling letter; every change is kept."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.tracker.factories import make_document, promise
+from tracker.models import Fulfilment, StatusChange
+
+TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
+
+
+@pytest.fixture
+def commitment(db):
+    letter = make_document(TEXT, kamerstuk="27925-960", date=dt.date(2023, 11, 21),
+                           commitments=[promise(TEXT, TEXT, dt.date(2023, 12, 31), "In december")])
+    return letter.commitments.get()
+
+
+@pytest.fixture
+def follow_up(db):
+    return make_document("Hierbij informeer ik uw Kamer.", kamerstuk="27925-962", date=dt.date(2023, 12, 15),
+                         title="Stand van zaken Irak")
+
+
+def post(client, commitment, **data):
+    return client.post(reverse("commitment_status", args=[commitment.pk]), data, HTTP_HX_REQUEST="true")
+
+
+def test_it_marks_a_commitment_fulfilled_with_its_evidence(clerk_client, clerk, commitment, follow_up):
+    response = post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk, note="Brief van 15 december")
+    assert response.status_code == 200
+    commitment.refresh_from_db()
+    assert commitment.status == "voldaan"
+    fulfilment = Fulfilment.objects.get(commitment=commitment)
+    assert fulfilment.document == follow_up and fulfilment.created_by == clerk
+    change = commitment.changes.last()
+    assert (change.from_status, change.to_status, change.changed_by, change.evidence, change.reason) == (
+        "kandidaat", "voldaan", clerk, follow_up, "Brief van 15 december")
+    page = response.content.decode()
+    assert "Kandidaat → <strong>Voldaan</strong>" in page and "Gea Griffier" in page
+    assert "Stand van zaken Irak" in page
+
+
+def test_it_finds_the_fulfilling_letter_by_its_typed_number(clerk_client, commitment, follow_up):
+    post(clerk_client, commitment, status="voldaan", kamerstuk="27 925, nr. 962")
+    assert Fulfilment.objects.get(commitment=commitment).document == follow_up
+
+
+def test_it_asks_for_the_fulfilling_letter(clerk_client, commitment):
+    response = post(clerk_client, commitment, status="voldaan")
+    assert response.status_code == 422
+    assert "Kies de brief die de toezegging (deels) nakomt." in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.status == "kandidaat"
+
+
+def test_it_says_when_a_typed_number_is_not_here(clerk_client, commitment):
+    response = post(clerk_client, commitment, status="voldaan", kamerstuk="27925-999")
+    assert response.status_code == 422
+    assert "Kamerstuk 27925-999 is nog niet in het systeem." in response.content.decode()
+
+
+def test_it_asks_a_reason_to_let_a_commitment_lapse(clerk_client, commitment):
+    assert post(clerk_client, commitment, status="vervallen").status_code == 422
+    assert post(clerk_client, commitment, status="vervallen", note="Missie beëindigd").status_code == 200
+    commitment.refresh_from_db()
+    assert commitment.status == "vervallen"
+
+
+def test_it_accepts_several_fulfilling_letters(clerk_client, commitment, follow_up):
+    second = make_document("Nog een brief.", kamerstuk="27925-970", date=dt.date(2024, 2, 1))
+    post(clerk_client, commitment, status="deels_voldaan", evidence=follow_up.pk)
+    post(clerk_client, commitment, status="voldaan", evidence=second.pk)
+    assert set(commitment.fulfilments.values_list("document__kamerstuk", flat=True)) == {"27925-962", "27925-970"}
+    assert list(commitment.changes.values_list("to_status", flat=True)) == ["kandidaat", "deels_voldaan", "voldaan"]
+
+
+def test_it_never_edits_or_deletes_history(commitment):
+    change = commitment.changes.get()
+    change.reason = "anders"
+    with pytest.raises(ValueError):
+        change.save()
+    with pytest.raises(ValueError):
+        change.delete()
+    assert StatusChange.objects.get(pk=change.pk).reason == "Herkend in het document"
+
+
+def test_it_computes_overdue_and_never_stores_it(commitment):
+    commitment.status = "openstaand"
+    commitment.save()
+    assert commitment.state(today=dt.date(2023, 12, 31)) == "openstaand"
+    assert commitment.state(today=dt.date(2024, 1, 1)) == "te_laat"
+    assert type(commitment).objects.overdue(dt.date(2024, 1, 1)).get() == commitment
+    assert not type(commitment).objects.overdue(dt.date(2023, 12, 1)).exists()
+
+
+def test_its_page_needs_a_bounded_number_of_queries(clerk_client, commitment, follow_up, django_assert_max_num_queries):
+    post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk)
+    with django_assert_max_num_queries(12):
+        assert clerk_client.get(reverse("commitment", args=[commitment.pk])).status_code == 200

@@ -1,0 +1,88 @@
+"""The document page: metadata, the text with commitments highlighted and references linked."""
+
+import datetime as dt
+
+from django.urls import reverse
+
+from tests.tracker.factories import citation, make_document, promise
+
+TEXT = (
+    "In de beantwoording (Kamerstuk 27 925, nr. 943) informeerde het kabinet uw Kamer. "
+    "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak. "
+    "Zie ook Kamerstuk 27 925, nr. 958."
+)
+SENTENCE = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
+
+
+def irak_letter(**extra):
+    return make_document(
+        TEXT,
+        kamerstuk="27925-960",
+        date=dt.date(2023, 11, 21),
+        title="Veiligheidssituatie in Irak",
+        sender="Minister van Defensie",
+        commitments=[promise(TEXT, SENTENCE, dt.date(2023, 12, 31), "In december")],
+        references=[citation(TEXT, "Kamerstuk 27 925, nr. 943", "27925-943"),
+                    citation(TEXT, "Kamerstuk 27 925, nr. 958", "27925-958")],
+        **extra,
+    )
+
+
+def test_it_shows_date_sender_and_own_number(staff_client):
+    page = staff_client.get(reverse("document", args=[irak_letter().pk])).content.decode()
+    assert "21 november 2023" in page
+    assert "Minister van Defensie" in page
+    assert "27\u00a0925, nr.\u00a0960" in page
+
+
+def test_it_highlights_the_commitment_in_the_text(staff_client):
+    document = irak_letter()
+    commitment = document.commitments.get()
+    page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
+    assert f'<mark class="commitment state-kandidaat" id="c{commitment.pk}">{SENTENCE}</mark>' in page
+    assert "31 december 2023" in page and "In december" in page
+
+
+def test_it_links_a_reference_to_the_cited_document_when_it_is_here(staff_client):
+    cited = make_document("Antwoorden.", kamerstuk="27925-943", date=dt.date(2023, 10, 20))
+    document = irak_letter()
+    page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
+    assert f'href="{reverse("document", args=[cited.pk])}" title="Kamerstuk 27925-943">Kamerstuk 27 925, nr. 943</a>' in page
+
+
+def test_it_links_a_reference_to_its_dossier_when_the_document_is_not_here(staff_client):
+    page = staff_client.get(reverse("document", args=[irak_letter().pk])).content.decode()
+    assert f'href="{reverse("dossier", args=["27925"])}" title="Kamerstuk 27925-958 (nog niet in het systeem)"' in page
+
+
+def test_it_links_up_a_reference_when_the_cited_document_arrives_later(staff_client):
+    document = irak_letter()
+    later = make_document("Verslag.", kamerstuk="27925-958", date=dt.date(2023, 11, 1))
+    assert document.references.get(kamerstuk="27925-958").target == later
+    page = staff_client.get(reverse("document", args=[later.pk])).content.decode()
+    assert "Aangehaald in" in page and str(document) in page
+
+
+def test_it_never_renders_html_from_a_document(staff_client):
+    hostile = "<script>alert('x')</script> In december informeer ik uw Kamer."
+    document = make_document(hostile, title="<b>titel</b>", commitments=[promise(hostile, "In december informeer ik uw Kamer.")])
+    page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert "<b>titel</b>" not in page
+
+
+def test_it_shows_a_failed_document_with_its_reason(staff_client):
+    document = make_document("")
+    document.state, document.error = "mislukt", "Dit bestand is versleuteld; de tekst kan niet worden gelezen."
+    document.save()
+    page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
+    assert "Mislukt" in page and "versleuteld" in page
+
+
+def test_it_needs_a_bounded_number_of_queries(staff_client, django_assert_max_num_queries):
+    document = irak_letter()
+    for number in (943, 958):
+        make_document("Eerder.", kamerstuk=f"27925-{number}", date=dt.date(2023, 10, 1))
+    # session, user, groups, document, commitments, fulfilments, references, cited by
+    with django_assert_max_num_queries(10):
+        assert staff_client.get(reverse("document", args=[document.pk])).status_code == 200
