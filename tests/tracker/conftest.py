@@ -43,22 +43,34 @@ def staff_client(client, staff):
     return client
 
 
-@pytest.fixture
-def celery_worker(transactional_db, tmp_path):
-    """A real Celery worker process on its own queue, reading the test database.
+@pytest.fixture(scope="session")
+def test_broker(django_db_setup):
+    """Tasks sent by the tests go to a queue of their own, never to a local installation's worker.
 
-    The broker is CELERY_BROKER_URL when set (Redis in CI), otherwise PostgreSQL itself.
+    The broker is CELERY_BROKER_URL when set (Redis in CI), otherwise the test database itself.
     """
-    queue = f"test-{uuid.uuid4().hex[:10]}"
     from django.db import connection
 
-    db = connection.settings_dict
-    broker = os.environ.get("CELERY_BROKER_URL") or broker_url(db)
+    broker = os.environ.get("CELERY_BROKER_URL") or broker_url(connection.settings_dict)
     celery_app.conf.broker_url = broker
-    celery_app.conf.task_default_queue = queue
+    celery_app.conf.task_default_queue = f"test-{uuid.uuid4().hex[:10]}"
+    yield broker, celery_app.conf.task_default_queue
+    celery_app.pool.force_close_all()
+    from kombu.transport.sqlalchemy import Channel
+
+    for engine, _ in Channel._engines.values():
+        engine.dispose()
+
+
+@pytest.fixture
+def celery_worker(transactional_db, test_broker, tmp_path):
+    """A real Celery worker process on the tests' queue, reading the test database."""
+    from django.db import connection
+
+    broker, queue = test_broker
     log = tmp_path / "worker.log"
-    env = {**os.environ, "DATABASE_URL": database_url(db), "CELERY_BROKER_URL": broker, "CELERY_QUEUE": queue,
-           "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict), "CELERY_BROKER_URL": broker,
+           "CELERY_QUEUE": queue, "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "--concurrency=1",
@@ -71,10 +83,7 @@ def celery_worker(transactional_db, tmp_path):
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
-    celery_app.pool.force_close_all()
     print(log.read_text()[-3000:])
-
-
 
 
 @pytest.fixture(scope="session", autouse=True)
