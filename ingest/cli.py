@@ -1,0 +1,145 @@
+"""Command line: `python -m ingest extract [--json] FILE...`.
+
+Each file is read in its own sandboxed child, so one hostile file cannot stop
+the others. With several files, a later file's `fulfils` lists the earlier
+files' commitments it probably delivers on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from .limits import Limits
+from .model import Analysis, EarlierCommitment, ExtractionError
+from .sandbox import analyse_file, run_child
+
+# Children run side by side; each is a separate process, so threads only wait.
+_PARALLEL = min(4, os.cpu_count() or 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description="Lees Kamerbrieven en Kamerstukken uit.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="lees bestanden uit")
+    extract.add_argument("--json", action="store_true", help="één JSON-object per regel per bestand")
+    extract.add_argument("files", nargs="+")
+    child = commands.add_parser("_child")  # what the sandbox runs; not for people
+    child.add_argument("--max-bytes", type=int)
+    child.add_argument("--max-pages", type=int)
+    child.add_argument("--max-memory-mb", type=int)
+    child.add_argument("file")
+    args = parser.parse_args(argv)
+    if args.command == "_child":
+        limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, max_memory_mb=args.max_memory_mb)
+        return run_child(args.file, limits)
+    return extract_files(args.files, as_json=args.json)
+
+
+def extract_files(files: list[str], as_json: bool) -> int:
+    with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
+        results = list(pool.map(_analyse, files))
+    analyses = {file: result for file, result in zip(files, results) if isinstance(result, Analysis)}
+    failed = False
+    for file, result in zip(files, results):
+        if isinstance(result, Analysis):
+            record = _record(file, result, _fulfils(file, result, analyses))
+        else:
+            failed = True
+            record = {"file": file, "error": result.reason, "code": result.code}
+        print(json.dumps(record, ensure_ascii=False) if as_json else _summary(record), flush=True)
+    return 1 if failed else 0
+
+
+def _analyse(file: str) -> Analysis | ExtractionError:
+    try:
+        return analyse_file(file)
+    except ExtractionError as error:
+        return error
+    except OSError as error:
+        return ExtractionError("niet-gevonden", f"Het bestand kan niet worden geopend: {error.strerror or error}.")
+
+
+def _fulfils(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[dict]:
+    """Confident links from `later` to commitments in the other files dated before it."""
+    from .followups import suggest_fulfilments  # only the parent links files; the child never needs it
+
+    if later.date is None:
+        return []
+    earlier, by_key = [], {}
+    for other, analysis in analyses.items():
+        if other == file or analysis.date is None or analysis.date >= later.date:
+            continue
+        for index, commitment in enumerate(analysis.commitments):
+            key = f"{other}\x00{index}"
+            by_key[key] = (other, commitment.text)
+            earlier.append(EarlierCommitment(
+                key=key,
+                text=commitment.text,
+                due=commitment.due,
+                document_kamerstuk=analysis.kamerstuk,
+                document_date=analysis.date,
+                dossiers=analysis.dossiers,
+                sender=analysis.sender,
+            ))
+    if not earlier:
+        return []
+    return [
+        {"file": by_key[s.key][0], "commitment": by_key[s.key][1], "score": round(s.score, 3), "reasons": s.reasons}
+        for s in suggest_fulfilments(later, earlier)
+        if s.confident and s.key in by_key
+    ]
+
+
+def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:
+    return {
+        "file": file,
+        "kind": analysis.kind,
+        "date": analysis.date.isoformat() if analysis.date else None,
+        "kamerstuk": analysis.kamerstuk,
+        "title": analysis.title,
+        "sender": analysis.sender,
+        "pages": analysis.pages,
+        "references": [r.kamerstuk for r in analysis.references],
+        "commitments": [
+            {
+                "text": c.text,
+                "page": c.page,
+                "due": c.due.isoformat() if c.due else None,
+                "due_text": c.due_text,
+                "kind": c.kind,
+            }
+            for c in analysis.commitments
+        ],
+        "postponements": [
+            {"text": p.text, "of": p.of, "new_due": p.new_due.isoformat() if p.new_due else None}
+            for p in analysis.postponements
+        ],
+        "fulfils": fulfils,
+    }
+
+
+def _summary(record: dict) -> str:
+    if "error" in record:
+        return f"{record['file']}: NIET GELEZEN ({record['code']}): {record['error']}"
+    lines = [
+        f"{record['file']}: {record['kind']}, {record['date'] or 'datum onbekend'}, "
+        f"{record['kamerstuk'] or 'eigen nummer onbekend'}, {record['pages']} pagina('s)",
+        f"  titel: {record['title']}",
+        f"  afzender: {record['sender'] or '-'}",
+        f"  verwijzingen: {', '.join(record['references']) or '-'}",
+    ]
+    for c in record["commitments"]:
+        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}): {c['text']}")
+    for p in record["postponements"]:
+        lines.append(f"  uitstel: {p['text']}")
+    for f in record["fulfils"]:
+        lines.append(f"  voldoet waarschijnlijk aan ({f['file']}): {f['commitment']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Find the promises a document makes to the Kamer, and the ones it postpones.
+
+A commitment is a sentence in which the government undertakes to do something
+towards the Kamer later: inform it, send a letter, report, bill or reaction, or
+take a decision (docs/domain.md). The rules below look, per sentence, for
+  - an action towards the Kamer (inform, send, report, come back) or a decision,
+  - said of the future (zal, streeft ernaar, a present tense with a time), and
+reject what only looks alike: the past, what this letter itself does, offers
+that depend on the Kamer's wish, questions, and what others will do.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from .deadlines import find_due, reference_date
+from .model import Commitment, Postponement, Reference
+from .sentences import Sentence, split_sentences
+
+
+def _words(*alternatives: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+# The Kamer as the one addressed or informed. A capital "de Commissie" is the European
+# Commission, a third party; the Kamer's committee is written "de (vaste) commissie".
+KAMER = _words(r"(?:uw|de|onze|jullie)\s+(?:Tweede\s+)?Kamer", r"uw\s+commissie", r"de\s+(?:vaste\s+)?(?-i:c)ommissie",
+               r"Tweede\s+Kamer", r"Eerste\s+Kamer", r"u", r"de\s+Kamerleden")
+
+# Acting towards the Kamer: every form of the verbs, incl. separable ones ("kom ... terug").
+INFORM = _words(
+    r"informe(?:er|ert|ren|erde|erden)", r"geïnformeerd", r"geinformeerd", r"in\s+te\s+lichten", r"inlichten",
+    r"ingelicht", r"licht(?:en)?\b.{0,60}\bin", r"berichten", r"bericht", r"rapporte(?:er|ert|ren)",
+    r"gerapporteerd", r"terug\s*(?:te\s+)?(?:komen|koppelen)", r"teruggekoppeld", r"terugkoppelen",
+    r"(?:kom|komt|komen)\b.{0,80}\bterug", r"op\s+de\s+hoogte\s+(?:te\s+)?(?:stellen|houden|brengen)",
+    r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
+    r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
+    r"update", r"nader\s+(?:te\s+)?(?:informeren|berichten)")
+SEND = _words(
+    r"(?:toe\s*te\s*)?(?:zenden|sturen)", r"(?:toe)?(?:zend|stuur|stuurt|zendt)", r"toezenden", r"toesturen",
+    r"(?:toe)?gezonden", r"(?:toe)?gestuurd", r"aan\s*(?:te\s+)?bieden", r"(?:bied|biedt|bieden)\b.{0,80}\baan",
+    r"aangeboden", r"(?:toe\s*te\s*)?komen\s+toe", r"toekomen", r"toekomt", r"doen\s+toekomen", r"voor\s*(?:te\s+)?leggen",
+    r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend", r"(?:dien|dient)\b.{0,80}\bin",
+    r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien", r"(?:verzend|verstuur)(?:t|en)?", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
+    r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
+    r"(?:kom|komt|komen)\b.{0,40}\bmet", 
+    r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen",
+    r"verschijnt", r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
+DOCUMENT = _words(
+    r"(?:kamer|voortgangs|verzamel|beleids|brief|kabinets)?brief", r"(?:voortgangs|eind|tussen)?rapportage",
+    r"(?:kabinets)?reactie", r"appreciatie", r"update", r"overzicht", r"rapport", r"nota", r"evaluatie",
+    r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
+    r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
+# Deciding as an act, not "besluitvorming" in general.
+DECIDE = _words(r"besluit\b.{0,60}\bnemen", r"besluiten", r"besluit\s+(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
+                r"beslis\w*", r"(?:een\s+)?keuze\s+(?:te\s+)?maken", r"knoop\s+doorhakken")
+
+COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
+# A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
+ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt")
+ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen")
+
+# Who acts: the government, in person, plural, third person or passive.
+GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
+                    r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries", r"(?:ik|wij)\s+zal")
+# Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
+THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:brief|kamerbrief|nota|notitie|rapportage|beantwoording)",
+                     r"hierbij", r"hiermee", r"bij\s+deze", r"bijgaand\w*", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
+                     r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat", r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
+                     r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")
+# Requests and questions of others, retold: "De motie verzoekt de regering ...".
+ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b.{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
+               r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
+# A relative clause that only names what a request was about: ", waar de motie om vraagt,".
+ASIDE = re.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
+OFFER = _words(r"bereid", r"zal\s+(?:moeten\s+)?blijken", r"desgewenst", r"(?:indien|als|wanneer|mocht)\s+(?:uw|de)\s+(?:Kamer|commissie)\b.{0,60}\b(?:wens\w*|behoefte|prijs|verzoek\w*|vraagt|wil)",
+               r"op\s+verzoek\s+van", r"graag\s+(?:bereid|beschikbaar)", r"kan\s+ik\b.{0,40}\b(?:toelichten|nader\s+ingaan)")
+PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden", r"is", r"zijn", r"was", r"waren",
+                        r"werd", r"werden")
+PAST_VERB = _words(r"informeerde\w*", r"stuurde\w*", r"zond(?:en)?", r"ontving(?:en)?", r"berichtte\w*", r"gaf", r"gaven",
+                   r"kwam", r"kwamen", r"besloot", r"deelde\w*", r"rapporteerde\w*", r"bood", r"boden", r"meldde\w*", r"schreef",
+                   r"schreven", r"toezegde", r"zegde\w*")
+PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht", r"gerapporteerd", r"(?:toe)?gezonden",
+                    r"(?:toe)?gestuurd", r"aangeboden", r"ontvangen", r"voorgelegd", r"ingediend", r"gedeeld", r"gemeld",
+                    r"teruggekoppeld", r"teruggekomen", r"gegeven", r"besloten", r"toegezegd", r"verschenen", r"gepubliceerd",
+                    r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet")
+REAL_FUTURE = _words(r"zal", r"zullen", r"zult", r"streef\w*", r"streven", r"voornemens", r"beoog\w*", r"verwacht\w*",
+                     r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")
+# A promise reported from the past ("dat ik uw Kamer voor de zomer zou informeren").
+REPORTED = _words(r"zou", r"zouden")
+
+# Others whose future acts are not the government's promise to the Kamer.
+ELSEWHERE = _words(r"in\s+de\s+(?:Raad|Europese\s+Raad|NAVO|VN|Veiligheidsraad|Unie|coalitie)", r"aandringen", r"pleiten",
+                   r"(?:blijven\s+)?(?:aandringen|pleiten|oproepen|benadrukken|onderstrepen)")
+
+# Postponements: an earlier promise that will not be kept on time.
+DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bniet", r"(?:helaas|echter)\b.{0,80}\bniet",
+               r"vertraging", r"vertraagd", r"uitgesteld", r"uitstel", r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)",
+               r"(?:kan|kunnen)\b.{0,60}\bniet\b.{0,40}\b(?:informeren|sturen|zenden|toekomen)", r"niet\s+(?:eerder|tijdig)",
+               r"in\s+plaats\s+van")
+LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
+                            r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
+EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd", r"(?:eerder|was)\s+(?:voorzien|gepland)",
+                         r"zoals\s+(?:eerder\s+)?(?:gemeld|vermeld|aangegeven|gecommuniceerd)", r"had\s+ik\b.{0,80}\b(?:gemeld|aangegeven)")
+
+# A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
+SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b", re.IGNORECASE)
+
+KINDS = [
+    ("wetsvoorstel", _words(r"wetsvoorstel\w*", r"wetswijziging\w*", r"(?:wijziging\s+van\s+de\s+)?wet\b.{0,40}\b(?:indienen|ingediend)",
+                            r"algemene\s+maatregel\s+van\s+bestuur", r"amvb")),
+    ("besluit", DECIDE),
+    ("reactie", _words(r"(?:kabinets)?reactie", r"appreciatie", r"standpunt", r"beantwoord\w*", r"antwoorden")),
+    ("brief", _words(r"\w*brief", r"\w*rapportage", r"rapport", r"nota", r"overzicht", r"update", r"verslag", r"evaluatie",
+                     r"plan\s+van\s+aanpak", r"toekomt", r"toekomen", r"sturen", r"zenden", r"stuur", r"zend")),
+    ("informeren", _words(r"informe\w+", r"geïnformeerd", r"inlichten", r"ingelicht", r"op\s+de\s+hoogte", r"terug\w*", r"berichten")),
+]
+
+
+def find_commitments(
+    text: str, page_starts: list[int], document_date: dt.date | None, references: list[Reference]
+) -> tuple[list[Commitment], list[Postponement]]:
+    """Commitments and postponements in a document's body text, in text order."""
+    document_date = document_date or reference_date(text)
+    sentences = split_sentences(text)
+    flats = [flatten(s.text) for s in sentences]
+    commitments, postponements = [], []
+    for i, (sentence, flat) in enumerate(zip(sentences, flats)):
+        page = page_of(sentence.start, page_starts)
+        if is_postponement(flat):
+            following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j])), None)
+            new_due = find_due(flats[following], document_date) if following is not None else find_due(flat, document_date)
+            postponements.append(Postponement(
+                text=sentence.text, page=page, of=_cited(sentences, i, references),
+                new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
+            continue
+        if is_commitment(flat):
+            due = find_due(flat, document_date)
+            end = sentence.end
+            if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
+                # "Ik zal uw Kamer hierover informeren. Dit gebeurt voor de zomer."
+                later = find_due(flats[i + 1], document_date)
+                if later and later.date:
+                    due, end = later, sentences[i + 1].end
+            commitments.append(Commitment(
+                text=text[sentence.start:end], page=page, due=due.date if due else None,
+                due_text=due.text if due else None, precision=due.precision if due else "geen",
+                kind=kind_of(flat), start=sentence.start, end=end))
+    return commitments, postponements
+
+
+def flatten(sentence: str) -> str:
+    """One line, words broken over a line joined again ("verwon-\\ndingen")."""
+    sentence = sentence.replace("\u00ad", "")
+    sentence = re.sub(r"(\w)-\s*\n\s*([a-zà-ÿ])", r"\1\2", sentence)
+    return re.sub(r"\s+", " ", sentence).strip()
+
+
+def is_commitment(sentence: str) -> bool:
+    if sentence.endswith("?") or len(sentence) < 20:
+        return False
+    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(sentence):
+        return False
+    if ASKED.search(ASIDE.sub(",", sentence)):
+        return False  # a request retold, unless it is only named in passing
+    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))
+    reported = GOVERNMENT.search(sentence) and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))
+    decision = GOVERNMENT.search(sentence) and DECIDE.search(sentence)
+    coming_back = GOVERNMENT.search(sentence) and COME_BACK.search(sentence)
+    announced = ANNOUNCED.search(sentence) and ARRIVES.search(sentence)
+    if not (towards_kamer or reported or decision or coming_back or announced):
+        return False
+    if ELSEWHERE.search(sentence) and not towards_kamer:
+        return False
+    if REAL_FUTURE.search(sentence):
+        return True
+    # A present tense promises only when it names when: "In december informeer ik uw Kamer".
+    due = find_due(sentence, None)
+    return bool(due and due.text)
+
+
+def is_past(sentence: str) -> bool:
+    if REAL_FUTURE.search(sentence):
+        return False
+    if PAST_VERB.search(sentence) or REPORTED.search(sentence):
+        return True
+    return bool(PAST_AUXILIARY.search(sentence) and PARTICIPLE.search(sentence) and not _words(r"wordt", r"worden").search(sentence))
+
+
+def is_postponement(sentence: str) -> bool:
+    if sentence.endswith("?") or not DELAY.search(sentence):
+        return False
+    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence) or DOCUMENT.search(sentence))
+    return bool(EARLIER_PROMISE.search(sentence) and (towards_kamer or DOCUMENT.search(sentence))
+                or LATER_THAN_PLANNED.search(sentence) and towards_kamer)
+
+
+def kind_of(sentence: str) -> str:
+    return next((kind for kind, pattern in KINDS if pattern.search(sentence)), "overig")
+
+
+def page_of(offset: int, page_starts: list[int]) -> int | None:
+    if not page_starts:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
+
+
+def _cited(sentences: list[Sentence], i: int, references: list[Reference]) -> str | None:
+    """The earlier document a postponement speaks of: cited in it, else next to it."""
+    for j in (i, i - 1, i + 1):
+        if 0 <= j < len(sentences):
+            inside = [r for r in references if r.footnote is None and sentences[j].start <= r.start < sentences[j].end]
+            if inside:
+                return inside[0].kamerstuk
+    return None

@@ -1,0 +1,281 @@
+"""Rank earlier commitments that a later document may fulfil.
+
+A clerk confirms every link; the ranking only decides what to show first and
+what is strong enough to list without asking (`confident`). Evidence, strongest
+first: the later document cites the earlier one by number or by date, says it
+delivers on a promise ("Zoals toegezegd ... informeer ik u hierbij"), shares its
+subject, dossier and ministry, and arrives around the due date. A document that
+merely cites the earlier one, or repeats its promise, does not fulfil it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from . import patterns
+from .commitments import flatten
+from .deadlines import find_due
+from .model import Analysis, EarlierCommitment, Suggestion
+from .sentences import split_sentences
+
+SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
+CONFIDENT_FROM = 0.7
+
+# A document saying it delivers on a promise.
+FULFILMENT = re.compile(
+    r"zoals\s+(?:eerder\s+|reeds\s+)?(?:toegezegd|aangekondigd|beloofd|afgesproken|besproken|verzocht)|"
+    r"(?:conform|overeenkomstig|ter\s+uitvoering\s+van|in\s+navolging\s+van)\s+(?:mijn|de|onze|het)\s+"
+    r"(?:toezegging|afspraak|verzoek|motie)|"
+    r"(?:invulling|gevolg|uitvoering)\s+(?:aan|geven\s+aan)\s+(?:de|mijn|onze)\s+toezegging|"
+    r"(?:geef|geven)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hiermee\s+|hierbij\s+)?(?:invulling|uitvoering|gevolg)\s+aan|"
+    r"(?:informeer|informeren|bericht|berichten|stuur|sturen|zend|zenden|bied|bieden)\s+(?:ik|wij|we|het\s+kabinet)\s+"
+    r"(?:u|uw\s+Kamer|de\s+Kamer)?\s*(?:hierbij|hiermee|met\s+deze\s+brief|nader)|"
+    r"met\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
+    r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij|hiermee|met\s+deze\s+brief)\s+terug|"
+    r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+na|"
+    r"(?:doe|doen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+gestand|"
+    r"(?:voldoe|voldoen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?aan\s+(?:de|die|deze|mijn|onze)\s+toezegging",
+    re.IGNORECASE,
+)
+# "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
+_POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b", re.IGNORECASE)
+# A promised item the later document says is still under way: the promise stays open.
+STILL_OPEN = re.compile(
+    r"\b(?:in\s+voorbereiding|in\s+volle\s+gang|in\s+de\s+maak|(?:loopt|lopen)\s+(?:nog|momenteel)|"
+    r"nog\s+niet\s+(?:gereed|klaar|afgerond|beschikbaar|verschenen|ontvangen)|wordt\s+(?:nog|momenteel|op\s+dit\s+moment)\s+"
+    r"(?:opgesteld|uitgevoerd|voorbereid|uitgewerkt|afgerond)|(?:volgt|volgen)\s+(?:nog|later))\b",
+    re.IGNORECASE,
+)
+# "mijn brief van 2 februari jl.", "de brief van 2 februari 2024": a letter cited by its date.
+_LETTER_OF_DATE = re.compile(
+    r"(?:brief|kamerbrief|rapportage|reactie|beantwoording)\s+van\s+(\d{1,2})\s+("
+    + "|".join(patterns.MONTHS) + r")(?:\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-zà-ÿ]{3,}", re.IGNORECASE)
+
+# Dutch function words (the Snowball project's Dutch stop list) and the words every
+# letter to the Kamer uses, which say nothing about its subject.
+STOPWORDS = frozenset("""
+aan aangaande aangezien achter af afgelopen al aldaar aldus alhoewel alle allebei alleen alles als altijd
+andere anders ben bent bij binnen boven bovendien daar daarom daarna daarnaast dan dat de deze die dit door
+doch doen dus een eens eerder eerst en enkele er erg even ge geen geweest haar had heb hebben heeft hem
+het hier hierin hierover hij hoe hun iemand iets ik in is ja je jij kan kon kunnen maar me meer men met mij
+mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw
+van veel voor want waren was wat we wel werd wezen wie wij wil worden wordt zal ze zelf zich zij zijn zo
+zonder zou zullen zoals hierbij hiermee daarover waarin welke wanneer tijdens volgende dan dus
+kamer tweede minister ministerie kabinet staatssecretaris brief kamerbrief informeren informeer geïnformeerd
+nader wederom update toezegging toegezegd inzake betreft mede gelet hierover daarover verder stand zaken
+januari februari maart april mei juni juli augustus september oktober november december jaar
+""".split())
+
+_DUTCH = snowballstemmer.stemmer("dutch")
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _DUTCH.stemWord(word.lower())
+
+
+def content_stems(text: str) -> dict[str, str]:
+    """The subject words of a text: stem -> the first word written with it."""
+    words = {}
+    for match in _WORD.finditer(text.replace("\u00ad", "")):
+        word = match.group()
+        if word.lower() not in STOPWORDS:
+            words.setdefault(stem(word), word)
+    return words
+
+
+def suggest_fulfilments(later: Analysis, earlier: list[EarlierCommitment]) -> list[Suggestion]:
+    """Earlier commitments `later` may fulfil, most likely first."""
+    evidence = _LaterEvidence(later)
+    suggestions = [s for s in (evidence.judge(e) for e in earlier) if s and s.score >= SHOW_FROM]
+    return _once_per_promise(sorted(suggestions, key=lambda s: s.score, reverse=True), earlier)
+
+
+def _once_per_promise(suggestions: list[Suggestion], earlier: list[EarlierCommitment]) -> list[Suggestion]:
+    """A document can state one promise twice (a debate report repeats the minister's words in
+    its list of toezeggingen). The later document delivers it once: only the best of the twins
+    is confident."""
+    by_key = {e.key: e for e in earlier}
+    confident: list[EarlierCommitment] = []
+    for suggestion in suggestions:
+        commitment = by_key[suggestion.key]
+        twin = next((c for c in confident if _same_promise(c, commitment)), None)
+        if suggestion.confident and twin:
+            suggestion.confident = False
+            suggestion.reasons.append(f"same promise as {twin.key}")
+        elif suggestion.confident:
+            confident.append(commitment)
+    return suggestions
+
+
+def _same_promise(a: EarlierCommitment, b: EarlierCommitment) -> bool:
+    """Two commitments of one document with the same due date and (nearly) the same subject."""
+    if (a.document_kamerstuk, a.document_date, a.due) != (b.document_kamerstuk, b.document_date, b.due):
+        return False
+    subject_a, subject_b = content_stems(a.text), content_stems(b.text)
+    shared = sum(1 for s in subject_a if s in subject_b)
+    return shared > 0 and shared >= 0.6 * min(len(subject_a), len(subject_b))
+
+
+class _LaterEvidence:
+    """What the later document says, computed once for all earlier commitments."""
+
+    def __init__(self, later: Analysis):
+        self.later = later
+        self.cited = {r.kamerstuk for r in later.references}
+        sentences = [flatten(s.text) for s in split_sentences(later.text)]
+        self.fulfilment_sentences = _fulfilment_passages(sentences)
+        self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
+        self.dates_cited = _dates_cited(later.text, later.date)
+        self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
+        self.body = content_stems(later.text)
+        self.promises = [content_stems(c.text) for c in later.commitments]
+
+    def judge(self, earlier: EarlierCommitment) -> Suggestion | None:
+        later = self.later
+        if later.date and earlier.document_date and later.date < earlier.document_date:
+            return None  # a letter cannot deliver what was promised after it
+        if later.kamerstuk and later.kamerstuk == earlier.document_kamerstuk:
+            return None
+        score, reasons = 0.0, []
+        subject = content_stems(earlier.text)
+        says_fulfils = self._fulfilment_mentions(subject)
+        cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
+        dated = bool(earlier.document_date and earlier.document_date in self.dates_cited)
+        if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
+            # One letter holds several promises; the citation goes with the one delivered.
+            cites = dated = False
+            reasons.append("delivers another promise of the cited letter")
+        if cites:
+            score += 0.3
+            reasons.append(f"cites {earlier.document_kamerstuk}")
+        if dated:
+            score += 0.3 if not cites else 0.1
+            reasons.append(f"cites the letter of {earlier.document_date.isoformat()}")
+        shared_head = [w for s, w in subject.items() if s in self.head]
+        shared_body = [w for s, w in subject.items() if s in self.body]
+        overlap = (len(shared_head) + len(shared_body)) / (2 * len(subject)) if subject else 0.0
+        score += 0.35 * overlap
+        if shared_body:
+            reasons.append("subject: " + ", ".join(shared_body[:6]))
+        if says_fulfils:
+            score += 0.25
+            reasons.append(f"fulfilment: {_short(says_fulfils)}")
+        if set(later.dossiers) & set(earlier.dossiers):
+            score += 0.1
+            reasons.append("same dossier")
+        if _same_ministry(later.sender, earlier.sender):
+            score += 0.05
+            reasons.append("same ministry")
+        score += self._timing(earlier, reasons)
+        if self._repeats(subject) and not says_fulfils:
+            score *= 0.4  # a letter repeating the promise still owes it
+            reasons.append("repeats the promise")
+        still_owed = self._postpones(earlier, subject) or self._says_still_open(subject)
+        if still_owed:
+            score *= 0.4
+            reasons.append(still_owed)
+        score = round(min(score, 1.0), 3)
+        # Citing the earlier letter shows the later one knows it, not that it delivers this
+        # promise: that takes a statement of delivery, or an opening about the promise itself.
+        opens_with_it = bool(subject) and len(shared_head) / len(subject) >= 0.5
+        strong_link = (says_fulfils or (cites or dated) and opens_with_it) and not still_owed
+        confident = score >= CONFIDENT_FROM and bool(strong_link) and overlap >= 0.3
+        return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
+
+    def _fulfilment_mentions(self, subject: dict[str, str]) -> str | None:
+        """A passage saying this document delivers, about this commitment's subject.
+        Citing the earlier letter is not enough: that letter may hold other promises."""
+        return next((p for p in self.fulfilment_sentences if _about(p, subject) >= 0.25), None)
+
+    def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
+        """A passage that says it delivers and cites the earlier document, by number or date."""
+        number = re.sub(r"\D", "", earlier.document_kamerstuk or "")
+        for passage in self.fulfilment_sentences:
+            by_number = bool(number) and number in re.sub(r"\D", "", passage)
+            by_date = bool(earlier.document_date) and earlier.document_date in _dates_cited(passage, self.later.date)
+            if by_number or by_date:
+                return True
+        return False
+
+    def _postpones(self, earlier: EarlierCommitment, subject: dict[str, str]) -> str | None:
+        """The later document announces this promise will be late: it does not deliver it."""
+        for postponement in self.later.postponements:
+            about = _about(postponement.text, subject)
+            due = find_due(flatten(postponement.text), self.later.date)
+            same_due = bool(due and earlier.due and due.date == earlier.due)
+            if about >= 0.4 or (about > 0 and same_due):
+                return f"postpones the promise: {_short(postponement.text)}"
+        return None
+
+    def _says_still_open(self, subject: dict[str, str]) -> str | None:
+        """"De evaluatie, die ik heb aangekondigd, is in volle gang": the promise stays open."""
+        sentence = next((s for s in self.open_sentences if _about(s, subject) >= 0.4), None)
+        return f"still open: {_short(sentence)}" if sentence else None
+
+    def _timing(self, earlier: EarlierCommitment, reasons: list[str]) -> float:
+        sent = self.later.date
+        if not (sent and earlier.due):
+            return 0.0
+        reasons.append(f"due {earlier.due.isoformat()}, sent {sent.isoformat()}")
+        late = (sent - earlier.due).days
+        if late <= 45:
+            return 0.1
+        return 0.0 if late <= 365 else -0.1
+
+    def _repeats(self, subject: dict[str, str]) -> bool:
+        return any(subject and sum(1 for s in subject if s in p) / len(subject) >= 0.6 for p in self.promises)
+
+
+def _fulfilment_passages(sentences: list[str]) -> list[str]:
+    """Sentences saying this document delivers, with the sentence before when they point back to it."""
+    passages = []
+    for i, sentence in enumerate(sentences):
+        if FULFILMENT.search(sentence):
+            points_back = i > 0 and _POINTS_BACK.search(sentence)
+            passages.append(f"{sentences[i - 1]} {sentence}" if points_back else sentence)
+    return passages
+
+
+def _about(text: str, subject: dict[str, str]) -> float:
+    """The share of a commitment's subject words that a text uses too."""
+    if not subject:
+        return 0.0
+    stems = content_stems(text)
+    return sum(1 for s in subject if s in stems) / len(subject)
+
+
+def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date]:
+    """Dates of letters the text refers to; a date without a year is the most recent one."""
+    dates = set()
+    for day, month, year in _LETTER_OF_DATE.findall(flatten(text)):
+        if year:
+            date = patterns.make_date(day, month, year)
+        elif sent:
+            date = patterns.make_date(day, month, sent.year)
+            if date and date > sent:
+                date = patterns.make_date(day, month, sent.year - 1)
+        else:
+            date = None
+        if date:
+            dates.add(date)
+    return dates
+
+
+def _same_ministry(a: str, b: str) -> bool:
+    """"Minister van Defensie" and "Staatssecretaris van Defensie" share a ministry."""
+    def ministries(sender):
+        return {m.strip().lower() for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or "")}
+    return bool(ministries(a) & ministries(b))
+
+
+def _short(sentence: str, limit: int = 90) -> str:
+    sentence = flatten(sentence).strip()
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

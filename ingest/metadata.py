@@ -1,0 +1,231 @@
+"""What a document says about itself: date, own number, sender, signatories, kind, title.
+
+Everything is read from the places where a Kamerstuk or a letter states it (the
+header block, the running header, the letterhead, the signature), never guessed
+from dates or numbers in the body: a date the text does not give stays None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .layout import Layout
+from .patterns import (
+    DOSSIER,
+    DOSSIER_TITLE_RE,
+    LABELLED_DATE_RE,
+    COLOPHON_RE,
+    KST_ID_RE,
+    NEWS_DATE_RE,
+    OWN_NUMBER_RE,
+    RUNNING_HEADER_RE,
+    SIGNATURE_TITLE_RE,
+    dossier_id,
+    make_date,
+)
+from .readers.lines import Known
+
+# The answers to a list of questions, a committee report.
+_ANSWERS_RE = re.compile(r"(?m)^(?:LIJST VAN VRAGEN EN ANTWOORDEN|ANTWOORD(?:EN)? OP)|\bAntwoord van\b.*\(ontvangen")
+_ANSWER_LINE_RE = re.compile(r"(?m)^Antwoord(?:\s+op\s+vra(?:ag|gen)\b.*)?\s*$")
+_REPORT_RE = re.compile(r"\b(?:VERSLAG|Verslag) (?:VAN|van) (?:EEN|een|HET|het)\b|^Vastgesteld\b", re.MULTILINE)
+_LETTER_RE = re.compile(r"\bBRIEF VAN\b|^Aan de Voorzitter|^(?:Den Haag|'s-Gravenhage),|^Geachte", re.MULTILINE)
+_SUBJECT_RE = re.compile(r"^(?:Betreft|Onderwerp)\s*:?\s+(?P<subject>\S.*)$", re.IGNORECASE)
+_NUMBER_IN_HEADER_RE = re.compile(r"nr\.?\s*(\d+)|,\s*([A-Z]{1,3})\b")
+_DOSSIER_RE = re.compile(DOSSIER)
+_FROM_RE = re.compile(r"\b(?:BRIEF|BRIEVEN)\s+VAN\s+DE\s+(?P<from>.+)$")
+_INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^[A-Z]\.[A-Za-z.]+$")
+_NEWSY_RE = re.compile(r"\b(?:minister|staatssecretaris|kabinet|premier)\b", re.IGNORECASE)
+# The signature stands at the end: look for it in this many last characters.
+_SIGNATURE_WINDOW = 1500
+_SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
+
+
+@dataclass
+class Metadata:
+    kind: str = "anders"
+    date: dt.date | None = None
+    kamerstuk: str | None = None
+    dossiers: list[str] = field(default_factory=list)
+    title: str = ""
+    sender: str = ""
+    signatories: list[str] = field(default_factory=list)
+    dossier_titles: dict[str, str] = field(default_factory=dict)
+
+
+def read_metadata(layout: Layout, known: Known) -> Metadata:
+    header = [line.strip() for line in layout.header]
+    offices, signatories = _signature(layout.text)
+    dossiers, number = _own_number(header, layout.furniture, known)
+    return Metadata(
+        kind=known.kind or _kind(header, layout.text, bool(offices)),
+        date=known.date or _date(header, layout.furniture, layout.text),
+        kamerstuk=f"{dossiers[0]}-{number}" if dossiers and number else None,
+        dossiers=dossiers,
+        title=known.title or _title(header, layout.furniture, layout.text),
+        sender=" en ".join(offices or _offices_from_header(header)),
+        signatories=signatories,
+        dossier_titles=known.dossier_titles or _dossier_titles(header),
+    )
+
+
+def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
+    for line in [*header, *furniture]:
+        match = LABELLED_DATE_RE.search(line)
+        if match:
+            return make_date(*match.groups())
+    news = NEWS_DATE_RE.match(text)
+    if news:  # a stamp with the month only gives no date
+        return make_date(news.group(3), int(news.group(2)), news.group(1)) if news.group(3) else None
+    # Answers state the day they were received near the top; a letter may open with its date.
+    match = LABELLED_DATE_RE.search(text[:3000])
+    return make_date(*match.groups()) if match else None
+
+
+def _own_number(header: list[str], furniture: list[str], known: Known) -> tuple[list[str], str | None]:
+    if known.dossiers:
+        return known.dossiers, known.number
+    # The header block lists every dossier the paper belongs to; the footer may list one.
+    dossiers = [dossier_id(*m.groups()[:3]) for m in map(DOSSIER_TITLE_RE.match, header) if m]
+    number = next((m.group("number") for m in map(OWN_NUMBER_RE.match, header) if m), None)
+    if dossiers and number:
+        return dossiers, number
+    for line in furniture:
+        match = RUNNING_HEADER_RE.match(line)
+        own = match and match.group("own")
+        if own:
+            # "…, 27 925, nr. 960 2": the dossiers, then the number; the page number is not
+            # part of the group.
+            found = [dossier_id(*d.groups()) for d in _DOSSIER_RE.finditer(own)]
+            number = _NUMBER_IN_HEADER_RE.search(own[own.rfind(","):] if "nr" not in own else own)
+            if found and number:
+                return found, number.group(1) or number.group(2)
+        colophon = COLOPHON_RE.match(line)
+        if colophon:
+            kst = KST_ID_RE.fullmatch("kst-" + colophon.group("id"))
+            if kst:
+                return [dossier_id(*kst.groups()[:3])], kst.group(4)
+    return dossiers, None
+
+
+def _dossier_titles(header: list[str]) -> dict[str, str]:
+    """ "27 925 Bestrijding internationaal terrorisme" in the header block -> {"27925": ...}."""
+    return {
+        dossier_id(*m.groups()[:3]): m.group("title").strip() for m in map(DOSSIER_TITLE_RE.match, header) if m
+    }
+
+
+def _kind(header: list[str], text: str, signed: bool) -> str:
+    opening = "\n".join(header) + "\n" + text[:3000]
+    if _ANSWERS_RE.search(opening) or len(_ANSWER_LINE_RE.findall(text)) >= 2:
+        return "antwoorden"
+    if _REPORT_RE.search("\n".join(header)):
+        return "verslag"
+    if signed or _LETTER_RE.search(opening):
+        return "brief"
+    if NEWS_DATE_RE.match(text) or _NEWSY_RE.search(text[:2000]):
+        return "nieuws"
+    return "anders"
+
+
+def _title(header: list[str], furniture: list[str], text: str) -> str:
+    for line in [*header, *furniture]:
+        match = _SUBJECT_RE.match(line)
+        if match:
+            return match.group("subject").strip()
+    titles = [m.group("title").strip() for m in map(DOSSIER_TITLE_RE.match, header) if m]
+    if titles:
+        return titles[0]
+    for line in header:
+        own = OWN_NUMBER_RE.match(line)
+        if own and own.group("rest"):
+            return _sentence_case(own.group("rest"), capitalise_all=True)
+    news = NEWS_DATE_RE.match(text)
+    paragraphs = text[news.end() if news else 0:].strip().split("\n")
+    first = next((p.strip() for p in paragraphs if len(p.split()) >= 3), "")
+    return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + " …"
+
+
+# Sender and signatories -----------------------------------------------------------------
+
+
+def _signature(text: str) -> tuple[list[str], list[str]]:
+    """Offices and names from the signature block: "De Minister van Defensie, K.H. Ollongren"."""
+    tail = re.sub(r"[ \t]+", " ", text[max(0, len(text) - _SIGNATURE_WINDOW):])
+    titles = [m for m in SIGNATURE_TITLE_RE.finditer(tail) if _starts_block(tail, m.start())]
+    offices, names, pending = [], [], 0
+    for i, match in enumerate(titles):
+        offices.append(_office(match.group(1)))
+        pending += 1
+        end = titles[i + 1].start() if i + 1 < len(titles) else len(tail)
+        chunk = " ".join(tail[match.end():end].split()).strip(" ,")
+        if chunk:
+            names.extend(_split_names(chunk, pending))
+            pending = 0
+    return offices, [n for n in names if n]
+
+
+def _starts_block(text: str, position: int) -> bool:
+    """A signature title opens a line, or follows another title on the same line."""
+    before = text[:position].rstrip(" ")
+    return not before or before.endswith(("\n", ","))
+
+
+def _split_names(chunk: str, count: int) -> list[str]:
+    """ "Caspar Veldkamp Ruben Brekelmans" for two offices -> two names."""
+    words = chunk.split()
+    if len(words) > 8:  # not a name list: body text after a mention of an office
+        return []
+    if count <= 1:
+        return [" ".join(words)]
+    starts = [i for i, w in enumerate(words) if _INITIALS_RE.match(w) and (i == 0 or not _INITIALS_RE.match(words[i - 1]))]
+    if len(starts) == count:
+        bounds = [*starts[1:], len(words)]
+        return [" ".join(words[a:b]) for a, b in zip(starts, bounds)]
+    if len(words) % count == 0:
+        step = len(words) // count
+        return [" ".join(words[i:i + step]) for i in range(0, len(words), step)]
+    return [" ".join(words)]
+
+
+def _office(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip())
+    return text[0].upper() + text[1:]
+
+
+def _offices_from_header(header: list[str]) -> list[str]:
+    """ "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE" -> two offices."""
+    for line in header:
+        match = _FROM_RE.search(line)
+        if not match:
+            continue
+        words = match.group("from")
+        office = re.match(r"(MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b", words)
+        if not office:
+            return []
+        singular = {"MINISTERS": "MINISTER", "STAATSSECRETARISSEN": "STAATSSECRETARIS"}.get(office.group(1), office.group(1))
+        rest = words[office.end():].strip()
+        offices = []
+        for part in re.split(r"\s+EN\s+(?=(?:VAN|VOOR|DE)\s)", rest):
+            part = re.sub(r"^DE\s+", "", part.strip())
+            if part.startswith(("VAN ", "VOOR ")):
+                part = f"{singular} {part}"
+            offices.append(_sentence_case(part, capitalise_all=True))
+        return offices
+    return []
+
+
+def _sentence_case(text: str, capitalise_all: bool = False) -> str:
+    """ "MINISTER VAN BUITENLANDSE ZAKEN" -> "Minister van Buitenlandse Zaken"."""
+    if not text.isupper():
+        return text.strip()
+    words = text.strip().lower().split()
+    out = []
+    for i, word in enumerate(words):
+        if i == 0 or (capitalise_all and word not in _SMALL_WORDS):
+            word = word[:1].upper() + word[1:]
+        out.append(word)
+    return " ".join(out)
+

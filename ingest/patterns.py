@@ -1,0 +1,100 @@
+"""Regular expressions for the fixed forms of parliamentary paper, kept in one place.
+
+Readers, layout, metadata and references all recognise the same few things
+(a dossier number, a Dutch date, a running header); defining each once keeps
+them from drifting apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+
+# Blanks inside a number: normal, no-break and thin spaces ("27 925", "27\u00a0925").
+SP = r"[ \u00a0\u2009\u202f]"
+
+# A dossier: five digits, possibly split after two ("27 925"), an optional hyphenated
+# sub-number ("21 501-20") and an optional budget chapter or fund ("36 200 X", "35 000 A",
+# "34 550-X", "36 200 IXB"). Groups: digits, sub-number, suffix.
+DOSSIER = (
+    rf"(?<![\w/.,-])(\d{{2}}{SP}?\d{{3}})(?![\d])"
+    r"(?:-(\d{1,3})(?!\d))?"
+    rf"(?:(?:{SP}|-)((?:[IVXLC]{{1,6}}[AB]?|[A-Z]))(?![\w-]))?"
+)
+
+# The id officielebekendmakingen.nl gives a Kamerstuk: kst-27925-960, kst-36200-X-85,
+# kst-21501-20-1876, kst-32637-E. Groups: digits, sub-number, suffix, number.
+KST_ID_RE = re.compile(
+    r"(?<![\w-])kst-(\d{5})(?:-(\d{1,3}))?(?:-([IVXLC]{1,6}[AB]?|[A-Z]))?-(\d{1,5}|[A-Z]{1,3})(?![\w])",
+    re.IGNORECASE,
+)
+
+# A Dutch date written out: "21 november 2023", "1 januari 2024". Groups: day, month, year.
+DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+DATE_RE = re.compile(DATE, re.IGNORECASE)
+
+# The running header or footer of a Kamerstuk: "Tweede Kamer, vergaderjaar 2023–2024,
+# 27 925, nr. 960 2" (the last number is the page). Group "own" is what names the paper.
+RUNNING_HEADER_RE = re.compile(
+    r"^(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}"
+    r"(?P<own>,\s+.*?(?:nrs?\.?\s*\d+|,\s*[A-Z]{1,3}))?(?:\s+\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+# The colophon at the foot of a printed Kamerstuk's first page: "kst-27925-960 ISSN 0921 - 7371
+# ’s-Gravenhage 2023".
+COLOPHON_RE = re.compile(r"^kst-(?P<id>[\w-]+)\s+ISSN\b", re.IGNORECASE)
+PAGE_OF_RE = re.compile(r"^\s*(?:Pagina|Blad)\s+\d+\s+(?:van|/)\s+\d+\s*$", re.IGNORECASE)
+PAGE_NUMBER_RE = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
+
+# The header block that opens a Kamerstuk or a letter on ministry letterhead.
+CHAMBER_RE = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b", re.IGNORECASE)
+SESSION_RE = re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\s*$", re.IGNORECASE)
+DOSSIER_TITLE_RE = re.compile(rf"^{DOSSIER}\s+(?P<title>[A-Z\u00c0-\u00dd(].*)$")
+OWN_NUMBER_RE = re.compile(r"^Nr\.\s*(?P<number>\d+|[A-Z]{1,3})\b\s*(?P<rest>.*)$")
+ADDRESSEE_RE = re.compile(r"^Aan\s+de\s+Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer", re.IGNORECASE)
+PLACE_DATE_RE = re.compile(rf"^(?:Den\s+Haag|'s-Gravenhage|Brussel|Luxemburg),?\s+{DATE}\s*\.?\s*$", re.IGNORECASE)
+VASTGESTELD_RE = re.compile(rf"^Vastgesteld\s+{DATE}", re.IGNORECASE)
+LETTERHEAD_FIELD_RE = re.compile(
+    r"^(?:Datum|Betreft|Onderwerp|Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Uw\s+brief|Bijlagen?|Bijlage\(n\)|"
+    r"Referentie|Contactpersoon|Retouradres|>\s*Retouradres)\b",
+    re.IGNORECASE,
+)
+SALUTATION_RE = re.compile(r"^Geachte\s+(?:voorzitter|heer|mevrouw|leden)\b", re.IGNORECASE)
+# A news item as the sources store it: "date 2023-11 Kabinet past ... aan".
+NEWS_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*")
+
+# A date with the word that says it is the document's own: "Den Haag, 21 november 2023",
+# "Datum 12 mei 2022", "Vastgesteld 14 februari 2023", "(ontvangen 24 oktober 2023)".
+LABELLED_DATE_RE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?:Den\s+Haag|'s-Gravenhage|Datum|Vastgesteld|[Oo]ntvangen|Verzonden|Dagtekening)"
+    rf"\s*[:,]?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?{DATE}",
+    re.IGNORECASE,
+)
+
+# Who writes: "De Minister van Defensie,", "De staatssecretaris van Financiën – Fiscaliteit,".
+OFFICE = r"(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)"
+SIGNATURE_TITLE_RE = re.compile(rf"\b(?:De|de)\s+({OFFICE}(?:\s+(?:van|voor)\s+[^,]{{2,120}}?)?)\s*,")
+
+
+def make_date(day: str | int, month: str | int, year: str | int) -> dt.date | None:
+    """A date from its written parts, or None when the parts name no real day."""
+    month_number = month if isinstance(month, int) else MONTHS.get(str(month).lower(), 0)
+    try:
+        return dt.date(int(year), int(month_number), int(day))
+    except ValueError:
+        return None
+
+
+def dossier_id(digits: str, sub: str | None = None, suffix: str | None = None) -> str:
+    """The canonical dossier: "27 925" -> 27925, with "-20" and "-X" parts when present."""
+    parts = [re.sub(r"\D", "", digits)]
+    if sub:
+        parts.append(sub)
+    if suffix:
+        parts.append(suffix)
+    return "-".join(parts)

@@ -1,0 +1,125 @@
+"""Open a file of any supported type and hand back its lines.
+
+The type is read from the content, not the name: a letter saved as .txt that is
+really a PDF is read as a PDF. Only a file called .pdf that is no PDF is refused,
+because the clerk then has the wrong file in hand.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+
+from ..limits import Limits
+from ..model import ExtractionError
+from .lines import RawDocument
+
+# A PDF may put a little junk before its header; readers look this far.
+_PDF_HEADER_WINDOW = 1024
+_TEXT_ENCODINGS = ("utf-8-sig", "cp1252")
+# Share of control characters above which bytes are not text.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def read(path: str, limits: Limits) -> RawDocument:
+    size = os.path.getsize(path)
+    if size == 0:
+        raise ExtractionError("leeg", "Het bestand is leeg (0 bytes).")
+    if size > limits.max_bytes:
+        raise ExtractionError(
+            "te-groot",
+            f"Het bestand is {_megabytes(size)} groot; het maximum is {_megabytes(limits.max_bytes)}.",
+        )
+    with open(path, "rb") as handle:
+        head = handle.read(_PDF_HEADER_WINDOW)
+    kind = detect_type(path, head)
+    extension = os.path.splitext(path)[1].lower()
+    if extension == ".pdf" and kind != "pdf":
+        raise ExtractionError(
+            "onbekend-type",
+            "Het bestand heet .pdf maar is geen PDF (het begint niet met %PDF-). "
+            "Mogelijk is het een webpagina of een foutmelding die als PDF is opgeslagen.",
+        )
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path, limits)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, limits)
+    text = _decode(path)
+    if kind == "xml":
+        from .xml_kst import read_xml
+
+        return read_xml(text)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(text)
+    from .text import read_text
+
+    return read_text(text)
+
+
+def detect_type(path: str, head: bytes) -> str:
+    """pdf, docx, xml, html or txt, from the first bytes; refuses anything else."""
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        raise _unknown("een ZIP-archief (geen Word-document)")
+    text = _decode_bytes(head)
+    if text is None:
+        raise _unknown("een binair bestand")
+    opening = text.lstrip().lower()
+    if opening.startswith(("<!doctype html", "<html")) or "<html" in opening[:300]:
+        return "html"
+    if opening.startswith("<?xml") or opening.startswith("<"):
+        return "xml"
+    return "txt"
+
+
+def _decode(path: str) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read()
+    text = _decode_bytes(data)
+    if text is None:
+        raise _unknown("een binair bestand")
+    return text
+
+
+def _decode_bytes(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return None
+    for encoding in _TEXT_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            # the window may cut a character in two
+            try:
+                text = data[:-3].decode(encoding) if len(data) > 3 else None
+            except UnicodeDecodeError:
+                continue
+            if text is None:
+                continue
+        controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+        if controls <= _MAX_CONTROL_SHARE * max(len(text), 1):
+            return text
+        return None
+    return None
+
+
+def _unknown(what: str) -> ExtractionError:
+    return ExtractionError(
+        "onbekend-type",
+        f"Dit bestandstype wordt niet herkend: het lijkt {what}. "
+        "Lever een PDF, Word-document (.docx), tekstbestand, HTML- of XML-bestand aan.",
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,46 @@
+"""`python -m ingest extract --json FILE...`: one JSON object per file, in order."""
+
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SEEDS = "/work/shared/corpus/seeds"
+
+
+def extract(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "ingest", "extract", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+
+
+def test_it_reads_each_file_and_reports_a_broken_one_without_stopping(tmp_path):
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")
+    files = [f"{SEEDS}/pdf/000_997e94ac44658105.pdf", str(broken), f"{SEEDS}/004_71c25b278fb7f6e3.txt"]
+
+    result = extract("--json", *files)
+
+    assert result.returncode != 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["file"] for r in records] == files
+    letter, failed, later = records
+    assert (letter["kamerstuk"], letter["date"], letter["references"]) == ("27925-960", "2023-11-21", ["27925-943", "27925-958"])
+    assert letter["commitments"][0]["due"] == "2023-12-31"
+    assert set(letter) >= {"kind", "title", "sender", "pages", "postponements", "fulfils"}
+    assert failed["code"] == "corrupt" and failed["error"]
+    assert "27925-960" in later["references"]
+
+
+def test_it_exits_zero_when_every_file_was_read():
+    result = extract("--json", f"{SEEDS}/001_2792b50de437f0a0.txt")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["kind"] == "nieuws"
+
+
+def test_it_prints_a_summary_for_people():
+    result = extract(f"{SEEDS}/000_997e94ac44658105.txt")
+    assert "2023-11-21" in result.stdout
+    assert "toezegging" in result.stdout

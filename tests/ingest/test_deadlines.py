@@ -1,0 +1,137 @@
+"""Due dates: the last day of the period named, in its coming occurrence (docs/domain.md)."""
+
+import datetime as dt
+
+import pytest
+
+from ingest.calendar_nl import prinsjesdag, recess
+from ingest.deadlines import find_due, resolve
+
+LETTER_OF_21_NOV_2023 = dt.date(2023, 11, 21)
+
+
+@pytest.mark.parametrize("expression, due", [
+    ("in december", "2023-12-31"),
+    ("in januari", "2024-01-31"),
+    ("mei 2025", "2025-05-31"),
+    ("in de volgende voortgangsrapportage (mei 2025)", "2025-05-31"),
+    ("eind januari", "2024-01-31"),
+    ("voor het einde van het jaar", "2023-12-31"),
+    ("dit jaar", "2023-12-31"),
+    ("later dit jaar", "2023-12-31"),
+    ("voor het einde van 2024", "2024-12-31"),
+    ("in de loop van 2024", "2024-12-31"),
+    ("eind 2024", "2024-12-31"),
+    ("begin 2025", "2025-03-31"),
+    ("begin volgend jaar", "2024-03-31"),
+    ("eind volgend jaar", "2024-12-31"),
+    ("medio 2024", "2024-06-30"),
+    ("half 2024", "2024-06-30"),
+    ("eerste kwartaal van 2024", "2024-03-31"),
+    ("in het eerste kwartaal van 2024", "2024-03-31"),
+    ("Q1 2024", "2024-03-31"),
+    ("het tweede halfjaar van 2024", "2024-12-31"),
+    ("de eerste helft van 2024", "2024-06-30"),
+    ("voor de zomer", "2024-06-30"),
+    ("voor het zomerreces", "2024-06-30"),
+    ("na de zomer", "2024-09-30"),
+    ("in het voorjaar", "2024-05-31"),
+    ("in het najaar", "2024-11-30"),
+    ("in het voorjaar van 2025", "2025-05-31"),
+    ("uiterlijk 1 maart a.s.", "2024-03-01"),
+    ("voor 1 juli", "2024-07-01"),
+    ("voor 1 juli 2025", "2025-07-01"),
+    ("voor Prinsjesdag", "2024-09-17"),
+    ("volgende week", "2023-12-03"),
+    ("over twee weken", "2023-12-05"),
+    ("binnen drie maanden", "2024-02-21"),
+])
+def test_a_letter_of_21_november_2023_resolves(expression, due):
+    assert resolve(expression, LETTER_OF_21_NOV_2023).date == dt.date.fromisoformat(due)
+
+
+def test_before_the_christmas_recess_is_the_last_day_before_it_starts():
+    due = resolve("voor het kerstreces", LETTER_OF_21_NOV_2023)
+    assert dt.date(2023, 12, 18) <= due.date <= dt.date(2023, 12, 22)
+    assert due.date < recess("kerstreces", 2023)[0]
+
+
+@pytest.mark.parametrize("expression", [
+    "zo spoedig mogelijk", "binnenkort", "op een later moment", "op een ander tijdstip",
+    "zodra daar aanleiding toe is", "voor vertrek van het Nederlandse fregat", "de komende maanden",
+    "op korte termijn", "te zijner tijd",
+])
+def test_wording_that_names_no_period_keeps_its_text_but_gets_no_date(expression):
+    due = resolve(expression, LETTER_OF_21_NOV_2023)
+    assert due.date is None
+    assert due.precision == "geen"
+    assert due.text
+
+
+def test_without_a_document_date_only_absolute_expressions_get_a_date():
+    assert resolve("mei 2025", None).date == dt.date(2025, 5, 31)
+    assert resolve("uiterlijk 1 maart 2024", None).date == dt.date(2024, 3, 1)
+    assert resolve("in december", None).date is None
+
+
+def test_precision_says_how_exact_the_date_is():
+    assert resolve("uiterlijk 1 maart a.s.", LETTER_OF_21_NOV_2023).precision == "dag"
+    assert resolve("in december", LETTER_OF_21_NOV_2023).precision == "maand"
+    assert resolve("Q1 2024", LETTER_OF_21_NOV_2023).precision == "kwartaal"
+    assert resolve("voor de zomer", LETTER_OF_21_NOV_2023).precision == "seizoen"
+    assert resolve("medio 2024", LETTER_OF_21_NOV_2023).precision == "halfjaar"
+    assert resolve("eind 2024", LETTER_OF_21_NOV_2023).precision == "jaar"
+
+
+def test_a_past_date_is_not_a_deadline():
+    assert find_due("Op 3 mei jl. heb ik uw Kamer geïnformeerd.", LETTER_OF_21_NOV_2023) is None
+
+
+def test_a_duration_is_not_a_deadline():
+    assert find_due("De missie loopt tot en met mei 2025.", LETTER_OF_21_NOV_2023) is None
+
+
+def test_in_a_sentence_the_expression_is_found_with_its_offsets():
+    sentence = "Het kabinet streeft ernaar hierover een besluit te nemen voor het einde van 2024."
+    due = find_due(sentence, LETTER_OF_21_NOV_2023)
+    assert due.text == "voor het einde van 2024"
+    assert sentence[due.start:due.end] == due.text
+    assert due.date == dt.date(2024, 12, 31)
+
+
+def test_a_dated_expression_wins_over_a_dateless_one():
+    due = find_due("Ik informeer u zo spoedig mogelijk, in ieder geval voor de zomer.", LETTER_OF_21_NOV_2023)
+    assert due.date == dt.date(2024, 6, 30)
+
+
+def test_a_month_already_begun_is_this_month_and_a_month_gone_by_is_next_year():
+    assert resolve("in november", LETTER_OF_21_NOV_2023).date == dt.date(2023, 11, 30)
+    assert resolve("in oktober", LETTER_OF_21_NOV_2023).date == dt.date(2024, 10, 31)
+
+
+def test_prinsjesdag_is_the_third_tuesday_of_september():
+    assert prinsjesdag(2023) == dt.date(2023, 9, 19)
+    assert prinsjesdag(2024) == dt.date(2024, 9, 17)
+    assert prinsjesdag(2025) == dt.date(2025, 9, 16)
+
+
+def test_a_recess_outside_the_table_starts_on_a_friday():
+    start, end = recess("zomerreces", 2031)
+    assert start.weekday() == 4 and start.month == 7
+    assert end > start
+
+
+def test_the_year_a_matter_concerns_is_not_a_deadline():
+    due = find_due("Over de kosten voor 2025 informeer ik uw Kamer zo spoedig mogelijk.", LETTER_OF_21_NOV_2023)
+    assert due.text == "zo spoedig mogelijk"
+    assert due.date is None
+
+
+def test_the_period_a_report_covers_is_not_its_deadline():
+    sentence = "De kwartaalrapportage, met cijfers over het eerste kwartaal van 2024, ontvangt uw Kamer in het najaar."
+    assert find_due(sentence, LETTER_OF_21_NOV_2023).date == dt.date(2024, 11, 30)
+
+
+def test_a_word_ending_in_over_does_not_make_the_period_a_subject():
+    sentence = "Ik informeer u daarover in het eerste kwartaal van 2024."
+    assert find_due(sentence, LETTER_OF_21_NOV_2023).date == dt.date(2024, 3, 31)

@@ -1,0 +1,162 @@
+"""Which later letter fulfils which earlier commitment, and how sure the engine is."""
+
+import datetime as dt
+
+from ingest.followups import suggest_fulfilments
+from ingest.model import Analysis, Commitment, EarlierCommitment, Postponement, Reference
+
+IRAK_PROMISE = EarlierCommitment(
+    key="irak-december",
+    text="In december informeer ik uw Kamer wederom over de dan geldende veiligheidssituatie in Irak",
+    due=dt.date(2023, 12, 31), document_kamerstuk="27925-960", document_date=dt.date(2023, 11, 21),
+    dossiers=["27925"], sender="Minister van Defensie",
+)
+STIKSTOF_PROMISE = EarlierCommitment(
+    key="stikstof-zomer",
+    text="Voor de zomer stuur ik uw Kamer de evaluatie van de aanpak piekbelasting",
+    due=dt.date(2024, 6, 30), document_kamerstuk="35334-250", document_date=dt.date(2023, 10, 2),
+    dossiers=["35334"], sender="Minister voor Natuur en Stikstof",
+)
+
+
+# A second promise in the same letter as IRAK_PROMISE.
+EVALUATIE_PROMISE = EarlierCommitment(
+    key="evaluatie-januari",
+    text="In januari informeer ik uw Kamer over de evaluatie van de trainingsmissie voor de Koerdische strijdkrachten",
+    due=dt.date(2024, 1, 31), document_kamerstuk="27925-960", document_date=dt.date(2023, 11, 21),
+    dossiers=["27925"], sender="Minister van Defensie",
+)
+
+
+def letter(text, date=dt.date(2023, 12, 14), references=(), commitments=(), title="Veiligheidssituatie in Irak",
+           dossiers=("27925",), sender="Minister van Defensie", postponements=()):
+    return Analysis(kind="brief", date=date, kamerstuk="27925-965", dossiers=list(dossiers), title=title,
+                    sender=sender, signatories=[], pages=1, text=text, page_starts=[0],
+                    references=list(references), commitments=list(commitments), postponements=list(postponements))
+
+
+def suggestion_for(key, suggestions):
+    return next((s for s in suggestions if s.key == key), None)
+
+
+def cites(kamerstuk):
+    dossier, number = kamerstuk.rsplit("-", 1)
+    return Reference(kamerstuk=kamerstuk, dossier=dossier, number=number, text=kamerstuk)
+
+
+FULFILLING_TEXT = ("Zoals toegezegd in mijn brief van 21 november jl. (Kamerstuk 27 925, nr. 960) informeer ik uw "
+                   "Kamer hierbij over de veiligheidssituatie in Irak.")
+
+
+def test_a_letter_that_cites_the_promise_and_says_it_delivers_is_a_confident_match():
+    [suggestion] = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]),
+                                       [IRAK_PROMISE, STIKSTOF_PROMISE])
+    assert suggestion.key == "irak-december"
+    assert suggestion.confident
+    assert "cites 27925-960" in suggestion.reasons
+    assert "same dossier" in suggestion.reasons
+    assert "same ministry" in suggestion.reasons
+    assert "due 2023-12-31, sent 2023-12-14" in suggestion.reasons
+    assert any(r.startswith("subject:") and "Irak" in r for r in suggestion.reasons)
+
+
+def test_a_letter_citing_the_promise_by_its_date_only_is_found_too():
+    text = ("Met deze brief geef ik invulling aan de toezegging uit mijn brief van 21 november jl. en informeer ik "
+            "uw Kamer over de veiligheidssituatie in Irak.")
+    [suggestion] = suggest_fulfilments(letter(text), [IRAK_PROMISE])
+    assert "cites the letter of 2023-11-21" in suggestion.reasons
+    assert suggestion.confident
+
+
+def test_suggestions_are_sorted_by_score():
+    weaker = EarlierCommitment(
+        key="irak-helikopters", text="Het kabinet besluit voor de zomer over de helikopterinzet in Irak",
+        due=dt.date(2024, 6, 30), document_kamerstuk="27925-961", document_date=dt.date(2023, 11, 30),
+        dossiers=["27925"], sender="Minister van Defensie")
+    suggestions = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]), [weaker, IRAK_PROMISE])
+    assert suggestions[0].key == "irak-december"
+    assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
+
+
+def test_a_letter_written_before_the_promise_cannot_fulfil_it():
+    early = letter(FULFILLING_TEXT, date=dt.date(2023, 11, 1), references=[cites("27925-960")])
+    assert suggest_fulfilments(early, [IRAK_PROMISE]) == []
+
+
+def test_an_unrelated_letter_is_not_suggested():
+    text = "Hierbij informeer ik uw Kamer over de voortgang van de woningbouw in Utrecht."
+    unrelated = letter(text, title="Woningbouw", dossiers=["32847"], sender="Minister voor Volkshuisvesting")
+    assert suggest_fulfilments(unrelated, [IRAK_PROMISE]) == []
+
+
+def test_a_letter_that_only_cites_the_earlier_one_is_not_confident():
+    text = "In de brief over de inzet in het Midden-Oosten (Kamerstuk 27 925, nr. 960) is de planning beschreven."
+    suggestions = suggest_fulfilments(letter(text, title="Inzet Midden-Oosten", references=[cites("27925-960")]),
+                                      [IRAK_PROMISE])
+    assert not any(s.confident for s in suggestions)
+
+
+def test_a_letter_that_repeats_the_promise_does_not_fulfil_it():
+    repeated = "In januari informeer ik uw Kamer wederom over de dan geldende veiligheidssituatie in Irak."
+    commitment = Commitment(text=repeated, page=1, due=dt.date(2024, 1, 31), due_text="In januari",
+                            precision="maand")
+    later = letter("Zie Kamerstuk 27 925, nr. 960. " + repeated, references=[cites("27925-960")],
+                   commitments=[commitment])
+    suggestions = suggest_fulfilments(later, [IRAK_PROMISE])
+    assert not any(s.confident for s in suggestions)
+    assert all("repeats the promise" in s.reasons for s in suggestions)
+
+
+def test_a_very_late_letter_scores_lower_than_a_timely_one():
+    timely = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]), [IRAK_PROMISE])
+    late = suggest_fulfilments(letter(FULFILLING_TEXT, date=dt.date(2025, 6, 1), references=[cites("27925-960")]),
+                               [IRAK_PROMISE])
+    assert late[0].score < timely[0].score
+
+
+def test_a_letter_delivering_one_promise_of_a_letter_does_not_deliver_its_other_promises():
+    suggestions = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]),
+                                      [IRAK_PROMISE, EVALUATIE_PROMISE])
+    assert suggestion_for("irak-december", suggestions).confident
+    other = suggestion_for("evaluatie-januari", suggestions)
+    assert other is None or not other.confident
+
+
+def test_a_letter_that_postpones_the_promise_does_not_fulfil_it():
+    delay = ("Het is helaas niet mogelijk uw Kamer, zoals toegezegd, in januari te informeren over de evaluatie "
+             "van de trainingsmissie.")
+    postponement = Postponement(text=delay, page=1, of="27925-960", new_due=None)
+    later = letter(FULFILLING_TEXT + " " + delay + " De evaluatie van de trainingsmissie vraagt meer tijd.",
+                   references=[cites("27925-960")], postponements=[postponement])
+    suggestion = suggestion_for("evaluatie-januari", suggest_fulfilments(later, [EVALUATIE_PROMISE]))
+    assert suggestion is None or not suggestion.confident
+    assert suggestion is None or any(r.startswith("postpones the promise") for r in suggestion.reasons)
+
+
+def test_a_letter_saying_the_promised_work_is_still_under_way_does_not_fulfil_it():
+    text = ("Zoals toegezegd in mijn brief van 21 november jl. (Kamerstuk 27 925, nr. 960) informeer ik uw Kamer "
+            "hierbij over de evaluatie van de trainingsmissie voor de Koerdische strijdkrachten. De evaluatie van de "
+            "trainingsmissie voor de Koerdische strijdkrachten is nog niet afgerond.")
+    [suggestion] = suggest_fulfilments(letter(text, references=[cites("27925-960")]), [EVALUATIE_PROMISE])
+    assert not suggestion.confident
+    assert any(r.startswith("still open") for r in suggestion.reasons)
+
+
+def test_a_letter_that_keeps_the_promise_named_in_the_sentence_before_fulfils_it():
+    text = ("In mijn brief van 21 november jl. heb ik toegezegd uw Kamer in december wederom te informeren over de "
+            "veiligheidssituatie in Irak. Met deze brief kom ik die toezegging na.")
+    [suggestion] = suggest_fulfilments(letter(text), [IRAK_PROMISE])
+    assert suggestion.confident
+    assert any(r.startswith("fulfilment:") for r in suggestion.reasons)
+
+
+def test_a_promise_stated_twice_in_one_document_is_fulfilled_once():
+    summary = EarlierCommitment(
+        key="irak-december-samenvatting",
+        text="De minister informeert de Kamer in december wederom over de veiligheidssituatie in Irak",
+        due=IRAK_PROMISE.due, document_kamerstuk="27925-960", document_date=IRAK_PROMISE.document_date,
+        dossiers=["27925"], sender="Minister van Defensie")
+    suggestions = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]),
+                                      [IRAK_PROMISE, summary])
+    assert [s.key for s in suggestions if s.confident] == ["irak-december"]
+    assert any(r.startswith("same promise as") for r in suggestion_for("irak-december-samenvatting", suggestions).reasons)

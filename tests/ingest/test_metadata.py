@@ -1,0 +1,136 @@
+"""What a document says about itself: date, own number, sender, kind, title."""
+
+import datetime as dt
+
+from ingest.pipeline import analyse_path
+
+SEEDS = "/work/shared/corpus/seeds"
+
+
+def analyse_text(tmp_path, text, name="brief.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return analyse_path(path)
+
+
+KAMERSTUK_HEADER = """Tweede Kamer der Staten-Generaal 2
+Vergaderjaar 2023–2024
+
+27 925 Bestrijding internationaal terrorisme
+29 521 Nederlandse deelname aan vredesmissies
+
+Nr. 946 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 29 september 2023
+
+In deze brief informeren wij uw Kamer over de inzet (Kamerstuk 27 925, nr. 943).
+
+De Minister van Buitenlandse Zaken,
+H.G.J. Bruins Slot
+
+De Minister van Defensie,
+K.H. Ollongren
+"""
+
+
+def test_it_reads_the_date_after_den_haag(tmp_path):
+    assert analyse_text(tmp_path, KAMERSTUK_HEADER).date == dt.date(2023, 9, 29)
+
+
+def test_it_reads_own_number_and_both_dossiers_from_the_header_block(tmp_path):
+    analysis = analyse_text(tmp_path, KAMERSTUK_HEADER)
+    assert analysis.kamerstuk == "27925-946"
+    assert analysis.dossiers == ["27925", "29521"]
+    assert analysis.dossier_titles["29521"] == "Nederlandse deelname aan vredesmissies"
+
+
+def test_it_keeps_the_header_block_out_of_the_body(tmp_path):
+    analysis = analyse_text(tmp_path, KAMERSTUK_HEADER)
+    assert analysis.text.startswith("In deze brief informeren wij")
+    assert [r.kamerstuk for r in analysis.references] == ["27925-943"]
+
+
+def test_it_reads_senders_and_signatories_from_the_signature(tmp_path):
+    analysis = analyse_text(tmp_path, KAMERSTUK_HEADER)
+    assert analysis.sender == "Minister van Buitenlandse Zaken en Minister van Defensie"
+    assert analysis.signatories == ["H.G.J. Bruins Slot", "K.H. Ollongren"]
+    assert analysis.kind == "brief"
+
+
+def test_it_reads_the_sender_from_the_header_when_unsigned(tmp_path):
+    text = KAMERSTUK_HEADER.split("De Minister van Buitenlandse Zaken,")[0]
+    assert analyse_text(tmp_path, text).sender == "Minister van Buitenlandse Zaken en Minister van Defensie"
+
+
+def test_it_does_not_guess_the_own_number_without_a_dossier():
+    analysis = analyse_path(f"{SEEDS}/000_997e94ac44658105.txt")
+    assert analysis.kamerstuk is None
+    assert analysis.date == dt.date(2023, 11, 21)
+
+
+def test_it_reads_the_own_number_from_the_running_header_of_a_pdf():
+    analysis = analyse_path(f"{SEEDS}/pdf/000_997e94ac44658105.pdf")
+    assert analysis.kamerstuk == "27925-960"
+    assert analysis.sender == "Minister van Defensie"
+    assert analysis.signatories == ["K.H. Ollongren"]
+
+
+def test_it_reads_a_letterhead_date_and_subject(tmp_path):
+    text = (
+        "> Retouradres Postbus 20701 2500 ES Den Haag\n\nDe Voorzitter van de Tweede Kamer\n"
+        "der Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\nDatum 12 mei 2022\n"
+        "Betreft Voortgang van de inzet in Irak\n\nGeachte voorzitter,\n\nHierbij informeer ik u.\n"
+    )
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.date == dt.date(2022, 5, 12)
+    assert analysis.title == "Voortgang van de inzet in Irak"
+    assert analysis.text == "Hierbij informeer ik u."
+
+
+def test_it_reads_the_date_a_report_was_settled(tmp_path):
+    text = "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 14 februari 2023\n\nDe vaste commissie heeft vragen gesteld.\n"
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.date == dt.date(2023, 2, 14)
+
+
+def test_it_reads_the_date_answers_were_received(tmp_path):
+    text = (
+        "Antwoord van minister Ollongren (Defensie) (ontvangen 24 oktober 2023)\n\nVraag 1\n"
+        "Kent u het bericht?\n\nAntwoord\nJa.\n\nVraag 2\nKunt u dat toelichten?\n\nAntwoord\nNee.\n"
+    )
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.date == dt.date(2023, 10, 24)
+    assert analysis.kind == "antwoorden"
+
+
+def test_it_leaves_the_date_empty_when_the_text_gives_only_a_month():
+    analysis = analyse_path(f"{SEEDS}/001_2792b50de437f0a0.txt")
+    assert analysis.date is None
+    assert analysis.kind == "nieuws"
+    assert analysis.title == "Kabinet past huidige en geplande Nederlandse inzet in Irak vooralsnog niet aan"
+
+
+def test_it_does_not_take_a_date_from_the_body():
+    analysis = analyse_path(f"{SEEDS}/004_71c25b278fb7f6e3.txt")
+    assert analysis.date is None  # the letter cites "d.d. 7 juli 2023" but prints no date of its own
+
+
+def test_it_reads_a_kamerstuk_from_officielebekendmakingen_xml(tmp_path):
+    xml = """<?xml version="1.0" encoding="utf-8"?>
+<officiele-publicatie><kamerstuk>
+  <kamerstukkop><vergaderjaar>Vergaderjaar 2023–2024</vergaderjaar></kamerstukkop>
+  <dossier><dossiernummer><dossiernr>36 200 X</dossiernr></dossiernummer><titel>Vaststelling begroting Defensie</titel></dossier>
+  <stuk><stuknr><ondernummer>85</ondernummer></stuknr><titel>BRIEF VAN DE MINISTER VAN DEFENSIE</titel>
+    <algemeen><brief>
+      <dagtekening><plaats>Den Haag</plaats>, <datum isodatum="2023-11-21">21 november 2023</datum></dagtekening>
+      <al>Zie de brief<noot><noot.nr>1</noot.nr><noot.al>Kamerstuk 27 925, nr. 943.</noot.al></noot> van juli.</al>
+    </brief></algemeen>
+  </stuk>
+</kamerstuk></officiele-publicatie>"""
+    analysis = analyse_text(tmp_path, xml, name="kst-36200-X-85.xml")
+    assert (analysis.kamerstuk, analysis.date) == ("36200-X-85", dt.date(2023, 11, 21))
+    assert analysis.text == "Zie de brief1 van juli."
+    assert analysis.footnotes == ["1 Kamerstuk 27 925, nr. 943."]
+    assert [(r.kamerstuk, r.footnote) for r in analysis.references] == [("27925-943", 0)]

@@ -1,0 +1,101 @@
+"""The body text of a PDF: furniture out, hyphenation undone, footnotes apart, pages rejoined."""
+
+import pytest
+
+from fixtures.kamerstuk_pdf import PrintedPage, write_kamerstuk
+from ingest.pipeline import analyse_path
+
+HEADER = [
+    "Tweede Kamer der Staten-Generaal 2",
+    "Vergaderjaar 2023–2024",
+    "27 925 Bestrijding internationaal terrorisme",
+    "Nr. 960 BRIEF VAN DE MINISTER VAN DEFENSIE",
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    "Den Haag, 21 november 2023",
+]
+FOOTER = "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 960"
+
+
+@pytest.fixture(scope="module")
+def letter(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "kamerstuk.pdf"
+    first = PrintedPage(
+        lines=[
+            "Sinds 7 oktober is de situatie in het Midden-",
+            "Oosten gespannen. Over de nieuwe veiligheids-",
+            "inzet en het terugtrekken van niet-",
+            "essentiële staf door de anti-ISIS-",
+            "coalitie schreef ik in de artikel 100-",
+            "brief^1 en in Kamerstuk 27 925, nr.",
+        ],
+        footnotes=["1 Kamerstuk 27 925, nr. 943."],
+    )
+    second = PrintedPage(lines=["946 over de eerdere stand van zaken.", "", "In december informeer ik uw Kamer."])
+    write_kamerstuk(path, [first, second], header=HEADER, footer=FOOTER,
+                    colophon="kst-27925-960 ISSN 0921 - 7371 ’s-Gravenhage 2023")
+    return analyse_path(path)
+
+
+def test_it_removes_the_header_block_running_footer_and_colophon(letter):
+    assert letter.text.startswith("Sinds 7 oktober")
+    for furniture in ("Tweede Kamer", "Vergaderjaar", "ISSN", "Den Haag, 21"):
+        assert furniture not in letter.text
+
+
+def test_it_rejoins_words_hyphenated_at_a_line_end(letter):
+    assert "veiligheidsinzet" in letter.text
+
+
+def test_it_keeps_real_hyphens_at_a_line_end(letter):
+    for word in ("Midden-Oosten", "niet-essentiële", "anti-ISIS-coalitie", "artikel 100-brief"):
+        assert word in letter.text
+
+
+def test_it_moves_footnotes_out_of_the_text(letter):
+    assert letter.footnotes == ["1 Kamerstuk 27 925, nr. 943."]
+    assert "nr. 943" not in letter.text
+    assert [(r.kamerstuk, r.footnote) for r in letter.references if r.footnote is not None] == [("27925-943", 0)]
+
+
+def test_it_joins_a_sentence_and_a_reference_broken_over_a_page(letter):
+    assert "in Kamerstuk 27 925, nr. 946 over de eerdere stand van zaken." in letter.text
+    assert letter.references[0].kamerstuk == "27925-946"
+    assert letter.text[letter.page_starts[1]:].startswith("946 over")
+
+
+def test_it_keeps_paragraph_breaks(letter):
+    assert "stand van zaken.\n\nIn december informeer ik uw Kamer." in letter.text
+
+
+def test_it_reads_the_metadata_of_a_printed_kamerstuk(letter):
+    assert (letter.kamerstuk, str(letter.date), letter.pages) == ("27925-960", "2023-11-21", 2)
+    assert letter.sender == "Minister van Defensie"
+
+
+def test_it_removes_repeated_letterhead_lines_and_page_counters(tmp_path):
+    path = tmp_path / "briefpapier.pdf"
+    topics = ["de inzet in Irak", "de kosten van de missie", "de veiligheid van het personeel"]
+    pages = [
+        PrintedPage(lines=["Ministerie van Defensie", f"Pagina {n} van 3", f"Deze pagina gaat over {topic}.",
+                           "Daarover meer in de volgende alinea.", "Kenmerk BS2024001234"])
+        for n, topic in enumerate(topics, start=1)
+    ]
+    write_kamerstuk(path, pages)
+    analysis = analyse_path(path)
+    assert "Pagina" not in analysis.text and "Ministerie van Defensie" not in analysis.text
+    assert "Kenmerk" not in analysis.text
+    assert all(f"Deze pagina gaat over {topic}." in analysis.text for topic in topics)
+
+
+def test_it_removes_soft_hyphens(tmp_path):
+    path = tmp_path / "zacht.txt"
+    path.write_text("Dit is de ver\u00adklaring van de minis\u00adter.\n", encoding="utf-8")
+    assert analyse_path(path).text == "Dit is de verklaring van de minister."
+
+
+def test_it_reads_the_seed_pdfs_like_their_text():
+    for name in ("000_997e94ac44658105", "004_71c25b278fb7f6e3"):
+        from_pdf = analyse_path(f"/work/shared/corpus/seeds/pdf/{name}.pdf")
+        from_text = analyse_path(f"/work/shared/corpus/seeds/{name}.txt")
+        assert {r.kamerstuk for r in from_pdf.references} == {r.kamerstuk for r in from_text.references}
+        assert " ".join(from_pdf.text.split())[:500] == " ".join(from_text.text.split())[:500]
