@@ -19,6 +19,7 @@ from .patterns import (
     COLOPHON_RE,
     KST_ID_RE,
     NEWS_DATE_RE,
+    NEWS_LINE_RE,
     OWN_NUMBER_RE,
     RUNNING_HEADER_RE,
     SIGNATURE_TITLE_RE,
@@ -76,6 +77,10 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
         match = LABELLED_DATE_RE.search(line)
         if match:
             return make_date(*match.groups())
+    stamped = NEWS_LINE_RE.match(text)
+    if stamped:
+        day, month, year = stamped.groups()
+        return make_date(day, int(month), year)
     news = NEWS_DATE_RE.match(text)
     if news:  # a stamp with the month only gives no date
         return make_date(news.group(3), int(news.group(2)), news.group(1)) if news.group(3) else None
@@ -103,7 +108,7 @@ def _own_number(header: list[str], furniture: list[str], known: Known) -> tuple[
             if found and number:
                 return found, number.group(1) or number.group(2)
         colophon = COLOPHON_RE.match(line)
-        if colophon:
+        if colophon and colophon.group("id"):
             kst = KST_ID_RE.fullmatch("kst-" + colophon.group("id"))
             if kst:
                 return [dossier_id(*kst.groups()[:3])], kst.group(4)
@@ -125,7 +130,7 @@ def _kind(header: list[str], text: str, signed: bool) -> str:
         return "verslag"
     if signed or _LETTER_RE.search(opening):
         return "brief"
-    if NEWS_DATE_RE.match(text) or _NEWSY_RE.search(text[:2000]):
+    if NEWS_DATE_RE.match(text) or NEWS_LINE_RE.match(text) or _NEWSY_RE.search(text[:2000]):
         return "nieuws"
     return "anders"
 
@@ -142,7 +147,7 @@ def _title(header: list[str], furniture: list[str], text: str) -> str:
         own = OWN_NUMBER_RE.match(line)
         if own and own.group("rest"):
             return _sentence_case(own.group("rest"), capitalise_all=True)
-    news = NEWS_DATE_RE.match(text)
+    news = NEWS_DATE_RE.match(text) or NEWS_LINE_RE.match(text)
     paragraphs = text[news.end() if news else 0:].strip().split("\n")
     first = next((p.strip() for p in paragraphs if len(p.split()) >= 3), "")
     return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + " …"

@@ -45,9 +45,12 @@ RUNNING_HEADER_RE = re.compile(
     r"(?P<own>,\s+.*?(?:nrs?\.?\s*\d+|,\s*[A-Z]{1,3}))?(?:\s+\d{1,4})?\s*$",
     re.IGNORECASE,
 )
-# The colophon at the foot of a printed Kamerstuk's first page: "kst-27925-960 ISSN 0921 - 7371
-# ’s-Gravenhage 2023".
-COLOPHON_RE = re.compile(r"^kst-(?P<id>[\w-]+)\s+ISSN\b", re.IGNORECASE)
+# The colophon at the foot of a printed Kamerstuk's first page, on one line or three:
+# "kst-27925-960 ISSN 0921 - 7371 ’s-Gravenhage 2023".
+COLOPHON_RE = re.compile(
+    r"^(?:kst-(?P<id>[\w-]+)(?:\s+ISSN\b.*)?|ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\b.*|[’']s-Gravenhage(?:\s+\d{4})?)\s*$",
+    re.IGNORECASE,
+)
 PAGE_OF_RE = re.compile(r"^\s*(?:Pagina|Blad)\s+\d+\s+(?:van|/)\s+\d+\s*$", re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
 
@@ -67,6 +70,11 @@ LETTERHEAD_FIELD_RE = re.compile(
 SALUTATION_RE = re.compile(r"^Geachte\s+(?:voorzitter|heer|mevrouw|leden)\b", re.IGNORECASE)
 # A news item as the sources store it: "date 2023-11 Kabinet past ... aan".
 NEWS_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*")
+# A news item's opening line as ministries publish it: "Nieuwsbericht | 14-11-2023 | Ministerie
+# van Defensie". Groups: day, month, year.
+NEWS_LINE_RE = re.compile(
+    r"^(?:Nieuwsbericht|Nieuws|Persbericht|Pers)\b[^\n]*?\b(\d{1,2})-(\d{1,2})-(\d{4})\b[^\n]*", re.IGNORECASE
+)
 
 # A date with the word that says it is the document's own: "Den Haag, 21 november 2023",
 # "Datum 12 mei 2022", "Vastgesteld 14 februari 2023", "(ontvangen 24 oktober 2023)".
