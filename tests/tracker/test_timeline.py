@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.tracker.factories import make_document, promise
+from tests.tracker.factories import citation, make_document, promise
 from tracker.models import Source
 from tracker.workflow import change_status
 
@@ -60,3 +60,12 @@ def test_it_lists_dossiers_with_their_open_commitments(staff_client, clerk):
     build_dossier(clerk)
     page = staff_client.get(reverse("dossiers")).content.decode()
     assert 'href="/dossiers/27925/"' in page
+
+
+def test_it_includes_letters_elsewhere_that_cite_the_dossier(staff_client, clerk):
+    build_dossier(clerk)
+    text = "Zie Kamerstuk 27 925, nr. 960."
+    citing = make_document(text, date=dt.date(2024, 3, 1), title="Artikel 100-brief",
+                           references=[citation(text, "Kamerstuk 27 925, nr. 960", "27925-960")])
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    assert f"document-{citing.pk}" in page and "verwijst naar dit dossier" in page

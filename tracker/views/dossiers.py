@@ -19,9 +19,11 @@ def dossier_timeline(request, key):
     """A dossier's documents by date, each with its commitments and the letters that fulfilled them."""
     dossier = get_object_or_404(Dossier, key=key)
     fulfilments = Fulfilment.objects.select_related("document").order_by("document__date")
-    commitments = Commitment.objects.prefetch_related(Prefetch("fulfilments", queryset=fulfilments))
+    commitments = Commitment.objects.listed().prefetch_related(Prefetch("fulfilments", queryset=fulfilments))
+    # The dossier's own papers, and letters elsewhere that cite them: both belong to its history.
     documents = (
-        Document.objects.filter(dossier=dossier)
+        Document.objects.filter(Q(dossier=dossier) | Q(references__dossier_key=dossier.key))
+        .distinct()
         .prefetch_related(Prefetch("commitments", queryset=commitments))
         .order_by("date", "volgnummer", "pk")
     )
