@@ -25,22 +25,28 @@ METADATA_FIELDS = {
 
 
 @dataclass
-class KstMetadata:
+class Publication:
+    """What both a search record and metadata.xml say of one publication."""
+
     identifier: str
     title: str | None = None
     date: dt.date | None = None
     dossiers: list[str] = field(default_factory=list)  # canonical
     ondernummer: str | None = None
     vergaderjaar: str | None = None
-    document_title: str | None = None
-    creator: str | None = None
 
     @property
     def kamerstuk(self) -> str | None:
-        """Canonical id: 27925-960, 36200-X-85, 21501-20-1876, 32637-E."""
+        """Canonical id (27925-960, 36200-X-85, 21501-20-1876, 32637-E); None for other publications."""
         if not self.dossiers or not self.ondernummer:
             return None
         return canonical_kamerstuk(self.dossiers[0], self.ondernummer)
+
+
+@dataclass
+class KstMetadata(Publication):
+    document_title: str | None = None
+    creator: str | None = None
 
 
 def parse_metadata(xml_bytes: bytes) -> KstMetadata:

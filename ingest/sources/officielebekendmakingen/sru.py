@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 from xml.etree.ElementTree import Element
 
-from ingest.sources.kamerstuk_ids import canonical_dossier, canonical_kamerstuk
+from ingest.sources.kamerstuk_ids import canonical_dossier
+from ingest.sources.officielebekendmakingen.metadata import Publication
 from ingest.sources.safexml import SourceFormatError, parse_xml
 
 SRU = "{http://docs.oasis-open.org/ns/search-ws/sruResponse}"
@@ -43,25 +44,12 @@ _QUERYABLE_DOSSIER = re.compile(r"[0-9A-Z]+(?:-[0-9A-Z]+)*")
 
 
 @dataclass
-class SruRecord:
-    identifier: str
-    title: str | None = None
-    date: dt.date | None = None
-    dossiers: list[str] = field(default_factory=list)  # canonical
-    ondernummer: str | None = None
-    vergaderjaar: str | None = None
+class SruRecord(Publication):
     kind: str | None = None
     xml_url: str | None = None
     pdf_url: str | None = None
     metadata_url: str | None = None
     html_url: str | None = None
-
-    @property
-    def kamerstuk(self) -> str | None:
-        """Canonical id (27925-960, 36200-X-85) of a Kamerstuk; None for other publications."""
-        if not self.dossiers or not self.ondernummer:
-            return None
-        return canonical_kamerstuk(self.dossiers[0], self.ondernummer)
 
 
 class SruPage(NamedTuple):
