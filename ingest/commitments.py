@@ -162,10 +162,7 @@ def flatten(sentence: str) -> str:
 def is_commitment(sentence: str) -> bool:
     if sentence.endswith("?") or len(sentence) < 20:
         return False
-    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(sentence):
-        return False
-    if ASKED.search(ASIDE.sub(",", sentence)):
-        return False  # a request retold, unless it is only named in passing
+    # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
     towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))
     reported = GOVERNMENT.search(sentence) and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))
     decision = GOVERNMENT.search(sentence) and DECIDE.search(sentence)
@@ -173,6 +170,10 @@ def is_commitment(sentence: str) -> bool:
     announced = ANNOUNCED.search(sentence) and ARRIVES.search(sentence)
     if not (towards_kamer or reported or decision or coming_back or announced):
         return False
+    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(sentence):
+        return False
+    if ASKED.search(ASIDE.sub(",", sentence)):
+        return False  # a request retold, unless it is only named in passing
     if ELSEWHERE.search(sentence) and not towards_kamer:
         return False
     if REAL_FUTURE.search(sentence):
