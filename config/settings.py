@@ -119,6 +119,9 @@ else:
 
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
     DATABASES = {"default": dj_database_url.parse(database_url(DATA_DIR), conn_max_age=60)}
+if os.environ.get("TEST_DATABASE_NAME"):
+    # Lets two test runs share one server without dropping each other's database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -176,6 +179,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 # Extraction runs in a child process with its own limit (INGEST_TIMEOUT); the task limit is a backstop.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
+# A document claimed longer ago than this belongs to a worker that died: it may be taken over.
+STALE_CLAIM_SECONDS = env_int("STALE_CLAIM_SECONDS", CELERY_TASK_TIME_LIMIT)
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-documents": {
+        "task": "tracker.requeue_stale_documents",
+        "schedule": env_int("REQUEUE_EVERY_SECONDS", 600),
+    },
+}
 if CELERY_BROKER_URL.startswith("redis"):
     # Redis redelivers an unacknowledged task after this; it must outlast the longest task.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}

@@ -63,27 +63,42 @@ def test_broker(django_db_setup):
 
 
 @pytest.fixture
-def celery_worker(transactional_db, test_broker, tmp_path):
-    """A real Celery worker process on the tests' queue, reading the test database."""
+def start_worker(transactional_db, test_broker, tmp_path):
+    """Start real Celery worker processes on the tests' queue, reading the test database."""
     from django.db import connection
 
     broker, queue = test_broker
-    log = tmp_path / "worker.log"
-    env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict), "CELERY_BROKER_URL": broker,
-           "CELERY_QUEUE": queue, "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "--concurrency=1",
-             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=settings.BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    print(log.read_text()[-3000:])
+    started = []
+
+    def start(**extra_env):
+        log = tmp_path / f"worker-{len(started)}.log"
+        env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict), "CELERY_BROKER_URL": broker,
+               "CELERY_QUEUE": queue, "MEDIA_ROOT": str(settings.MEDIA_ROOT), **extra_env}
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "--concurrency=1",
+                 "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+                cwd=settings.BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, so a test can kill it with all its children
+            )
+        started.append((process, log))
+        return process
+
+    yield start
+    for process, log in started:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, 9)
+                process.wait()
+        print(log.read_text()[-3000:])
+
+
+@pytest.fixture
+def celery_worker(start_worker):
+    return start_worker()
 
 
 @pytest.fixture(scope="session", autouse=True)
