@@ -2,6 +2,8 @@ import os
 
 from celery import Celery
 
+import config.broker  # noqa: F401  registers the default broker's transport
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("kamerbrieven")

@@ -175,7 +175,8 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or broker_url(DATABASES["defaul
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "kamerbrieven")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each process holds the next document while it works, so no poll interval is lost between documents.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 CELERY_TASK_IGNORE_RESULT = True
 # Extraction runs in a child process with its own limit (INGEST_TIMEOUT); the task limit is a backstop.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)

@@ -20,7 +20,9 @@ class DocumentAdmin(admin.ModelAdmin):
 @admin.register(Commitment)
 class CommitmentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "due_date"]
-    list_filter = ["status"]
+    list_filter = ["status", "rejected"]
+    # Status changes go through the clerk's pages, which keep the history.
+    readonly_fields = ["status", "rejected", "version", "due_date"]
 
 
 @admin.register(StatusChange)

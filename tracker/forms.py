@@ -40,6 +40,11 @@ class StatusForm(forms.Form):
         empty_label="— kies een brief —",
     )
     note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    new_due_date = forms.DateField(
+        label="Nieuwe termijn (bij uitstel)", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    # The version of the commitment the clerk saw; a change made since then is a conflict.
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -156,6 +156,14 @@ class Source(models.TextChoices):
 
 
 class CommitmentQuerySet(models.QuerySet):
+    def listed(self):
+        """What the register shows: everything but candidates a clerk rejected as no promise at all."""
+        return self.filter(rejected=False)
+
+    def to_review(self):
+        """The review queue: detected and not yet looked at, newest first."""
+        return self.filter(status=Status.KANDIDAAT, rejected=False).order_by("-created_at", "-pk")
+
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
@@ -177,6 +185,12 @@ class Commitment(models.Model):
     due_precision = models.CharField(max_length=20, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.KANDIDAAT)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.ENGINE)
+    # A candidate that was no promise at all: kept (with its history) as Vervallen, but left
+    # out of the register's lists, so mistakes of the detection never count as lapsed promises.
+    rejected = models.BooleanField(default=False)
+    # Raised by every status change; a form carries the version its clerk saw, so a change
+    # made meanwhile by someone else is noticed instead of overwritten.
+    version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -187,6 +201,8 @@ class Commitment(models.Model):
         indexes = [
             # open and overdue lists: status first, then the deadline
             models.Index(fields=["status", "due_date"]),
+            # the review queue: candidates, newest first
+            models.Index(fields=["-created_at"], condition=models.Q(status="kandidaat"), name="commitment_to_review"),
         ]
 
     def __str__(self):
@@ -236,6 +252,9 @@ class StatusChange(models.Model):
     reason = models.TextField(blank=True)
     evidence = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.CLERK)
+    # A postponement moves the deadline; the old one stays here.
+    old_due_date = models.DateField(null=True, blank=True)
+    new_due_date = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["changed_at", "pk"]

@@ -1,14 +1,46 @@
-"""Changing a commitment's status: always with a history record, fulfilments with their evidence."""
+"""Changing a commitment's status: always with a history record, fulfilments with their evidence.
+
+Every change in the product goes through `change_status`, so the history is complete: who, when,
+from what, to what, why, with which letter, and for a postponement the old and the new deadline.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from tracker.models import Commitment, Document, Fulfilment, Source, Status, StatusChange
 
 # Statuses that need a fulfilling document as evidence.
 NEEDS_EVIDENCE = (Status.VOLDAAN, Status.DEELS_VOLDAAN)
+# Statuses a clerk can take back to Openstaand ("heropenen").
+REOPENABLE = (Status.VOLDAAN, Status.DEELS_VOLDAAN, Status.VERVALLEN)
+
+
+class Conflict(Exception):
+    """The commitment changed after the clerk loaded it; `latest` is that other change."""
+
+    def __init__(self, commitment: Commitment, latest: StatusChange | None):
+        self.commitment = commitment
+        self.latest = latest
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        change = self.latest
+        if change is None:
+            return "Deze toezegging is intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw."
+        who = change.changed_by.get_full_name() or change.changed_by.username if change.changed_by else (
+            change.get_source_display().lower())
+        when = timezone.localtime(change.changed_at).strftime("%d-%m-%Y %H:%M")
+        what = f"{Status(change.from_status).label} → {Status(change.to_status).label}" if change.from_status else (
+            Status(change.to_status).label)
+        return (f"Intussen heeft {who} deze toezegging gewijzigd ({what}, {when}). Uw wijziging is niet opgeslagen: "
+                "bekijk de nieuwe stand en probeer het opnieuw.")
 
 
 @transaction.atomic
@@ -19,30 +51,79 @@ def change_status(
     evidence: Document | None = None,
     note: str = "",
     source: str = Source.CLERK,
+    *,
+    new_due_date: dt.date | None = None,
+    seen_version: int | None = None,
+    from_statuses: tuple[str, ...] | None = None,
+    reject: bool = False,
 ) -> StatusChange:
+    """Change the status and record it. `seen_version` is the version the clerk's form showed:
+    when someone changed the commitment since, nothing is saved and `Conflict` is raised.
+    `from_statuses` limits the change to commitments still in one of those statuses (the review
+    queue only decides on candidates)."""
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
-    if to_status not in Status.values:
-        raise ValidationError("Onbekende status.")
-    if to_status in NEEDS_EVIDENCE and evidence is None:
-        raise ValidationError("Kies de brief die de toezegging (deels) nakomt.")
-    if to_status == Status.VERVALLEN and not note.strip():
-        raise ValidationError("Geef een reden waarom de toezegging vervalt.")
-    if evidence is not None and evidence.pk == commitment.document_id:
-        raise ValidationError("Een brief kan zijn eigen toezegging niet nakomen.")
+    if (seen_version is not None and commitment.version != seen_version) or (
+        from_statuses is not None and commitment.status not in from_statuses
+    ):
+        raise Conflict(commitment, commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
+    note = note.strip()
+    _validate(commitment, to_status, evidence, note, new_due_date)
 
+    reopening = to_status == Status.OPENSTAAND and commitment.status in REOPENABLE
     change = StatusChange.objects.create(
         commitment=commitment,
         changed_by=user,
         from_status=commitment.status,
         to_status=to_status,
-        reason=note.strip(),
+        reason=note,
         evidence=evidence,
         source=source,
+        old_due_date=commitment.due_date if new_due_date else None,
+        new_due_date=new_due_date,
     )
     if evidence is not None:
         Fulfilment.objects.get_or_create(
-            commitment=commitment, document=evidence, defaults={"created_by": user, "note": note.strip()}
+            commitment=commitment, document=evidence, defaults={"created_by": user, "note": note}
         )
+    if reopening:
+        # The letters did not fulfil it after all; the history keeps them as the evidence given then.
+        commitment.fulfilments.all().delete()
     commitment.status = to_status
-    commitment.save(update_fields=["status", "updated_at"])
+    commitment.rejected = reject
+    if new_due_date:
+        commitment.due_date = new_due_date
+    commitment.version = F("version") + 1
+    commitment.save(update_fields=["status", "rejected", "due_date", "version", "updated_at"])
     return change
+
+
+def _validate(commitment, to_status, evidence, note, new_due_date):
+    if to_status not in Status.values:
+        raise ValidationError("Onbekende status.")
+    if to_status in NEEDS_EVIDENCE and evidence is None:
+        raise ValidationError("Kies de brief die de toezegging (deels) nakomt.")
+    if to_status == Status.VERVALLEN and not note:
+        raise ValidationError("Geef een reden waarom de toezegging vervalt.")
+    if evidence is not None and evidence.pk == commitment.document_id:
+        raise ValidationError("Een brief kan zijn eigen toezegging niet nakomen.")
+    if to_status == Status.UITGESTELD:
+        if new_due_date is None:
+            raise ValidationError("Geef de nieuwe termijn van de uitgestelde toezegging.")
+        if commitment.due_date and new_due_date <= commitment.due_date:
+            raise ValidationError("De nieuwe termijn moet na de huidige termijn liggen.")
+    elif new_due_date is not None:
+        raise ValidationError("Een nieuwe termijn hoort bij de status Uitgesteld.")
+    if to_status == Status.OPENSTAAND and commitment.status in REOPENABLE and not note:
+        raise ValidationError("Geef een reden om de toezegging te heropenen.")
+
+
+def accept(commitment: Commitment, user, seen_version: int | None = None) -> StatusChange:
+    """A clerk confirms a detected candidate is a real promise."""
+    return change_status(commitment, Status.OPENSTAAND, user, seen_version=seen_version,
+                         from_statuses=(Status.KANDIDAAT,))
+
+
+def reject(commitment: Commitment, user, reason: str, seen_version: int | None = None) -> StatusChange:
+    """A clerk finds a candidate is no promise: kept as Vervallen with the reason, hidden from the lists."""
+    return change_status(commitment, Status.VERVALLEN, user, note=reason, seen_version=seen_version,
+                         from_statuses=(Status.KANDIDAAT,), reject=True)

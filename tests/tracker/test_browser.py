@@ -81,3 +81,51 @@ def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker,
         follow_up.get_absolute_url())
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+
+
+def test_a_clerk_reviews_postpones_and_fulfils_a_commitment(live_server, clerk, browser_page):
+    from tests.tracker.factories import citation, promise
+
+    text = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
+    letter = make_document(text, kamerstuk="27925-960", date=dt.date(2023, 11, 21), sender="Minister van Defensie",
+                           commitments=[promise(text, text, dt.date(2023, 12, 31), "In december")])
+    answer = ("Zoals toegezegd in mijn brief van 21 november 2023 (Kamerstuk 27 925, nr. 960) informeer ik u hierbij "
+              "over de veiligheidssituatie in Irak.")
+    follow_up = make_document(answer, kamerstuk="27925-975", date=dt.date(2024, 3, 1), sender="Minister van Defensie",
+                              title="Veiligheidssituatie Irak, maart",
+                              references=[citation(answer, "Kamerstuk 27 925, nr. 960", "27925-960")])
+    commitment = letter.commitments.get()
+    page = browser_page
+
+    page.goto(live_server.url + "/beoordelen/")
+    page.fill("input[name=username]", clerk.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(live_server.url + "/beoordelen/")
+
+    # Keyboard review: j selects the first candidate, a accepts it without a page reload.
+    row = page.locator(f"#candidate-{commitment.pk}")
+    assert "veiligheidssituatie in Irak" in row.locator("mark.commitment").inner_text()
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    page.locator(f"#candidate-{commitment.pk} >> text=Geaccepteerd").wait_for()
+    row.locator("a", has_text="toezegging").click()
+
+    page.select_option("select[name=status]", "uitgesteld")
+    page.fill("input[name=new_due_date]", "2024-03-31")
+    page.fill("form.status-form textarea[name=note]", "Uitgesteld naar het eerste kwartaal")
+    page.click("text=Opslaan")
+    page.wait_for_selector("ol.history >> text=Uitgesteld")
+
+    suggestion = page.locator("ul.suggestions li", has_text="Veiligheidssituatie Irak, maart")
+    assert "haalt Kamerstuk" in suggestion.inner_text()
+    suggestion.locator("button", has_text="Voldaan met deze brief").click()
+    page.wait_for_selector("ol.history >> text=Voldaan")
+
+    history = page.inner_text("ol.history")
+    assert "Kandidaat → Openstaand" in history
+    assert "Openstaand → Uitgesteld" in history and "31 december 2023 → 31 maart 2024" in history
+    assert "Uitgesteld → Voldaan" in history and "Veiligheidssituatie Irak, maart" in history
+    assert f"/documenten/{follow_up.pk}/" in page.locator("ol.history a").last.get_attribute("href")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "commitment-history.png"), full_page=True)

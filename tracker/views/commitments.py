@@ -6,11 +6,14 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.forms import StatusForm
 from tracker.kamerstuk import parse_typed_kamerstuk
 from tracker.models import Commitment, Document, Status
-from tracker.roles import clerk_required
-from tracker.workflow import change_status
+from tracker.roles import clerk_required, is_clerk
+from tracker.suggestions import suggest
+from tracker.workflow import REOPENABLE, Conflict, change_status
 
 # How many documents the clerk can choose from as evidence; more is reached by typing a number.
 CANDIDATE_LIMIT = 100
+# What the form fills in again after a conflict, so the clerk need not type it twice.
+KEPT_ON_CONFLICT = ("status", "evidence", "note", "new_due_date")
 
 
 def _commitment(pk):
@@ -28,20 +31,26 @@ def _candidates(commitment):
     ).order_by("same_dossier", "date", "pk")[:CANDIDATE_LIMIT]
 
 
-def _context(commitment, form=None):
-    candidates = _candidates(commitment)
+def _context(request, commitment, form=None, conflict=None):
+    changes = list(commitment.changes.select_related("changed_by", "evidence"))
+    form = form or StatusForm(candidates=_candidates(commitment),
+                              initial={"status": Status.VOLDAAN, "version": commitment.version})
     return {
         "commitment": commitment,
-        "changes": commitment.changes.select_related("changed_by", "evidence"),
+        "changes": changes,
+        "postponed": any(change.new_due_date for change in changes),
         "fulfilments": commitment.fulfilments.select_related("document", "created_by"),
-        "form": form or StatusForm(candidates=candidates, initial={"status": Status.VOLDAAN}),
+        "suggestions": suggest(commitment) if is_clerk(request.user) and not commitment.rejected else [],
+        "reopenable": commitment.status in REOPENABLE,
+        "form": form,
+        "conflict": conflict,
     }
 
 
 @require_GET
 def commitment_detail(request, pk):
     commitment = _commitment(pk)
-    return render(request, "commitments/detail.html", _context(commitment))
+    return render(request, "commitments/detail.html", _context(request, commitment))
 
 
 @require_POST
@@ -50,23 +59,30 @@ def commitment_status(request, pk):
     commitment = _commitment(pk)
     candidates = Document.objects.analysed().exclude(pk=commitment.document_id)
     form = StatusForm(request.POST, candidates=candidates)
-    status = 200
+    status, conflict = 200, None
     if form.is_valid():
-        evidence = form.cleaned_data["evidence"]
+        data = form.cleaned_data
+        evidence = data["evidence"]
         typed = request.POST.get("kamerstuk", "").strip()
         try:
             if typed and evidence is None:
                 evidence = _document_by_typed_number(typed)
-            change_status(commitment, form.cleaned_data["status"], request.user, evidence, form.cleaned_data["note"])
+            change_status(commitment, data["status"], request.user, evidence, data["note"],
+                          new_due_date=data["new_due_date"], seen_version=data["version"])
+        except Conflict as error:
+            # Show what the other clerk did, with a form on the new version holding this clerk's input.
+            commitment, conflict, status = _commitment(pk), error.message, 409
+            initial = {name: request.POST.get(name) for name in KEPT_ON_CONFLICT}
+            form = StatusForm(candidates=_candidates(commitment), initial={**initial, "version": commitment.version})
         except ValidationError as error:
             form.add_error(None, error)
             status = 422
         else:
-            commitment.refresh_from_db()
+            commitment = _commitment(pk)
             form = None
     else:
         status = 422
-    ctx = _context(commitment, form)
+    ctx = _context(request, commitment, form, conflict)
     template = "commitments/detail.html#panel" if request.htmx else "commitments/detail.html"
     return render(request, template, ctx, status=status)
 

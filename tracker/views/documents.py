@@ -54,7 +54,7 @@ def document_detail(request, pk):
     if request.htmx and request.GET.get("status"):
         return _status_fragment(request, document)
     commitments = list(
-        Commitment.objects.filter(document=document).prefetch_related(
+        Commitment.objects.filter(document=document).listed().prefetch_related(
             Prefetch("fulfilments__document", queryset=Document.objects.only("pk", "title", "original_name", "kamerstuk", "date"))
         )
     )

@@ -1,0 +1,133 @@
+"""Later documents that may fulfil a commitment, ranked by the engine's follow-up linking.
+
+The engine works on `Analysis` objects; here they are rebuilt from what was stored, for a
+bounded set of candidates (later documents in the commitment's dossier or citing its letter),
+so the commitment page stays quick however large the register grows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+
+from ingest.followups import suggest_fulfilments
+from ingest.model import Analysis, Commitment as FoundCommitment, EarlierCommitment, Reference as FoundReference
+from tracker.kamerstuk import kamerstuk_label
+from tracker.models import Commitment, Document
+
+CANDIDATE_LIMIT = 50
+
+
+@dataclass
+class Ranked:
+    document: Document
+    score: float
+    reasons: list[str]
+    confident: bool
+
+
+def candidates(commitment: Commitment):
+    """Analysed documents from the commitment's letter on, in its dossier or citing that letter."""
+    own = commitment.document
+    related = Q(references__target=own)
+    if own.kamerstuk:
+        related |= Q(references__kamerstuk=own.kamerstuk)
+    if own.dossier_id:
+        related |= Q(dossier_id=own.dossier_id)
+    documents = Document.objects.analysed().filter(related).exclude(pk=own.pk)
+    if own.date:
+        documents = documents.filter(date__gte=own.date)
+    pks = documents.values("pk").distinct()
+    return (
+        Document.objects.filter(pk__in=pks)
+        .select_related("dossier")
+        .prefetch_related("references", Prefetch("commitments", queryset=Commitment.objects.listed()))
+        .order_by("date", "pk")[:CANDIDATE_LIMIT]
+    )
+
+
+def as_analysis(document: Document) -> Analysis:
+    """The stored document as the engine's Analysis (references and commitments prefetched)."""
+    return Analysis(
+        kind=document.kind,
+        date=document.date,
+        kamerstuk=document.kamerstuk or None,
+        dossiers=[document.dossier.key] if document.dossier else [],
+        title=document.title,
+        sender=document.sender,
+        signatories=[],
+        pages=document.page_count or 1,
+        text=document.text,
+        page_starts=document.page_starts or [0],
+        references=[
+            FoundReference(kamerstuk=r.kamerstuk, dossier=r.dossier_key, number=r.number, text=r.text, page=r.page,
+                           start=r.start, end=r.end, footnote=r.footnote)
+            for r in document.references.all()
+        ],
+        commitments=[
+            FoundCommitment(text=c.text, page=c.page, due=c.due_date, due_text=c.due_text or None,
+                            precision=c.due_precision or "geen", start=c.start, end=c.end)
+            for c in document.commitments.all()
+        ],
+    )
+
+
+def as_earlier(commitment: Commitment) -> EarlierCommitment:
+    document = commitment.document
+    return EarlierCommitment(
+        key=str(commitment.pk),
+        text=commitment.text,
+        due=commitment.due_date,
+        document_kamerstuk=document.kamerstuk or None,
+        document_date=document.date,
+        dossiers=[document.dossier.key] if document.dossier else [],
+        sender=document.sender,
+    )
+
+
+def suggest(commitment: Commitment) -> list[Ranked]:
+    """Candidates the engine finds likely enough to show, most likely first. Letters already
+    recorded as fulfilling it are left out: the clerk has them."""
+    earlier = [as_earlier(commitment)]
+    known = set(commitment.fulfilments.values_list("document_id", flat=True))
+    ranked = []
+    for document in candidates(commitment):
+        if document.pk in known:
+            continue
+        for suggestion in suggest_fulfilments(as_analysis(document), earlier):
+            ranked.append(Ranked(document, suggestion.score, [dutch(r) for r in suggestion.reasons],
+                                 suggestion.confident))
+    return sorted(ranked, key=lambda r: r.score, reverse=True)
+
+
+# The engine gives its reasons in English; the clerk reads Dutch.
+_REASONS = [
+    (re.compile(r"^cites the letter of (\S+)$"), lambda m: f"haalt de brief van {_date(m[1])} aan"),
+    (re.compile(r"^cites (\S+)$"), lambda m: f"haalt Kamerstuk {kamerstuk_label(m[1])} aan"),
+    (re.compile(r"^subject: (.*)$"), lambda m: f"onderwerp: {m[1]}"),
+    (re.compile(r"^fulfilment: (.*)$"), lambda m: f"zegt na te komen: “{m[1]}”"),
+    (re.compile(r"^same dossier$"), lambda m: "zelfde dossier"),
+    (re.compile(r"^same ministry$"), lambda m: "zelfde ministerie"),
+    (re.compile(r"^due (\S+), sent (\S+)$"), lambda m: f"termijn {_date(m[1])}, verstuurd {_date(m[2])}"),
+    (re.compile(r"^repeats the promise$"), lambda m: "herhaalt de toezegging (nog niet nagekomen)"),
+    (re.compile(r"^postpones the promise: (.*)$"), lambda m: f"stelt de toezegging uit: “{m[1]}”"),
+    (re.compile(r"^still open: (.*)$"), lambda m: f"nog niet klaar: “{m[1]}”"),
+    (re.compile(r"^delivers another promise of the cited letter$"),
+     lambda m: "komt een andere toezegging uit de aangehaalde brief na"),
+    (re.compile(r"^same promise as (\S+)$"), lambda m: "dezelfde toezegging als een andere"),
+]
+
+
+def dutch(reason: str) -> str:
+    for pattern, say in _REASONS:
+        match = pattern.match(reason)
+        if match:
+            return say(match)
+    return reason
+
+
+def _date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{int(day)}-{int(month)}-{year}"
