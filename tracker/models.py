@@ -20,6 +20,10 @@ class Dossier(models.Model):
     nummer = models.CharField(max_length=20)
     toevoeging = models.CharField(max_length=20, blank=True)
     titel = models.CharField(max_length=500, blank=True)
+    # Followed dossiers are fetched from the official sources by `manage.py sync`.
+    followed_since = models.DateTimeField(null=True, blank=True)
+    followed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         ordering = ["key"]
@@ -79,6 +83,16 @@ class Document(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
     claim_token = models.CharField(max_length=64, blank=True)  # the task that holds the claim
+
+    class Origin(models.TextChoices):
+        UPLOAD = "upload", "Geüpload"
+        IMPORT = "import", "Geïmporteerd"
+        TK_OPENDATA = "tk_opendata", "Tweede Kamer open data"
+        OFFICIELEBEKENDMAKINGEN = "obk", "officielebekendmakingen.nl"
+
+    origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.UPLOAD)
+    # The Tweede Kamer's own number (2024D08306): the natural key of a document from its open data.
+    tk_document_number = models.CharField(max_length=20, null=True, blank=True, unique=True)
 
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
@@ -174,7 +188,13 @@ class CommitmentQuerySet(models.QuerySet):
 class Commitment(models.Model):
     """A promise to the Kamer found in (or entered for) a document."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="commitments")
+    # Empty for a promise made orally (entered by hand, or from the Tweede Kamer's register).
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.CASCADE, related_name="commitments")
+    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments")
+    ministry = models.CharField(max_length=200, blank=True)  # who must deliver, as the clerk or register names it
+    made_on = models.DateField(null=True, blank=True)  # when promised: the letter's date, or the debate's
+    origin = models.CharField(max_length=300, blank=True)  # for an oral promise: the debate it was made in
+    tk_number = models.CharField(max_length=30, null=True, blank=True, unique=True)  # TZ202603-130
     text = models.TextField()
     page = models.PositiveIntegerField(null=True, blank=True)
     start = models.IntegerField(default=0)
@@ -269,3 +289,50 @@ class StatusChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("A status change is history: it is never deleted")
+
+
+class Postponement(models.Model):
+    """A sentence in a letter announcing that an earlier promise will be late, as the engine found it.
+
+    It is shown on the commitment it concerns; a clerk confirms it (status Uitgesteld) or dismisses it.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="postponements")
+    text = models.TextField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    cites = models.CharField(max_length=60, blank=True)  # the earlier Kamerstuk, when the letter names it
+    new_due_date = models.DateField(null=True, blank=True)
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="postponements")
+    handled = models.BooleanField(default=False)  # confirmed or dismissed by a clerk
+
+    class Meta:
+        ordering = ["document__date", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class SyncRun(models.Model):
+    """One fetch from an official source: what came in, what failed, and where to go on next time."""
+
+    class Source(models.TextChoices):
+        TK_OPENDATA = "tk_opendata", "Tweede Kamer open data"
+        OFFICIELEBEKENDMAKINGEN = "obk", "officielebekendmakingen.nl"
+
+    source = models.CharField(max_length=20, choices=Source.choices)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+    new = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    failures = models.JSONField(default=list, blank=True)  # [{"what": "2024D08306", "reason": "…"}]
+    cursor = models.CharField(max_length=500, blank=True)  # where the feed is to be read on from
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["source", "-started_at"])]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.started_at:%Y-%m-%d %H:%M}"

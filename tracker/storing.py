@@ -7,7 +7,17 @@ from django.utils import timezone
 
 from ingest.model import Analysis
 from tracker.kamerstuk import split_dossier, split_kamerstuk
-from tracker.models import Commitment, Document, Dossier, Reference, Source, Status, StatusChange
+from tracker.models import (
+    OPEN_STATUSES,
+    Commitment,
+    Document,
+    Dossier,
+    Postponement,
+    Reference,
+    Source,
+    Status,
+    StatusChange,
+)
 
 
 @transaction.atomic
@@ -36,6 +46,7 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
 
     _store_references(document, analysis)
     _store_commitments(document, analysis)
+    _store_postponements(document, analysis)
 
 
 def store_failure(document: Document, code: str, reason: str) -> None:
@@ -89,6 +100,9 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
     commitments = Commitment.objects.bulk_create(
         Commitment(
             document=document,
+            dossier=document.dossier,
+            ministry=document.sender[:200],
+            made_on=document.date,
             text=c.text,
             page=c.page,
             start=c.start,
@@ -107,3 +121,31 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
                      reason="Herkend in het document")
         for c in commitments
     )
+
+
+def _store_postponements(document: Document, analysis: Analysis) -> None:
+    """Each postponement is put on the open commitment it concerns, when the letter cites where it was made."""
+    Postponement.objects.bulk_create(
+        Postponement(
+            document=document,
+            text=p.text,
+            page=p.page,
+            cites=p.of or "",
+            new_due_date=p.new_due,
+            commitment=_postponed_commitment(document, p.of, p.text),
+        )
+        for p in analysis.postponements
+    )
+
+
+def _postponed_commitment(document: Document, cited: str | None, sentence: str) -> Commitment | None:
+    if not cited:
+        return None
+    candidates = list(
+        Commitment.objects.listed()
+        .filter(document__kamerstuk=cited, status__in=(*OPEN_STATUSES, Status.KANDIDAAT))
+        .exclude(document=document)
+    )
+    words = set(sentence.lower().split())
+    # Several open promises in the cited letter: the one that shares most words with the sentence.
+    return max(candidates, key=lambda c: len(words & set(c.text.lower().split())), default=None)
