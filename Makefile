@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup worker web stop bench collectstatic
+.PHONY: run test setup worker stop bench bench-ingest bench-web
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,13 @@ $(VENV)/.installed: requirements.txt
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup
+	$(PY) manage.py search_index
 
 # The product at http://$(HOST):$(PORT) with a Celery worker beside it; Ctrl-C stops both.
 run: setup
-	@echo "Kamerbrieventracker: http://$(HOST):$(PORT)/  (Ctrl-C stops web and worker)"
+	@echo "Kamerbrieventracker: http://$(HOST):$(PORT)/  (Ctrl-C stops web, worker and beat)"
 	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) -m celery -A config worker --loglevel=INFO --concurrency=2 & \
+	$(PY) -m celery -A config worker --beat --schedule=.data/celerybeat-schedule --loglevel=INFO --concurrency=2 & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: $(VENV)/.installed
@@ -31,8 +32,15 @@ worker: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest
 
+# Benchmarks print figures; they are not tests.
 bench: $(VENV)/.installed
 	$(PY) bench/bench_extract.py
+
+bench-ingest: $(VENV)/.installed
+	$(PY) bench/bench_ingest.py --documents 500
+
+bench-web: $(VENV)/.installed
+	$(PY) bench/bench_web.py --documents 100000
 
 # Stops the embedded PostgreSQL (it keeps running between commands otherwise).
 stop: $(VENV)/.installed

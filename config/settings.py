@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from celery.schedules import crontab
+
 from config.connections import broker_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -158,6 +160,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 50)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Official sources `manage.py sync` fetches followed dossiers from (tests point them at a local server).
+TK_SYNCFEED_URL = env_str("TK_SYNCFEED_URL", "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/")
+OBK_SRU_URL = env_str("OBK_SRU_URL", "https://repository.overheid.nl/sru")
+OBK_ZOEK_URL = env_str("OBK_ZOEK_URL", "https://zoek.officielebekendmakingen.nl/")
+
 # Security: strict unless DEBUG; each can be relaxed behind a proxy that does TLS itself.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -187,11 +194,31 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.requeue_stale_documents",
         "schedule": env_int("REQUEUE_EVERY_SECONDS", 600),
     },
+    # Followed dossiers are fetched from the official sources once a night (SYNC_HOUR, Dutch time).
+    "sync-sources": {
+        "task": "tracker.sync_sources",
+        "schedule": crontab(hour=env_int("SYNC_HOUR", 2), minute=0),
+    },
+    # Clerks read what falls due on Monday morning, at the start of their week.
+    "weekly-reminders": {
+        "task": "tracker.send_reminders",
+        "schedule": crontab(day_of_week="mon", hour=env_int("REMINDER_HOUR", 7), minute=0),
+    },
 }
+# Schedules read in the Netherlands' time, like the rest of the product (Celery's default is UTC).
+CELERY_TIMEZONE = TIME_ZONE
 if CELERY_BROKER_URL.startswith("redis"):
     # Redis redelivers an unacknowledged task after this; it must outlast the longest task.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# The weekly reminder e-mail: its links point to SITE_URL; locally it is printed, in production sent by SMTP.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG
+                        else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kamerbrieventracker@localhost")
 
 LOGGING = {
     "version": 1,

@@ -5,7 +5,8 @@ from tracker.models import Commitment, Document, Dossier, StatusChange
 
 @admin.register(Dossier)
 class DossierAdmin(admin.ModelAdmin):
-    list_display = ["key", "titel"]
+    list_display = ["key", "titel", "followed_since", "followed_by"]
+    list_filter = [("followed_since", admin.EmptyFieldListFilter)]
     search_fields = ["key", "titel"]
 
 

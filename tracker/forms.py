@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from tracker.kamerstuk import parse_typed_dossier
 from tracker.models import Document, Status
 
 # What a clerk can set by hand; kandidaat is only ever the engine's.
@@ -49,3 +50,42 @@ class StatusForm(forms.Form):
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].queryset = candidates if candidates is not None else Document.objects.none()
+
+
+class DossierField(forms.CharField):
+    """A dossier as a clerk types it ("27 925", "36 200 X"), cleaned to its canonical key."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        key = parse_typed_dossier(value)
+        if key is None:
+            raise forms.ValidationError(f"“{value}” is geen dossiernummer zoals 27 925 of 36 200 X.")
+        return key
+
+
+class CommitmentFieldsForm(forms.Form):
+    """What a clerk can set on a commitment, whether correcting a detected one or entering one by hand."""
+
+    text = forms.CharField(label="Tekst van de toezegging", widget=forms.Textarea(attrs={"rows": 3}))
+    due_date = forms.DateField(label="Termijn", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_text = forms.CharField(label="Termijn zoals verwoord", required=False, max_length=200)
+    ministry = forms.CharField(label="Verantwoordelijk ministerie of bewindspersoon", required=False, max_length=200)
+    dossier = DossierField(label="Dossier", required=False, max_length=40)
+
+
+class EditCommitmentForm(CommitmentFieldsForm):
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class NewCommitmentForm(CommitmentFieldsForm):
+    made_on = forms.DateField(label="Toegezegd op", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    origin = forms.CharField(label="Waar toegezegd (bijv. commissiedebat van 25 oktober 2023)", required=False,
+                             max_length=300)
+    kamerstuk = forms.CharField(label="In Kamerstuk (optioneel)", required=False, max_length=60)
+
+
+class PostponementForm(forms.Form):
+    new_due_date = forms.DateField(label="Nieuwe termijn", widget=forms.DateInput(attrs={"type": "date"}))
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)

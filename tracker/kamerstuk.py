@@ -36,13 +36,15 @@ def kamerstuk_label(kamerstuk: str) -> str:
 
 
 _ROMAN_OR_LETTER = r"[A-Z]{1,6}"
-_TYPED = re.compile(
-    rf"""^\s*(?:kst-|kamerstuk(?:ken)?\s+)?
+_TYPED_DOSSIER = rf"""
     (?P<nummer>\d{{1,3}}(?:[\s.]?\d{{3}})?)               # 27 925, 27925, 27.925
-    (?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?  # 21 501-20, 36 200 X
+    (?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?  # 21 501-20, 36 200 X"""
+_TYPED = re.compile(
+    rf"""^\s*(?:kst-|kamerstuk(?:ken)?\s+)?{_TYPED_DOSSIER}
     (?:\s*[,-]\s*|\s+)(?:nrs?\.?\s*)?(?P<number>\d+|[A-Z])\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_TYPED_DOSSIER_ONLY = re.compile(rf"^\s*(?:dossier\s+)?{_TYPED_DOSSIER}\s*$", re.IGNORECASE | re.VERBOSE)
 
 
 def parse_typed_kamerstuk(typed: str) -> str | None:
@@ -50,7 +52,32 @@ def parse_typed_kamerstuk(typed: str) -> str | None:
     match = _TYPED.match(typed.replace("\u00a0", " "))
     if not match:
         return None
+    return f"{_dossier_key(match)}-{match['number'].upper()}"
+
+
+def parse_typed_dossier(typed: str) -> str | None:
+    """What a clerk types ("27 925", "36200-X", "36 200 X", "21 501-20") as a canonical dossier key."""
+    match = _TYPED_DOSSIER_ONLY.match(typed.replace("\u00a0", " "))
+    return _dossier_key(match) if match else None
+
+
+def _dossier_key(match: re.Match) -> str:
     nummer = re.sub(r"\D", "", match["nummer"])
     extra = match["sub"] or (match["suffix"] or "").upper()
-    dossier_key = f"{nummer}-{extra}" if extra else nummer
-    return f"{dossier_key}-{match['number'].upper()}"
+    return f"{nummer}-{extra}" if extra else nummer
+
+
+_TYPED_DOSSIER = re.compile(
+    rf"^\s*(?:dossier\s+)?(?P<nummer>\d{{1,3}}(?:[\s.]?\d{{3}})?)(?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_typed_dossier(typed: str) -> str | None:
+    """What a clerk types ("27 925", "36 200 X", "21501-20") as a canonical dossier key."""
+    match = _TYPED_DOSSIER.match(typed.replace("\u00a0", " "))
+    if not match:
+        return None
+    nummer = re.sub(r"\D", "", match["nummer"])
+    extra = match["sub"] or (match["suffix"] or "").upper()
+    return f"{nummer}-{extra}" if extra else nummer

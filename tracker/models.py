@@ -4,8 +4,11 @@ the commitments found in them and every change to a commitment's status."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -60,6 +63,9 @@ class Document(models.Model):
         MISLUKT = "mislukt", "Mislukt"
         GEEN_TEKST = "geen_tekst", "Geen tekst"
 
+    # Ended without a usable text: a clerk may have the document analysed again.
+    FAILED_STATES = (State.MISLUKT, State.GEEN_TEKST)
+
     dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
     volgnummer = models.CharField(max_length=20, blank=True)
     kamerstuk = models.CharField(max_length=60, blank=True, db_index=True)  # canonical, e.g. 27925-960
@@ -89,6 +95,7 @@ class Document(models.Model):
         IMPORT = "import", "Geïmporteerd"
         TK_OPENDATA = "tk_opendata", "Tweede Kamer open data"
         OFFICIELEBEKENDMAKINGEN = "obk", "officielebekendmakingen.nl"
+        DEMO = "demo", "Demogegevens"  # made up by `manage.py seed_demo`, removed by its --clear
 
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.UPLOAD)
     # The Tweede Kamer's own number (2024D08306): the natural key of a document from its open data.
@@ -122,6 +129,32 @@ class Document(models.Model):
     @property
     def is_done(self):
         return self.state != self.State.BEZIG
+
+    @property
+    def has_failed(self):
+        return self.state in self.FAILED_STATES
+
+
+class DocumentPage(models.Model):
+    """A page of a document's text, the unit of full-text search.
+
+    A tsvector holds at most 1 MB, so a long document is indexed page by page; a page longer than
+    `tracker.search.PART_CHARS` is split further, each part a row with the same page number.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField()  # 1-based, as printed
+    start = models.PositiveIntegerField()  # offset of this part in the document's text
+    text = models.TextField()
+    tsv = models.GeneratedField(expression=SearchVector("text", config="dutch"), output_field=SearchVectorField(),
+                                db_persist=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "start"], name="one_page_part_per_offset")]
+        indexes = [GinIndex(fields=["tsv"], name="documentpage_search")]  # the search page
+
+    def __str__(self):
+        return f"{self.document_id} p. {self.number}"
 
 
 class Reference(models.Model):
@@ -184,6 +217,15 @@ class CommitmentQuerySet(models.QuerySet):
     def overdue(self, today: dt.date | None = None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
+    def in_state(self, state: str, today: dt.date | None = None):
+        """Commitments whose `Commitment.state()` is `state`, te_laat included, so lists filter as they colour."""
+        today = today or timezone.localdate()
+        if state == "te_laat":
+            return self.overdue(today)
+        if state in OPEN_STATUSES:
+            return self.filter(models.Q(due_date__isnull=True) | models.Q(due_date__gte=today), status=state)
+        return self.filter(status=state)
+
 
 class Commitment(models.Model):
     """A promise to the Kamer found in (or entered for) a document."""
@@ -223,6 +265,9 @@ class Commitment(models.Model):
             models.Index(fields=["status", "due_date"]),
             # the review queue: candidates, newest first
             models.Index(fields=["-created_at"], condition=models.Q(status="kandidaat"), name="commitment_to_review"),
+            # full-text search; an index on the expression rather than a stored column, so the
+            # many other queries on commitments never carry a tsvector along
+            GinIndex(SearchVector("text", config="dutch"), name="commitment_search"),
         ]
 
     def __str__(self):
@@ -336,3 +381,22 @@ class SyncRun(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class FeedToken(models.Model):
+    """A user's secret for calendar and feed URLs: calendar apps cannot log in, so the URL carries it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_token")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"feedtoken of {self.user}"
+
+    @classmethod
+    def for_user(cls, user, renew: bool = False) -> FeedToken:
+        """The user's token, made on first use; renewing makes every earlier feed URL stop working."""
+        token = secrets.token_urlsafe(32)
+        if renew:
+            return cls.objects.update_or_create(user=user, defaults={"token": token, "created_at": timezone.now()})[0]
+        return cls.objects.get_or_create(user=user, defaults={"token": token})[0]

@@ -18,6 +18,7 @@ from tracker.models import (
     Status,
     StatusChange,
 )
+from tracker.search import index_document
 
 
 @transaction.atomic
@@ -25,25 +26,29 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.state != Document.State.BEZIG:
         return  # another attempt finished first
-    document.kind = analysis.kind
-    document.date = analysis.date
-    document.title = analysis.title[:1000]
+    # Metadata a source gave (the Tweede Kamer's or officielebekendmakingen' structured fields,
+    # set when the document was fetched) is more reliable than the layout; the engine fills the gaps.
+    if document.kind == Document.Kind.ANDERS:
+        document.kind = analysis.kind
+    document.date = document.date or analysis.date
+    document.title = document.title or analysis.title[:1000]
     document.sender = analysis.sender[:500]
     document.text = analysis.text
     document.page_starts = analysis.page_starts
     document.footnotes = analysis.footnotes
     document.page_count = analysis.pages
-    if analysis.kamerstuk:
+    if analysis.kamerstuk and not document.kamerstuk:
         dossier_key, document.volgnummer = split_kamerstuk(analysis.kamerstuk)
         document.kamerstuk = analysis.kamerstuk
         document.dossier = dossier_for(dossier_key, analysis.dossier_titles.get(dossier_key, ""))
-    elif analysis.dossiers:
+    elif analysis.dossiers and document.dossier_id is None:
         document.dossier = dossier_for(analysis.dossiers[0], analysis.dossier_titles.get(analysis.dossiers[0], ""))
     document.state = Document.State.KLAAR if analysis.text.strip() else Document.State.GEEN_TEKST
     document.error_code = document.error = ""
     document.analysed_at = timezone.now()
     document.save()
 
+    index_document(document)
     _store_references(document, analysis)
     _store_commitments(document, analysis)
     _store_postponements(document, analysis)
@@ -89,8 +94,12 @@ def _store_references(document: Document, analysis: Analysis) -> None:
     )
     for dossier_key in {r.dossier for r in analysis.references}:
         dossier_for(dossier_key)
+    link_citations(document)
+
+
+def link_citations(document: Document) -> None:
+    """Letters that cited this Kamerstuk before it arrived now link to it (from any source)."""
     if document.kamerstuk:
-        # Letters that cited this Kamerstuk before it arrived now link to it.
         Reference.objects.filter(kamerstuk=document.kamerstuk, target__isnull=True).exclude(
             document=document
         ).update(target=document)

@@ -29,16 +29,16 @@ class Ranked:
 
 
 def candidates(commitment: Commitment):
-    """Analysed documents from the commitment's letter on, in its dossier or citing that letter."""
+    """Analysed documents from the day of the promise on, in its dossier or citing its letter."""
     own = commitment.document
-    related = Q(references__target=own)
-    if own.kamerstuk:
-        related |= Q(references__kamerstuk=own.kamerstuk)
-    if own.dossier_id:
-        related |= Q(dossier_id=own.dossier_id)
-    documents = Document.objects.analysed().filter(related).exclude(pk=own.pk)
-    if own.date:
-        documents = documents.filter(date__gte=own.date)
+    related = Q(dossier_id=commitment.dossier_id) if commitment.dossier_id else Q(pk__in=[])
+    if own is not None:
+        related |= Q(references__target=own)
+        if own.kamerstuk:
+            related |= Q(references__kamerstuk=own.kamerstuk)
+    documents = Document.objects.analysed().filter(related).exclude(pk=commitment.document_id)
+    if commitment.made_on:
+        documents = documents.filter(date__gte=commitment.made_on)
     pks = documents.values("pk").distinct()
     return (
         Document.objects.filter(pk__in=pks)
@@ -75,15 +75,14 @@ def as_analysis(document: Document) -> Analysis:
 
 
 def as_earlier(commitment: Commitment) -> EarlierCommitment:
-    document = commitment.document
     return EarlierCommitment(
         key=str(commitment.pk),
         text=commitment.text,
         due=commitment.due_date,
-        document_kamerstuk=document.kamerstuk or None,
-        document_date=document.date,
-        dossiers=[document.dossier.key] if document.dossier else [],
-        sender=document.sender,
+        document_kamerstuk=(commitment.document.kamerstuk or None) if commitment.document else None,
+        document_date=commitment.made_on,
+        dossiers=[commitment.dossier.key] if commitment.dossier else [],
+        sender=commitment.ministry,
     )
 
 

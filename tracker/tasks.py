@@ -3,6 +3,8 @@
 from celery import shared_task
 
 from tracker.processing import process, stale_documents
+from tracker.reminders import send_weekly
+from tracker.sync import SOURCES
 
 
 @shared_task(name="tracker.analyse_document", bind=True, acks_late=True, reject_on_worker_lost=True)
@@ -17,3 +19,17 @@ def requeue_stale_documents() -> int:
     for document_id in document_ids:
         analyse_document.delay(document_id)
     return len(document_ids)
+
+
+@shared_task(name="tracker.sync_sources")
+def sync_sources(source: str | None = None) -> None:
+    """Fetch followed dossiers from one source ("tk", "obk") or, when None, from both."""
+    for name, sync in SOURCES.items():
+        if source in (None, name):
+            sync()
+
+
+@shared_task(name="tracker.send_reminders")
+def send_reminders() -> int:
+    """The weekly e-mail to each clerk about the dossiers they follow (logic in `tracker.reminders`)."""
+    return send_weekly()

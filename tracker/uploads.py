@@ -22,8 +22,10 @@ class TooLarge(Exception):
     pass
 
 
-def receive(file: File, name: str, user=None) -> Received:
-    """Store `file` as a new document (state bezig) and queue its analysis."""
+def receive(file: File, name: str, user=None, **fields) -> Received:
+    """Store `file` as a new document (state bezig) and queue its analysis.
+
+    `fields` are what a source already knows of the document (origin, metadata)."""
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
     if file.size > limit:
         raise TooLarge(f"{name} is {file.size / 1024 / 1024:.0f} MB; het maximum is {settings.MAX_UPLOAD_MB} MB.")
@@ -33,7 +35,7 @@ def receive(file: File, name: str, user=None) -> Received:
         return Received(existing, created=False)
     try:
         with transaction.atomic():
-            document = Document(original_name=name[:255], sha256=digest, size=file.size, uploaded_by=user)
+            document = Document(original_name=name[:255], sha256=digest, size=file.size, uploaded_by=user, **fields)
             document.original.save(name, file, save=False)
             document.save()
             queue_analysis(document)

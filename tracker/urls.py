@@ -1,18 +1,30 @@
 from django.urls import path
 
-from tracker.views import commitments, documents, dossiers, home, review
+from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, sources
+from tracker.views import search
+from tracker.views import api, feeds, register, timelines
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # full-text search
+    path("zoeken/", search.search, name="search"),
     # documents
     path("documenten/", documents.document_list, name="documents"),
     path("documenten/upload/", documents.document_upload, name="document_upload"),
     path("documenten/<int:pk>/", documents.document_detail, name="document"),
     path("documenten/<int:pk>/origineel/", documents.document_original, name="document_original"),
+    path("documenten/<int:pk>/opnieuw/", documents.document_retry, name="document_retry"),
     path("kamerstuk/<str:kamerstuk>/", documents.kamerstuk_redirect, name="kamerstuk"),
     # commitments
+    path("toezeggingen/", register.commitment_list, name="commitments"),
+    path("toezeggingen/export.csv", register.commitment_export_csv, name="commitments_csv"),
+    path("toezeggingen/export.xlsx", register.commitment_export_xlsx, name="commitments_xlsx"),
     path("toezeggingen/<int:pk>/", commitments.commitment_detail, name="commitment"),
     path("toezeggingen/<int:pk>/status/", commitments.commitment_status, name="commitment_status"),
+    path("toezeggingen/<int:pk>/bewerken/", editing.commitment_edit, name="commitment_edit"),
+    path("toezeggingen/nieuw/", editing.commitment_new, name="commitment_new"),
+    path("uitstel/<int:pk>/bevestigen/", postponements.postponement_confirm, name="postponement_confirm"),
+    path("uitstel/<int:pk>/negeren/", postponements.postponement_dismiss, name="postponement_dismiss"),
     # review of detected commitments
     path("beoordelen/", review.review_queue, name="review"),
     path("beoordelen/selectie/", review.review_bulk, name="review_bulk"),
@@ -20,4 +32,22 @@ urlpatterns = [
     # dossiers
     path("dossiers/", dossiers.dossier_list, name="dossiers"),
     path("dossiers/<str:key>/", dossiers.dossier_timeline, name="dossier"),
+    # timelines per ministry and overall
+    path("ministeries/<str:slug>/", timelines.ministry_timeline, name="ministry"),
+    path("tijdlijn/", timelines.overall_timeline, name="timeline"),
+    # calendar and news feeds: the token in the URL instead of a login
+    path("feeds/", feeds.feeds_page, name="feeds"),
+    path("feeds/vernieuwen/", feeds.feeds_renew, name="feeds_renew"),
+    path("feeds/<str:token>/dossiers/<str:key>.ics", feeds.dossier_ics, name="dossier_ics"),
+    path("feeds/<str:token>/dossiers/<str:key>.atom", feeds.dossier_atom, name="dossier_atom"),
+    path("feeds/<str:token>/ministeries/<str:slug>.ics", feeds.ministry_ics, name="ministry_ics"),
+    # read-only JSON API: a login or the feed token
+    path("api/dossiers/", api.dossiers, name="api_dossiers"),
+    path("api/documenten/", api.documents, name="api_documents"),
+    path("api/toezeggingen/", api.commitments, name="api_commitments"),
+    # official sources: what came in, followed dossiers
+    path("bronnen/", sources.sources_page, name="sources"),
+    path("bronnen/ophalen/", sources.sources_sync, name="sources_sync"),
+    path("bronnen/volgen/", sources.dossier_follow, name="dossier_follow"),
+    path("bronnen/volgen/<str:key>/stoppen/", sources.dossier_unfollow, name="dossier_unfollow"),
 ]

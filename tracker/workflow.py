@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from tracker.models import Commitment, Document, Fulfilment, Source, Status, StatusChange
+from tracker.models import Commitment, Document, Dossier, Fulfilment, Postponement, Source, Status, StatusChange
 
 # Statuses that need a fulfilling document as evidence.
 NEEDS_EVIDENCE = (Status.VOLDAAN, Status.DEELS_VOLDAAN)
@@ -67,7 +67,7 @@ def change_status(
     ):
         raise Conflict(commitment, commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
     note = note.strip()
-    _validate(commitment, to_status, evidence, note, new_due_date)
+    _validate(commitment, to_status, evidence, note, new_due_date, source)
 
     reopening = to_status == Status.OPENSTAAND and commitment.status in REOPENABLE
     change = StatusChange.objects.create(
@@ -81,7 +81,7 @@ def change_status(
         old_due_date=commitment.due_date if new_due_date else None,
         new_due_date=new_due_date,
     )
-    if evidence is not None:
+    if evidence is not None and to_status in NEEDS_EVIDENCE:
         Fulfilment.objects.get_or_create(
             commitment=commitment, document=evidence, defaults={"created_by": user, "note": note}
         )
@@ -97,10 +97,11 @@ def change_status(
     return change
 
 
-def _validate(commitment, to_status, evidence, note, new_due_date):
+def _validate(commitment, to_status, evidence, note, new_due_date, source=Source.CLERK):
     if to_status not in Status.values:
         raise ValidationError("Onbekende status.")
-    if to_status in NEEDS_EVIDENCE and evidence is None:
+    # The Kamer's register decides on its own toezeggingen; the letter it names may not be here (yet).
+    if to_status in NEEDS_EVIDENCE and evidence is None and source != Source.TK_REGISTER:
         raise ValidationError("Kies de brief die de toezegging (deels) nakomt.")
     if to_status == Status.VERVALLEN and not note:
         raise ValidationError("Geef een reden waarom de toezegging vervalt.")
@@ -127,3 +128,64 @@ def reject(commitment: Commitment, user, reason: str, seen_version: int | None =
     """A clerk finds a candidate is no promise: kept as Vervallen with the reason, hidden from the lists."""
     return change_status(commitment, Status.VERVALLEN, user, note=reason, seen_version=seen_version,
                          from_statuses=(Status.KANDIDAAT,), reject=True)
+
+
+# What a clerk may correct in a commitment, with the label the history uses for it.
+EDITABLE = {"text": "tekst", "due_date": "termijn", "due_text": "termijnomschrijving", "ministry": "ministerie",
+            "dossier": "dossier"}
+
+
+@transaction.atomic
+def edit(commitment: Commitment, user, changes: dict, seen_version: int | None = None) -> StatusChange | None:
+    """Correct what the detection got wrong; the history records what changed, from what to what."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if seen_version is not None and commitment.version != seen_version:
+        raise Conflict(commitment, commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
+    described = []
+    for field, value in changes.items():
+        old = getattr(commitment, field)
+        if old != value:
+            described.append(f"{EDITABLE[field]}: {_shown(old)} → {_shown(value)}")
+            setattr(commitment, field, value)
+    if not described:
+        return None
+    commitment.version = F("version") + 1
+    commitment.save()
+    return StatusChange.objects.create(commitment=commitment, changed_by=user, from_status=commitment.status,
+                                       to_status=commitment.status, reason="Bewerkt: " + "; ".join(described))
+
+
+def _shown(value) -> str:
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    return str(value) if not isinstance(value, str) or len(value) <= 80 else value[:77] + "…"
+
+
+@transaction.atomic
+def enter_by_hand(user, *, text: str, dossier: Dossier | None, ministry: str, made_on: dt.date | None,
+                  origin: str, due_date: dt.date | None, due_text: str, document: Document | None) -> Commitment:
+    """A promise the detection cannot find, such as one made in a debate: open from the start."""
+    commitment = Commitment.objects.create(
+        document=document, dossier=dossier or (document.dossier if document else None), ministry=ministry,
+        made_on=made_on or (document.date if document else None), origin=origin, text=text, due_date=due_date,
+        due_text=due_text, status=Status.OPENSTAAND, source=Source.CLERK,
+    )
+    StatusChange.objects.create(commitment=commitment, changed_by=user, from_status="", to_status=Status.OPENSTAAND,
+                                reason="Ingevoerd door de griffie" + (f" ({origin})" if origin else ""))
+    return commitment
+
+
+def confirm_postponement(postponement: Postponement, user, new_due_date: dt.date | None,
+                         seen_version: int | None = None) -> StatusChange:
+    """The letter that announced the delay is kept as the evidence of the new deadline."""
+    with transaction.atomic():
+        change = change_status(postponement.commitment, Status.UITGESTELD, user, evidence=postponement.document,
+                               note=postponement.text[:1000], new_due_date=new_due_date, seen_version=seen_version)
+        Postponement.objects.filter(pk=postponement.pk).update(handled=True)
+    return change
+
+
+def dismiss_postponement(postponement: Postponement) -> None:
+    Postponement.objects.filter(pk=postponement.pk).update(handled=True)

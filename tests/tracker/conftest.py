@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.contrib.auth.models import Group, User
 
 from config import celery_app
@@ -44,12 +45,11 @@ def staff_client(client, staff):
 
 
 @pytest.fixture(scope="session")
-def test_broker(django_db_setup):
+def test_broker(django_db_setup, django_db_blocker):
     """Tasks sent by the tests go to a queue of their own, never to a local installation's worker.
 
     The broker is CELERY_BROKER_URL when set (Redis in CI), otherwise the test database itself.
     """
-    from django.db import connection
 
     broker = os.environ.get("CELERY_BROKER_URL") or broker_url(connection.settings_dict)
     celery_app.conf.broker_url = broker
@@ -60,12 +60,16 @@ def test_broker(django_db_setup):
 
     for engine, _ in Channel._engines.values():
         engine.dispose()
+    # Connections the workers' pool processes and the live server's threads may leave behind
+    # would keep the test database from being dropped.
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 @pytest.fixture
 def start_worker(transactional_db, test_broker, tmp_path):
     """Start real Celery worker processes on the tests' queue, reading the test database."""
-    from django.db import connection
 
     broker, queue = test_broker
     started = []

@@ -11,7 +11,8 @@ from tracker.models import Document
 from tracker.storing import store_analysis
 
 
-def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender=""):
+def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender="",
+                  postponements=()):
     """A document as the worker leaves it, from an Analysis written out in the test."""
     name = f"{uuid.uuid4().hex}.txt"
     document = Document(original_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=len(text))
@@ -30,6 +31,7 @@ def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitment
         page_starts=[0],
         references=list(references),
         commitments=list(commitments),
+        postponements=list(postponements),
     )
     store_analysis(document, analysis)
     document.refresh_from_db()

@@ -3,14 +3,21 @@
 import pytest
 from django.urls import reverse
 
+from ingest.model import Postponement as FoundPostponement
 from tests.tracker.factories import make_document, promise
 
 TEXT = "In december informeer ik uw Kamer over de voortgang."
 
 
+LATER = "Het is niet mogelijk, zoals eerder toegezegd, uw Kamer in december te informeren."
+
+
 @pytest.fixture
 def document(db):
-    return make_document(TEXT, kamerstuk="27925-960", commitments=[promise(TEXT, TEXT)])
+    letter = make_document(TEXT, kamerstuk="27925-960", commitments=[promise(TEXT, TEXT)])
+    make_document(LATER, kamerstuk="27925-961", postponements=[
+        FoundPostponement(text=LATER, page=1, of="27925-960", new_due=None)])
+    return letter
 
 
 def pages(document):
@@ -29,9 +36,14 @@ def pages(document):
 
 def changes(document):
     commitment = document.commitments.get()
+    postponement = commitment.postponements.get()
     return [
         (reverse("document_upload"), {}),
         (reverse("commitment_status", args=[commitment.pk]), {"status": "openstaand"}),
+        (reverse("commitment_edit", args=[commitment.pk]), {"text": "Anders", "version": commitment.version}),
+        (reverse("commitment_new"), {"text": "Een mondelinge toezegging"}),
+        (reverse("postponement_confirm", args=[postponement.pk]), {"new_due_date": "2024-03-31"}),
+        (reverse("postponement_dismiss", args=[postponement.pk]), {}),
     ]
 
 
@@ -90,3 +102,14 @@ def test_it_requires_a_csrf_token_on_changes(client, clerk, document):
 def test_it_puts_the_csrf_token_on_every_htmx_request(clerk_client, document):
     page = clerk_client.get(reverse("document", args=[document.pk])).content.decode()
     assert 'hx-headers=\'{"X-CSRFToken": "' in page
+
+
+def test_only_admins_manage_users_and_followed_dossiers(client, clerk, document):
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_superuser("beheerder", password="een-lang-wachtwoord-voor-tests")
+    for user, allowed in ((clerk, False), (admin, True)):
+        client.force_login(user)
+        for url in ("/beheer/auth/user/", "/beheer/tracker/dossier/"):
+            response = client.get(url)
+            assert (response.status_code == 200) is allowed, (user, url, response.status_code)

@@ -69,3 +69,93 @@ def test_it_includes_letters_elsewhere_that_cite_the_dossier(staff_client, clerk
                            references=[citation(text, "Kamerstuk 27 925, nr. 960", "27925-960")])
     page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
     assert f"document-{citing.pk}" in page and "verwijst naar dit dossier" in page
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def add_letters(count, *, start=100, sender="Minister van Defensie"):
+    for number in range(start, start + count):
+        text = f"Voor de zomer informeer ik uw Kamer over punt {number}."
+        make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2024, 1, 1) + dt.timedelta(days=number % 300),
+                      sender=sender, commitments=[promise(text, text, dt.date(2024, 6, 30))])
+
+
+def test_it_needs_the_same_queries_for_3_and_30_documents_on_every_timeline(staff_client, clerk):
+    add_letters(3)
+    ministry = reverse("ministry", args=["minister-van-defensie"])
+    urls = [reverse("dossier", args=["27925"]), ministry, reverse("timeline"),
+            ministry + "?status=te_laat&periode=2024"]
+    small = [queries_for(staff_client, url) for url in urls]
+    add_letters(27, start=200)
+    assert [queries_for(staff_client, url) for url in urls] == small
+    assert max(small) <= 8
+
+
+def test_it_draws_the_timeline_as_svg_with_markers_due_dates_and_fulfilments(staff_client, clerk, time_machine):
+    time_machine.move_to(dt.datetime(2024, 6, 15, 12, 0))
+    letter, follow_up = build_dossier(clerk)
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    december, spring = letter.commitments.order_by("start")
+    assert f'href="{december.get_absolute_url()}" class="marker state-voldaan"' in svg
+    assert f'href="{spring.get_absolute_url()}" class="marker state-te_laat"' in svg
+    assert "termijn 31 mei 2024" in svg  # the due date's diamond
+    assert f'<a href="{follow_up.get_absolute_url()}"><path' in svg  # the line to the fulfilling letter
+    assert page.index("<svg") < page.index('<ol class="timeline">')
+
+
+def test_it_escapes_text_from_documents_in_the_drawing(staff_client):
+    text = "<script>alert(1)</script> In december informeer ik uw Kamer & de commissie."
+    make_document(text, kamerstuk="27925-990", date=dt.date(2024, 2, 1), title="<b>Brief</b>",
+                  commitments=[promise(text, text, dt.date(2024, 12, 31))])
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    assert "<script>alert" not in page and "<b>Brief" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&amp; de commissie" in page
+
+
+def test_it_filters_by_status_without_a_full_page(staff_client, clerk, time_machine):
+    time_machine.move_to(dt.datetime(2024, 6, 15, 12, 0))
+    letter, follow_up = build_dossier(clerk)
+    url = reverse("dossier", args=["27925"]) + "?status=te_laat"
+    fragment = staff_client.get(url, headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert "<html" not in html and 'id="timeline"' not in html and '<ol class="timeline">' in html
+    assert '<li class="state-te_laat">' in html and '<li class="state-voldaan">' not in html
+    assert f"document-{follow_up.pk}" not in html  # it has no overdue commitment
+    assert fragment["Vary"] and "HX-Request" in fragment["Vary"]
+    full = staff_client.get(url).content.decode()
+    assert "<html" in full and '<option value="te_laat" selected>' in full
+
+
+def test_it_zooms_to_a_year_and_a_month(staff_client, clerk):
+    letter, follow_up = build_dossier(clerk)
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    assert 'href="?periode=2023" hx-get="?periode=2023"' in page and 'hx-push-url="true"' in page
+    november = staff_client.get(reverse("dossier", args=["27925"]) + "?periode=2023-11").content.decode()
+    assert f"document-{letter.pk}" in november and f"document-{follow_up.pk}" not in november
+    assert "Periode: nov 2023" in november and 'href="?periode=2023-12"' in november
+
+
+def test_it_shows_a_ministry_timeline_with_oral_promises(staff_client, clerk):
+    from tracker.models import Commitment, Dossier
+
+    build_dossier(clerk)
+    text = "Ik kom hierop terug in de voortgangsrapportage."
+    other = make_document(text, kamerstuk="36200-X-1", date=dt.date(2024, 2, 1), sender="Minister van Financiën",
+                          commitments=[promise(text, text)])
+    Commitment.objects.filter(document__kamerstuk="27925-960").update(ministry="Minister van Defensie")
+    oral = Commitment.objects.create(text="De minister stuurt een brief over de inzet.",
+                                     ministry="Minister van Defensie", made_on=dt.date(2024, 1, 10),
+                                     origin="Commissiedebat Irak", dossier=Dossier.objects.get(key="27925"),
+                                     status="openstaand")
+    page = staff_client.get(reverse("ministry", args=["minister-van-defensie"])).content.decode()
+    assert "<h1>Minister van Defensie</h1>" in page
+    assert f"commitment-{oral.pk}" in page and "Mondelinge toezegging · Commissiedebat Irak" in page
+    assert f"document-{other.pk}" not in page
+    assert staff_client.get(reverse("ministry", args=["onbekend"])).status_code == 404
+    overall = staff_client.get(reverse("timeline")).content.decode()
+    assert f"document-{other.pk}" in overall and f"commitment-{oral.pk}" in overall

@@ -17,17 +17,17 @@ KEPT_ON_CONFLICT = ("status", "evidence", "note", "new_due_date")
 
 
 def _commitment(pk):
-    return get_object_or_404(Commitment.objects.select_related("document", "document__dossier"), pk=pk)
+    return get_object_or_404(Commitment.objects.select_related("document", "dossier"), pk=pk)
 
 
 def _candidates(commitment):
     """Documents that may fulfil the commitment: later than its letter, its own dossier first."""
-    own = commitment.document
-    documents = Document.objects.analysed().exclude(pk=own.pk)
-    if own.date:
-        documents = documents.filter(Q(date__gte=own.date) | Q(date__isnull=True))
+    documents = Document.objects.analysed().exclude(pk=commitment.document_id)
+    if commitment.made_on:
+        documents = documents.filter(Q(date__gte=commitment.made_on) | Q(date__isnull=True))
     return documents.annotate(
-        same_dossier=Case(When(dossier_id=own.dossier_id, then=Value(0)), default=Value(1), output_field=IntegerField())
+        same_dossier=Case(When(dossier_id=commitment.dossier_id, then=Value(0)), default=Value(1),
+                          output_field=IntegerField())
     ).order_by("same_dossier", "date", "pk")[:CANDIDATE_LIMIT]
 
 
@@ -40,6 +40,7 @@ def _context(request, commitment, form=None, conflict=None):
         "changes": changes,
         "postponed": any(change.new_due_date for change in changes),
         "fulfilments": commitment.fulfilments.select_related("document", "created_by"),
+        "postponements": commitment.postponements.filter(handled=False).select_related("document"),
         "suggestions": suggest(commitment) if is_clerk(request.user) and not commitment.rejected else [],
         "reopenable": commitment.status in REOPENABLE,
         "form": form,
@@ -66,7 +67,7 @@ def commitment_status(request, pk):
         typed = request.POST.get("kamerstuk", "").strip()
         try:
             if typed and evidence is None:
-                evidence = _document_by_typed_number(typed)
+                evidence = document_by_typed_number(typed)
             change_status(commitment, data["status"], request.user, evidence, data["note"],
                           new_due_date=data["new_due_date"], seen_version=data["version"])
         except Conflict as error:
@@ -87,7 +88,7 @@ def commitment_status(request, pk):
     return render(request, template, ctx, status=status)
 
 
-def _document_by_typed_number(typed):
+def document_by_typed_number(typed):
     kamerstuk = parse_typed_kamerstuk(typed)
     if kamerstuk is None:
         raise ValidationError(f"“{typed}” is geen Kamerstuknummer zoals 27925-960 of 27 925, nr. 960.")

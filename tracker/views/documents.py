@@ -10,7 +10,7 @@ from tracker.forms import UploadForm
 from tracker.models import Commitment, Document, Reference
 from tracker.rendering import document_html, footnote_html
 from tracker.roles import clerk_required
-from tracker.uploads import TooLarge, receive
+from tracker.uploads import TooLarge, queue_analysis, receive
 
 PAGE_SIZE = 50
 
@@ -86,6 +86,23 @@ def _status_fragment(request, document):
     if request.GET["status"] != "row":
         stop["HX-Refresh"] = "true"  # show the text and commitments that just arrived
     return stop
+
+
+@require_POST
+@clerk_required
+def document_retry(request, pk):
+    """Analyse a failed document again from the start, e.g. after the engine was improved."""
+    document = get_object_or_404(Document, pk=pk)
+    # Conditional, so two clicks (or a clerk and a worker) never queue it twice.
+    reset = Document.objects.filter(pk=pk, state__in=Document.FAILED_STATES).update(
+        state=Document.State.BEZIG, attempts=0, claimed_at=None, claim_token="", error="", error_code="",
+        analysed_at=None)
+    if reset:
+        queue_analysis(document)
+        messages.success(request, "Het document wordt opnieuw verwerkt.")
+    else:
+        messages.info(request, "Dit document is niet mislukt; er is niets opnieuw te proberen.")
+    return HttpResponseRedirect(document.get_absolute_url())
 
 
 @require_GET

@@ -1,8 +1,11 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from tracker.models import Commitment, Document, Dossier, Fulfilment, OPEN_STATUSES
+from tracker.models import Dossier, OPEN_STATUSES
+from tracker.timeline import dossier_documents
+from tracker.views.timelines import render_timeline
 
 
 @require_GET
@@ -15,16 +18,9 @@ def dossier_list(request):
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def dossier_timeline(request, key):
     """A dossier's documents by date, each with its commitments and the letters that fulfilled them."""
     dossier = get_object_or_404(Dossier, key=key)
-    fulfilments = Fulfilment.objects.select_related("document").order_by("document__date")
-    commitments = Commitment.objects.listed().prefetch_related(Prefetch("fulfilments", queryset=fulfilments))
-    # The dossier's own papers, and letters elsewhere that cite them: both belong to its history.
-    documents = (
-        Document.objects.filter(Q(dossier=dossier) | Q(references__dossier_key=dossier.key))
-        .distinct()
-        .prefetch_related(Prefetch("commitments", queryset=commitments))
-        .order_by("date", "volgnummer", "pk")
-    )
-    return render(request, "dossiers/timeline.html", {"dossier": dossier, "documents": documents})
+    return render_timeline(request, dossier_documents(dossier), Q(dossier=dossier),
+                           {"title": f"Dossier {dossier.label}", "dossier": dossier})

@@ -1,0 +1,71 @@
+"""The dashboard: counts, charts per ministry and dossier, next deadlines, recent documents, the review queue."""
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.tracker.factories import make_document, promise
+from tracker.models import Commitment
+from tracker.workflow import change_status
+
+
+def letter(number, *, due, sender="Minister van Defensie", status=None, clerk=None, evidence=None):
+    text = f"Voor de zomer informeer ik uw Kamer over punt {number}."
+    document = make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2024, 1, 5), sender=sender,
+                             commitments=[promise(text, text, due)])
+    commitment = document.commitments.get()
+    if status:
+        change_status(commitment, status, clerk, evidence=evidence)
+    return commitment
+
+
+def test_it_counts_open_overdue_soon_fulfilled_and_to_review(staff_client, clerk, time_machine):
+    time_machine.move_to(dt.datetime(2024, 5, 15, 12, 0))
+    letter(1, due=dt.date(2024, 3, 31), status="openstaand", clerk=clerk)  # te laat
+    soon = letter(2, due=dt.date(2024, 6, 1), status="openstaand", clerk=clerk)  # within 30 days
+    letter(3, due=dt.date(2024, 12, 31), status="openstaand", clerk=clerk)
+    follow_up = make_document("Hierbij.", kamerstuk="27925-99", date=dt.date(2024, 5, 1))
+    fulfilled = letter(4, due=dt.date(2024, 6, 30), status="voldaan", clerk=clerk, evidence=follow_up)
+    letter(5, due=dt.date(2024, 6, 30))  # kandidaat
+    counts = staff_client.get(reverse("home")).context["counts"]
+    assert counts == {"open": 3, "overdue": 1, "due_soon": 1, "fulfilled_quarter": 1, "candidates": 1}
+    time_machine.move_to(dt.datetime(2024, 7, 2, 12, 0))  # a new quarter
+    assert staff_client.get(reverse("home")).context["counts"]["fulfilled_quarter"] == 0
+    page = staff_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("review")}"' in page
+    deadlines = page.split("Eerstvolgende termijnen")[1].split("Recent")[0]
+    assert soon.get_absolute_url() not in deadlines  # past due by now
+    assert fulfilled.get_absolute_url() not in deadlines and "punt 3." in deadlines
+
+
+def test_it_draws_bars_per_ministry_and_dossier(staff_client, clerk, time_machine):
+    time_machine.move_to(dt.datetime(2024, 5, 15, 12, 0))
+    letter(1, due=dt.date(2024, 3, 31), status="openstaand", clerk=clerk)
+    letter(2, due=dt.date(2024, 9, 30), status="openstaand", clerk=clerk, sender="Minister van <Financiën>")
+    page = staff_client.get(reverse("home")).content.decode()
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
+    assert 'href="/ministeries/minister-van-defensie/"' in page and 'href="/dossiers/27925/"' in page
+    assert "Minister van &lt;Financiën&gt;" in page and "<Financiën>" not in page
+    assert "<title>1 te laat</title>" in page
+
+
+def test_it_needs_the_same_queries_for_a_bigger_register(staff_client, clerk):
+    letter(1, due=dt.date(2024, 3, 31))
+    staff_client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as small:
+        staff_client.get(reverse("home"))
+    for number in range(2, 30):
+        letter(number, due=dt.date(2024, 3, 31), sender=f"Minister {number}")
+    Commitment.objects.update(status="openstaand")
+    with CaptureQueriesContext(connection) as big:
+        staff_client.get(reverse("home"))
+    assert len(big.captured_queries) == len(small.captured_queries) <= 8
+
+
+def test_it_links_a_ministry_whose_name_makes_no_slug(staff_client):
+    letter(1, due=dt.date(2024, 3, 31), sender="???")
+    Commitment.objects.update(status="openstaand")
+    assert 'href="/ministeries/ministerie/"' in staff_client.get(reverse("home")).content.decode()
+    assert "<h1>???</h1>" in staff_client.get("/ministeries/ministerie/").content.decode()

@@ -1,0 +1,122 @@
+"""The commitment list with its filters and keyset paging, and its CSV and XLSX exports."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.db import connection
+from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.tracker.factories import make_document, promise
+from tracker.models import Commitment
+
+
+def letter(number, due, *, sender="Minister van Defensie", kamerstuk=None):
+    text = f"Ik informeer uw Kamer over punt {number}, \"met\" aanhalingstekens; en komma's."
+    document = make_document(text, kamerstuk=kamerstuk or f"27925-{number}", date=dt.date(2024, 1, 5), sender=sender,
+                             commitments=[promise(text, text, due, "voor de zomer" if due else None)])
+    return document.commitments.get()
+
+
+@pytest.fixture
+def register(db, time_machine):
+    time_machine.move_to(dt.datetime(2024, 5, 15, 12, 0))
+    late = letter(1, dt.date(2024, 3, 31))
+    later = letter(2, dt.date(2024, 6, 30), sender="Minister van Financiën", kamerstuk="36200-X-2")
+    undated = letter(3, None)
+    Commitment.objects.update(status="openstaand")
+    return late, later, undated
+
+
+def ids(response):
+    return [c.pk for c in response.context["commitments"]]
+
+
+def test_it_lists_commitments_in_deadline_order_with_undated_last(staff_client, register):
+    late, later, undated = register
+    response = staff_client.get(reverse("commitments"))
+    assert ids(response) == [late.pk, later.pk, undated.pk]
+    assert '<span class="badge state-te_laat">Te laat</span>' in response.content.decode()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("status=te_laat", [0]),
+    ("status=openstaand", [1, 2]),
+    ("ministerie=Minister van Financiën", [1]),
+    ("dossier=27925", [0, 2]),
+    ("termijn_van=2024-04-01&termijn_tot=2024-12-31", [1]),
+    ("status=voldaan", []),
+    ("status=onzin&termijn_van=gisteren", [0, 1, 2]),  # a stale or broken link still shows the list
+])
+def test_it_filters_by_status_ministry_dossier_and_due_period(staff_client, register, query, expected):
+    response = staff_client.get(reverse("commitments") + "?" + query)
+    assert response.status_code == 200
+    assert ids(response) == [register[i].pk for i in expected]
+
+
+def test_it_pages_by_keyset_through_dated_and_undated_commitments(staff_client, register, monkeypatch):
+    from tracker.views import register as view
+
+    monkeypatch.setattr(view, "PAGE_SIZE", 1)
+    seen, url = [], reverse("commitments") + "?dossier=27925"
+    while url:
+        response = staff_client.get(url)
+        seen += ids(response)
+        url = response.context["next_query"] and reverse("commitments") + "?" + response.context["next_query"]
+    assert seen == [register[0].pk, register[2].pk]
+    fragment = staff_client.get(reverse("commitments") + "?dossier=27925", headers={"HX-Request": "true"})
+    fragment = fragment.content.decode()
+    assert "<html" not in fragment and f"commitment-{register[0].pk}" in fragment
+    assert 'hx-get="?dossier=27925&amp;na=2024-03-31.' in fragment
+
+
+def test_it_needs_the_same_queries_for_a_longer_list(staff_client, register):
+    url = reverse("commitments")
+    with CaptureQueriesContext(connection) as small:
+        staff_client.get(url)
+    for number in range(10, 40):
+        letter(number, dt.date(2024, 7, 1))
+    with CaptureQueriesContext(connection) as big:
+        staff_client.get(url)
+    assert len(big.captured_queries) == len(small.captured_queries) <= 6
+
+
+def test_it_exports_the_filtered_list_as_streamed_csv(staff_client, register):
+    late, later, undated = register
+    response = staff_client.get(reverse("commitments_csv") + "?dossier=27925")
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="toezeggingen-2024-05-15.csv"'
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:4] == ["id", "toezegging", "status", "termijn"]
+    assert [row[0] for row in rows[1:]] == [str(late.pk), str(undated.pk)]
+    assert rows[1][1] == late.text and rows[1][2] == "Te laat" and rows[1][3] == "2024-03-31"
+    assert rows[1][6] == late.dossier.label and rows[1][7] == late.document.kamerstuk_label
+    assert rows[1][10] == f"http://testserver{late.get_absolute_url()}"
+
+
+def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
+    late, later, undated = register
+    response = staff_client.get(reverse("commitments_xlsx") + "?status=openstaand")
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "id" and [row[0] for row in rows[1:]] == [later.pk, undated.pk]
+    assert rows[1][2] == "Openstaand" and rows[1][3].date() == dt.date(2024, 6, 30)
+    assert rows[1][5] == "Minister van Financiën" and rows[2][3] is None
+
+
+def test_it_links_the_exports_with_the_same_filters(staff_client, register):
+    page = staff_client.get(reverse("commitments") + "?status=te_laat&dossier=27925").content.decode()
+    assert 'href="/toezeggingen/export.csv?status=te_laat&amp;dossier=27925"' in page
+
+
+@pytest.mark.parametrize("url", ["/toezeggingen/", "/toezeggingen/export.csv", "/toezeggingen/export.xlsx",
+                                 "/tijdlijn/", "/ministeries/minister-van-defensie/", "/feeds/"])
+def test_it_sends_anonymous_visitors_to_the_login_page(client, register, url):
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

@@ -1,0 +1,119 @@
+"""The filters shared by the commitment list, its exports, the API and the timelines: one form, read from GET."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import Q
+from django.utils.text import slugify
+
+from tracker.models import Status
+
+# What a commitment can look like on screen: its status, or te laat (computed, never stored).
+STATE_CHOICES = [
+    (Status.KANDIDAAT.value, "Kandidaat"),
+    (Status.OPENSTAAND.value, "Openstaand"),
+    ("te_laat", "Te laat"),
+    (Status.UITGESTELD.value, "Uitgesteld"),
+    (Status.DEELS_VOLDAAN.value, "Deels voldaan"),
+    (Status.VOLDAAN.value, "Voldaan"),
+    (Status.VERVALLEN.value, "Vervallen"),
+]
+STATE_LABELS = dict(STATE_CHOICES)
+
+MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year (`2024`) or a month (`2024-03`) to zoom a timeline to."""
+
+    start: dt.date
+    end: dt.date
+    value: str
+
+    @property
+    def label(self):
+        if len(self.value) == 4:
+            return self.value
+        return f"{MONTHS[self.start.month - 1]} {self.start.year}"
+
+    @property
+    def year(self):
+        return self.start.year
+
+    @classmethod
+    def parse(cls, value: str) -> Period | None:
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value or "")
+        if not match:
+            return None
+        year = int(match[1])
+        if not 1800 <= year <= 2200:
+            return None
+        if match[2] is None:
+            return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), value)
+        month = int(match[2])
+        if not 1 <= month <= 12:
+            return None
+        return cls(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), value)
+
+
+class CommitmentFilter(forms.Form):
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle")] + STATE_CHOICES)
+    ministerie = forms.CharField(label="Ministerie", required=False, max_length=200)
+    dossier = forms.CharField(label="Dossier", required=False, max_length=40)
+    termijn_van = forms.DateField(label="Termijn vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    termijn_tot = forms.DateField(label="Termijn tot en met", required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+    periode = forms.CharField(label="Periode", required=False, max_length=7)
+
+    def __init__(self, data, *, ministries=(), **kwargs):
+        super().__init__(data, **kwargs)
+        # A select when the choices are known; a bad value then reads as "no filter", not as an error page.
+        if ministries:
+            self.fields["ministerie"] = forms.ChoiceField(
+                label="Ministerie", required=False, choices=[("", "Alle")] + [(m, m) for m in ministries]
+            )
+
+    @property
+    def values(self) -> dict:
+        """The valid filters; invalid ones are ignored so a stale bookmark still shows a list."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+    @property
+    def period(self) -> Period | None:
+        return Period.parse(self.values.get("periode", ""))
+
+    def apply(self, commitments, today: dt.date):
+        """Narrow a commitment queryset by status, ministry, dossier and due period."""
+        values = self.values
+        if "status" in values:
+            commitments = commitments.in_state(values["status"], today)
+        if "ministerie" in values:
+            commitments = commitments.filter(ministry=values["ministerie"])
+        if "dossier" in values:
+            key = values["dossier"]
+            commitments = commitments.filter(Q(dossier__key=key) | Q(document__dossier__key=key))
+        if "termijn_van" in values:
+            commitments = commitments.filter(due_date__gte=values["termijn_van"])
+        if "termijn_tot" in values:
+            commitments = commitments.filter(due_date__lte=values["termijn_tot"])
+        return commitments
+
+    @property
+    def narrows_commitments(self) -> bool:
+        return bool(self.values.keys() & {"status", "ministerie", "dossier", "termijn_van", "termijn_tot"})
+
+
+def ministry_slug(name: str) -> str:
+    """Ministries are free text; their URL is the slug of that text (never empty, so always a valid URL)."""
+    return slugify(name) or "ministerie"
+
+
+def ministry_for_slug(slug: str, ministries) -> str | None:
+    return next((name for name in ministries if ministry_slug(name) == slug), None)

@@ -1,0 +1,28 @@
+"""Fetch followed dossiers from the official sources: `manage.py sync [--source tk|obk]`."""
+
+import sys
+
+from django.core.management.base import BaseCommand
+
+from tracker.sync import SOURCES
+
+
+class Command(BaseCommand):
+    help = "Haal de gevolgde dossiers op bij de Tweede Kamer (tk) en officielebekendmakingen (obk)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--source", choices=sorted(SOURCES), help="alleen deze bron (standaard: beide)")
+
+    def handle(self, *args, source, **options):
+        failed = False
+        for name, sync in SOURCES.items():
+            if source not in (None, name):
+                continue
+            run = sync()
+            self.stdout.write(f"{run.get_source_display()}: nieuw: {run.new}, bijgewerkt: {run.updated}, "
+                              f"mislukt: {run.failed}")
+            for failure in run.failures:
+                self.stdout.write(f"  mislukt: {failure['what']}: {failure['reason']}")
+            failed = failed or bool(run.failed)
+        if failed:
+            sys.exit(1)

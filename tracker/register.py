@@ -1,0 +1,59 @@
+"""The register as a list: filtered commitments in deadline order, paged by keyset, and as rows for export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, Q
+
+from tracker.filters import CommitmentFilter, STATE_LABELS
+from tracker.models import Commitment
+
+EXPORT_HEADER = ["id", "toezegging", "status", "termijn", "termijn (tekst)", "ministerie", "dossier", "kamerstuk",
+                 "document", "toegezegd op", "adres"]
+
+
+def filtered(form: CommitmentFilter, today: dt.date):
+    """Deadline order, undated last; pk breaks ties so the order is total and keyset paging exact."""
+    return (
+        form.apply(Commitment.objects.listed(), today)
+        .select_related("document", "dossier")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
+
+
+def after(commitments, cursor: str):
+    """The commitments after `cursor` ("2024-05-31.17", or "-.17" among the undated) in `filtered` order."""
+    due, _, pk = (cursor or "").partition(".")
+    if not pk.isdigit():
+        return commitments
+    if due == "-":
+        return commitments.filter(due_date__isnull=True, pk__gt=int(pk))
+    try:
+        due = dt.date.fromisoformat(due)
+    except ValueError:
+        return commitments
+    return commitments.filter(Q(due_date__gt=due) | Q(due_date=due, pk__gt=int(pk)) | Q(due_date__isnull=True))
+
+
+def cursor(commitment: Commitment) -> str:
+    return f"{commitment.due_date.isoformat() if commitment.due_date else '-'}.{commitment.pk}"
+
+
+def export_rows(commitments, today: dt.date, base_url: str):
+    """One row per commitment, read in chunks so a list of any length streams."""
+    for c in commitments.iterator(chunk_size=2000):
+        document = c.document
+        yield [
+            c.pk,
+            c.text,
+            STATE_LABELS[c.state(today)],
+            c.due_date,
+            c.due_text,
+            c.ministry,
+            c.dossier.label if c.dossier else "",
+            document.kamerstuk_label if document else "",
+            str(document) if document else (c.origin or "mondeling"),
+            c.made_on,
+            base_url + c.get_absolute_url(),
+        ]

@@ -1,0 +1,212 @@
+"""Charts drawn on the server as SVG: the timeline and the dashboard's bars.
+
+No JavaScript and nothing from a CDN, so they show up the same on screen, in print and without scripts.
+Every text that came from a document or a user passes through `escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from tracker.filters import MONTHS, STATE_LABELS
+
+# The colours of app.css, as fills: SVG fills print even when the browser leaves out backgrounds.
+COLOURS = {
+    "kandidaat": "#6b6b6b",
+    "openstaand": "#1f6fb2",
+    "te_laat": "#b3261e",
+    "uitgesteld": "#b85c00",
+    "deels_voldaan": "#8a6d00",
+    "voldaan": "#2e7d32",
+    "vervallen": "#7a5a8c",
+}
+INK, MUTED, ACCENT = "#1d2433", "#5f6b7a", "#154273"
+
+WIDTH = 960
+PAD = 24
+STEP = 12  # vertical distance between stacked markers
+MAX_STACK = 12  # markers above one spot; more are summed up in a "+n"
+
+
+def _attrs(**attrs) -> str:
+    return " ".join(f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
+
+
+def _svg(height: int, label: str, body: list[str]) -> str:
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-label="{escape(label)}" class="chart" font-family="system-ui, sans-serif" font-size="11">'
+        + "".join(body) + "</svg>"
+    )
+
+
+def _day(date: dt.date) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+class _Scale:
+    def __init__(self, start: dt.date, end: dt.date):
+        if start >= end:
+            start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
+        self.start, self.end = start, end
+        self.days = (end - start).days
+
+    def __call__(self, date: dt.date) -> float:
+        date = min(max(date, self.start), self.end)  # beyond the window: drawn at its edge
+        return round(PAD + (WIDTH - 2 * PAD) * (date - self.start).days / self.days, 1)
+
+    def ticks(self):
+        """Years for long spans, months for shorter ones, weeks within a month or two."""
+        if self.days > 3 * 366:
+            step = max(1, (self.end.year - self.start.year) // 12 + 1)
+            for year in range(self.start.year + 1, self.end.year + 1, step):
+                yield dt.date(year, 1, 1), str(year)
+        elif self.days > 62:
+            step = max(1, self.days // 30 // 12 + 1)
+            month = dt.date(self.start.year, self.start.month, 1)
+            index, first = 0, True
+            while month <= self.end:
+                if month >= self.start and index % step == 0:
+                    # The year beside the first month shown and beside every January.
+                    yield month, f"{MONTHS[month.month - 1]} {month.year}" if month.month == 1 or first \
+                        else MONTHS[month.month - 1]
+                    first = False
+                month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+                index += 1
+        else:
+            day = self.start
+            while day <= self.end:
+                yield day, f"{day.day} {MONTHS[day.month - 1]}"
+                day += dt.timedelta(days=7)
+
+
+def timeline_svg(timeline) -> str:
+    """Documents as ticks on a date axis, their commitments stacked above in the colour of their state,
+    each due date as a diamond below with a dashed line to it, and a green curve from a promise to every
+    letter that fulfilled it."""
+    dates = [e.date for e in timeline.events if e.date]
+    if not dates:
+        return ""
+    if timeline.period:
+        scale = _Scale(timeline.period.start, timeline.period.end)
+    else:
+        later = [c.due_date for c in timeline.commitments if c.due_date]
+        later += [f.document.date for c in timeline.commitments for f in c.fulfilments.all() if f.document.date]
+        end = max(dates + later)
+        if dt.timedelta(0) < timeline.today - end <= dt.timedelta(days=365):
+            end = timeline.today  # recent enough to show how late the open promises are
+        scale = _Scale(min(dates), end)
+
+    stacks: dict[int, int] = {}  # markers already drawn above a spot (a few pixels wide)
+    placed = []  # (commitment, x, y)
+    overflow: dict[float, int] = {}
+    for event in timeline.events:
+        if not event.date:
+            continue
+        x = scale(event.date)
+        for commitment in event.document.markers if event.document else [event.oral]:
+            level = stacks.get(int(x // 6), 0)
+            stacks[int(x // 6)] = level + 1
+            if level >= MAX_STACK:
+                overflow[x] = overflow.get(x, 0) + 1
+            else:
+                placed.append((commitment, x, level))
+
+    top = 22
+    levels = min(max(stacks.values(), default=0), MAX_STACK)
+    axis = top + levels * STEP + 14
+    due_lane = axis + 42
+    height = due_lane + 40
+
+    body = [f'<line x1="{PAD}" y1="{axis}" x2="{WIDTH - PAD}" y2="{axis}" stroke="{ACCENT}" stroke-width="2"/>']
+    for date, label in scale.ticks():
+        x = scale(date)
+        body.append(f'<line x1="{x}" y1="{axis}" x2="{x}" y2="{axis + 5}" stroke="{MUTED}"/>'
+                    f'<text x="{x}" y="{axis + 17}" fill="{MUTED}" text-anchor="middle">{escape(label)}</text>')
+    if scale.start <= timeline.today <= scale.end:
+        x = scale(timeline.today)
+        body.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{due_lane + 8}" stroke="{COLOURS["te_laat"]}" '
+                    f'stroke-dasharray="2 3"/>'
+                    f'<text x="{x + 3}" y="{top - 10}" fill="{COLOURS["te_laat"]}">vandaag</text>')
+    body.append(f'<text x="2" y="{due_lane + 18}" fill="{MUTED}">termijnen</text>')
+
+    for event in timeline.events:
+        if event.document and event.date:
+            document = event.document
+            body.append(
+                f'<a {_attrs(href=document.get_absolute_url())}><rect x="{scale(event.date) - 2}" y="{axis - 6}" '
+                f'width="4" height="12" fill="{ACCENT}"><title>{escape(_day(event.date))} — '
+                f'{escape(str(document)[:200])}</title></rect></a>'
+            )
+
+    for commitment, x, level in placed:
+        y = axis - 14 - level * STEP
+        state = commitment.current_state
+        colour = COLOURS.get(state, MUTED)
+        if commitment.due_date:
+            dx = scale(commitment.due_date)
+            body.append(f'<line x1="{x}" y1="{y}" x2="{dx}" y2="{due_lane}" stroke="{colour}" stroke-opacity=".45" '
+                        f'stroke-dasharray="3 3"/><path d="M{dx} {due_lane - 5}l5 5l-5 5l-5 -5z" fill="{colour}">'
+                        f'<title>termijn {escape(_day(commitment.due_date))}</title></path>')
+        for fulfilment in commitment.fulfilments.all():
+            if fulfilment.document.date:
+                fx = scale(fulfilment.document.date)
+                body.append(
+                    f'<a {_attrs(href=fulfilment.document.get_absolute_url())}><path d="M{x} {y}Q{(x + fx) / 2} '
+                    f'{y - 24} {fx} {axis - 6}" fill="none" stroke="{COLOURS["voldaan"]}" stroke-width="1.5">'
+                    f'<title>nagekomen in {escape(str(fulfilment.document)[:200])}</title></path></a>'
+                )
+        hollow = commitment.document_id is None  # oral: an open ring, there is no letter
+        paint = f'fill="#fff" stroke="{colour}" stroke-width="2"' if hollow else f'fill="{colour}"'
+        title = f"{STATE_LABELS.get(state, state)} — {commitment.text[:200]}"
+        if commitment.due_date:
+            title += f" (termijn {_day(commitment.due_date)})"
+        body.append(f'<a {_attrs(href=commitment.get_absolute_url())} class="marker state-{escape(state)}">'
+                     f'<circle cx="{x}" cy="{y}" r="5" {paint}><title>{escape(title)}</title></circle></a>')
+    for x, count in overflow.items():
+        body.append(f'<text x="{x + 7}" y="{top}" fill="{MUTED}">+{count}</text>')
+
+    x = PAD
+    for state, colour in COLOURS.items():
+        body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="5" fill="{colour}"/>'
+                    f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">{escape(STATE_LABELS[state])}</text>')
+        x += 24 + 7 * len(STATE_LABELS[state])
+    body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="4" fill="#fff" stroke="{MUTED}" stroke-width="2"/>'
+                f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">mondeling</text>')
+    return _svg(height, "Tijdlijn van documenten en toezeggingen", body)
+
+
+BAR_SEGMENTS = [("te_laat", "te laat"), ("openstaand", "open"), ("voldaan", "voldaan")]
+
+
+def bar_chart_svg(rows: list[dict], label: str) -> str:
+    """Stacked horizontal bars, one per row: `{"label", "href", "te_laat", "openstaand", "voldaan"}`."""
+    if not rows:
+        return ""
+    label_width, row_height = 300, 22
+    biggest = max(sum(row[key] for key, _ in BAR_SEGMENTS) for row in rows) or 1
+    scale = (WIDTH - label_width - 60) / biggest
+    body = []
+    x = label_width
+    for key, name in BAR_SEGMENTS:
+        body.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{COLOURS[key]}"/>'
+                    f'<text x="{x + 14}" y="13" fill="{INK}">{escape(name)}</text>')
+        x += 80
+    for index, row in enumerate(rows):
+        y = 24 + index * row_height
+        text = row["label"] if len(row["label"]) <= 48 else row["label"][:47] + "…"
+        parts = [f'<text x="{label_width - 8}" y="{y + 14}" fill="{INK}" text-anchor="end">{escape(text)}</text>']
+        x = label_width
+        for key, name in BAR_SEGMENTS:
+            width = row[key] * scale
+            if width:
+                parts.append(f'<rect x="{round(x, 1)}" y="{y + 3}" width="{round(width, 1)}" height="{row_height - 6}" '
+                             f'fill="{COLOURS[key]}"><title>{row[key]} {escape(name)}</title></rect>')
+            x += width
+        total = sum(row[key] for key, _ in BAR_SEGMENTS)
+        parts.append(f'<text x="{round(x, 1) + 6}" y="{y + 14}" fill="{MUTED}">{total}</text>')
+        body.append(f'<a {_attrs(href=row["href"])}><title>{escape(row["label"])}</title>{"".join(parts)}</a>')
+    return _svg(24 + len(rows) * row_height + 6, label, body)

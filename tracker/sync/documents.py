@@ -1,0 +1,54 @@
+"""Storing a document a source described: found again by its natural keys, its metadata kept current."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+
+from tracker.models import Document
+from tracker.storing import link_citations
+from tracker.sync.runs import Recorder
+from tracker.uploads import receive
+
+# A source's kind of document (TK Soort, officielebekendmakingen subrubriek), by how it starts -> ours.
+KINDS = (
+    ("brief", Document.Kind.BRIEF),
+    ("antwoord", Document.Kind.ANTWOORDEN),
+    ("lijst van vragen en antwoorden", Document.Kind.ANTWOORDEN),
+    ("verslag", Document.Kind.VERSLAG),
+)
+
+
+def kind_of(soort: str | None) -> str | None:
+    """"Brief regering" -> brief, "Verslag van een commissiedebat" -> verslag; None for other kinds."""
+    soort = (soort or "").strip().casefold()
+    return next((kind for prefix, kind in KINDS if soort.startswith(prefix)), None)
+
+
+def existing(*, kamerstuk: str = "", tk_document_number: str | None = None) -> Document | None:
+    """The document already here under one of its natural keys: TK number first, then Kamerstuk."""
+    if tk_document_number:
+        found = Document.objects.filter(tk_document_number=tk_document_number).first()
+        if found:
+            return found
+    if kamerstuk:
+        return Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    return None
+
+
+def update(document: Document, recorder: Recorder, **values) -> None:
+    """Correct the metadata the source now gives; a Kamerstuk number it adds links up citations."""
+    recorder.update(document, **values)
+    link_citations(document)
+
+
+def store_file(content: bytes, name: str, recorder: Recorder, **values) -> Document:
+    """A new document from a fetched file, kept as it came and queued for analysis.
+    The same file already here (by sha256) gets the source's metadata instead."""
+    received = receive(ContentFile(content, name=name), name, **values)
+    if received.created:
+        recorder.new()
+        link_citations(received.document)
+    else:
+        values.pop("origin")
+        update(received.document, recorder, **values)
+    return received.document

@@ -1,0 +1,133 @@
+"""Calendar (iCalendar) and news (Atom) feeds behind a secret per-user token, and the page that shows it.
+
+Calendar apps and feed readers cannot log in, so these URLs are exempt from the login requirement and
+carry the token instead; renewing the token makes every earlier URL stop working.
+"""
+
+import datetime as dt
+from functools import wraps
+
+import icalendar
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import feedgenerator, timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from tracker.filters import STATE_LABELS, ministry_for_slug, ministry_slug
+from tracker.models import Commitment, Dossier, FeedToken
+from tracker.timeline import dossier_documents
+from tracker.views.timelines import ministry_names
+
+# A calendar of a busy dossier or ministry stays small enough for any calendar app.
+MAX_EVENTS = 2000
+MAX_ENTRIES = 50
+
+
+def user_for_token(token: str):
+    """The active user the token belongs to, or None."""
+    found = FeedToken.objects.select_related("user").filter(token=token).first() if token else None
+    return found.user if found and found.user.is_active else None
+
+
+def token_required(view):
+    @wraps(view)
+    def wrapper(request, token, *args, **kwargs):
+        if user_for_token(token) is None:
+            raise PermissionDenied("Onbekende of vernieuwde sleutel.")
+        return view(request, *args, **kwargs)
+
+    return login_not_required(require_GET(wrapper))
+
+
+@require_GET
+def feeds_page(request):
+    token = FeedToken.for_user(request.user)
+    # The dossiers the user follows, and the one whose timeline linked here.
+    shown = Q(followed_by=request.user) | Q(key=request.GET.get("dossier", ""))
+    followed = Dossier.objects.filter(shown).order_by("key")
+    ctx = {
+        "token": token,
+        "dossiers": [(d, _urls(request, token, "dossier", d.key)) for d in followed],
+        "ministries": [(m, _urls(request, token, "ministry", ministry_slug(m))) for m in ministry_names()],
+    }
+    return render(request, "feeds.html", ctx)
+
+
+def _urls(request, token, scope, key):
+    urls = {"ics": request.build_absolute_uri(reverse(f"{scope}_ics", args=[token.token, key]))}
+    if scope == "dossier":
+        urls["atom"] = request.build_absolute_uri(reverse("dossier_atom", args=[token.token, key]))
+    return urls
+
+
+@require_POST
+def feeds_renew(request):
+    FeedToken.for_user(request.user, renew=True)
+    return HttpResponseRedirect(reverse("feeds"))
+
+
+@token_required
+def dossier_ics(request, key):
+    dossier = get_object_or_404(Dossier, key=key)
+    commitments = Commitment.objects.filter(dossier=dossier)
+    return _calendar(request, f"Termijnen dossier {dossier.label}", commitments)
+
+
+@token_required
+def ministry_ics(request, slug):
+    name = ministry_for_slug(slug, ministry_names())
+    if name is None:
+        raise Http404("Onbekend ministerie")
+    return _calendar(request, f"Termijnen {name}", Commitment.objects.filter(ministry=name))
+
+
+def _calendar(request, name, commitments):
+    """One all-day event per due date; the status in the summary, so a fulfilled promise reads as such."""
+    today = timezone.localdate()
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Kamerbrieventracker//toezeggingen//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    commitments = (commitments.listed().filter(due_date__isnull=False).select_related("document")
+                   .order_by("-due_date", "pk")[:MAX_EVENTS])
+    for commitment in commitments:
+        state = STATE_LABELS[commitment.state(today)]
+        url = request.build_absolute_uri(commitment.get_absolute_url())
+        event = icalendar.Event()
+        event.add("uid", f"toezegging-{commitment.pk}@{request.get_host()}")
+        event.add("dtstamp", commitment.updated_at)
+        event.add("dtstart", commitment.due_date)
+        event.add("dtend", commitment.due_date + dt.timedelta(days=1))
+        event.add("summary", f"[{state}] {commitment.text[:100]}")
+        event.add("description", f"{commitment.text}\n\nStatus: {state}\nBron: "
+                                 f"{commitment.document or commitment.origin or 'mondeling'}\n{url}")
+        event.add("url", url)
+        calendar.add_component(event)
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+@token_required
+def dossier_atom(request, key):
+    dossier = get_object_or_404(Dossier, key=key)
+    feed = feedgenerator.Atom1Feed(
+        title=f"Nieuwe documenten in dossier {dossier.label}",
+        link=request.build_absolute_uri(dossier.get_absolute_url()),
+        description=dossier.titel,
+        language="nl",
+    )
+    documents = dossier_documents(dossier).order_by("-created_at", "-pk")[:MAX_ENTRIES]
+    for document in documents:
+        feed.add_item(
+            title=str(document),
+            link=request.build_absolute_uri(document.get_absolute_url()),
+            description=" · ".join(filter(None, [document.kamerstuk_label, document.sender,
+                                                 document.date.isoformat() if document.date else ""])),
+            unique_id=request.build_absolute_uri(document.get_absolute_url()),
+            pubdate=document.created_at,
+            updateddate=document.analysed_at or document.created_at,
+        )
+    return HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)

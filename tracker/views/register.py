@@ -1,0 +1,95 @@
+"""The commitment list (/toezeggingen/) with its filters, and the same list as CSV and XLSX."""
+
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from openpyxl import Workbook
+
+from tracker import register
+from tracker.filters import CommitmentFilter
+from tracker.views.timelines import ministry_names
+
+PAGE_SIZE = 100
+EXPORT_FIELDS = ("status", "ministerie", "dossier", "termijn_van", "termijn_tot")
+
+
+def _form(request):
+    return CommitmentFilter(request.GET, ministries=ministry_names())
+
+
+def _filter_query(form, **extra):
+    """The filters as a query string, for the export links and the next page."""
+    values = {name: form.data[name] for name in EXPORT_FIELDS if form.data.get(name)}
+    return urlencode({**values, **extra})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def commitment_list(request):
+    today = timezone.localdate()
+    form = _form(request)
+    commitments = list(register.after(register.filtered(form, today), request.GET.get("na", ""))[:PAGE_SIZE + 1])
+    more = len(commitments) > PAGE_SIZE
+    commitments = commitments[:PAGE_SIZE]
+    for commitment in commitments:
+        commitment.current_state = commitment.state(today)
+    ctx = {
+        "form": form,
+        "commitments": commitments,
+        "next_query": _filter_query(form, na=register.cursor(commitments[-1])) if more else "",
+        "filter_query": _filter_query(form),
+        "paged": bool(request.GET.get("na")),
+    }
+    if request.htmx:
+        return render(request, "register/list.html#results", ctx)
+    return render(request, "register/list.html", ctx)
+
+
+class _Echo:
+    """csv.writer writes into this and gets the line back, so each row can be streamed."""
+
+    def write(self, value):
+        return value
+
+
+def _export_name(extension):
+    return f"toezeggingen-{timezone.localdate().isoformat()}.{extension}"
+
+
+@require_GET
+def commitment_export_csv(request):
+    today = timezone.localdate()
+    rows = register.export_rows(register.filtered(_form(request), today), today, request.build_absolute_uri("/")[:-1])
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow(row) for row in _with_header(rows))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
+    return response
+
+
+def _with_header(rows):
+    yield register.EXPORT_HEADER
+    yield from rows
+
+
+@require_GET
+def commitment_export_xlsx(request):
+    today = timezone.localdate()
+    rows = register.export_rows(register.filtered(_form(request), today), today, request.build_absolute_uri("/")[:-1])
+    # Write-only: rows go to a temporary file as they come, not into a tree in memory.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Toezeggingen")
+    for row in _with_header(rows):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
+    return response

@@ -1,0 +1,65 @@
+"""Timelines per ministry and overall; the dossier timeline (views/dossiers.py) is drawn the same way."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from tracker import timeline as timelines
+from tracker.filters import MONTHS, CommitmentFilter, ministry_for_slug
+from tracker.models import Commitment, Document
+from tracker.svg import timeline_svg
+
+
+def ministry_names():
+    names = Commitment.objects.exclude(ministry="").values_list("ministry", flat=True)
+    return list(names.distinct().order_by("ministry"))
+
+
+def render_timeline(request, documents, oral, ctx):
+    """The page, or only its #timeline part when htmx asks (filters and zoom without a full reload)."""
+    form = CommitmentFilter(request.GET)
+    timeline = timelines.build(documents, oral, form, timezone.localdate())
+    if timeline.ministries:
+        form = CommitmentFilter(request.GET, ministries=timeline.ministries)
+    ctx = {**ctx, "form": form, "timeline": timeline, "svg": timeline_svg(timeline), "zoom": _zoom(form, timeline)}
+    if request.htmx:
+        return render(request, "timeline.html#timeline", ctx)
+    return render(request, "timeline.html", ctx)
+
+
+def _zoom(form, timeline):
+    """Links to the whole span, each year and, within a year, each month; other filters are kept."""
+    kept = {k: v for k, v in form.data.items() if k in ("status", "ministerie") and v}
+    period = timeline.period
+
+    def link(label, value):
+        query = urlencode({**kept, "periode": value} if value else kept)
+        return {"label": label, "query": "?" + query, "active": (period.value if period else "") == value}
+
+    years = [link("alles", "")] + [link(str(year), str(year)) for year in timeline.years]
+    months = []
+    if period:
+        months = [link(MONTHS[m - 1], f"{period.year}-{m:02d}") for m in range(1, 13)]
+    return {"years": years, "months": months}
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def ministry_timeline(request, slug):
+    name = ministry_for_slug(slug, ministry_names())
+    if name is None:
+        raise Http404("Onbekend ministerie")
+    promised = Commitment.objects.filter(ministry=name).values("document")
+    documents = Document.objects.filter(Q(pk__in=promised) | Q(sender=name))
+    return render_timeline(request, documents, Q(ministry=name), {"title": name, "ministry": name})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def overall_timeline(request):
+    return render_timeline(request, Document.objects.all(), Q(), {"title": "Tijdlijn"})
