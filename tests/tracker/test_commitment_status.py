@@ -100,3 +100,9 @@ def test_its_page_needs_a_bounded_number_of_queries(clerk_client, commitment, fo
     post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk)
     with django_assert_max_num_queries(12):
         assert clerk_client.get(reverse("commitment", args=[commitment.pk])).status_code == 200
+
+
+def test_it_finds_the_fulfilling_letter_by_its_tweede_kamer_document_number(clerk_client, commitment, follow_up):
+    type(follow_up).objects.filter(pk=follow_up.pk).update(tk_document_number="2023D51234")
+    post(clerk_client, commitment, status="voldaan", kamerstuk="2023d51234")
+    assert Fulfilment.objects.get(commitment=commitment).document == follow_up
