@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -97,6 +98,8 @@ def time_ingest(folder: Path, workers: int) -> tuple[float, float]:
         for line in worker.stdout:  # the worker's start-up is not part of the import
             if " ready." in line:
                 break
+        # Keep reading what it logs, or it blocks once the pipe is full.
+        threading.Thread(target=worker.stdout.read, daemon=True).start()
         started = time.perf_counter()
         call_command("ingest", str(folder), stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
         queueing = time.perf_counter() - started
@@ -105,7 +108,7 @@ def time_ingest(folder: Path, workers: int) -> tuple[float, float]:
         return time.perf_counter() - started, queueing
     finally:
         worker.terminate()
-        worker.communicate()
+        worker.wait()
 
 
 def write_documents(folder: Path, count: int) -> None:
