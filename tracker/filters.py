@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django import forms
+from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -26,6 +27,11 @@ STATE_CHOICES = [
 STATE_LABELS = dict(STATE_CHOICES)
 
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def day_label(date: dt.date) -> str:
+    """A date as the templates write it with |date:"j b Y": 5 mrt 2024."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,21 @@ class CommitmentFilter(forms.Form):
 def ministry_slug(name: str) -> str:
     """Ministries are free text; their URL is the slug of that text (never empty, so always a valid URL)."""
     return slugify(name) or "ministerie"
+
+
+def ministry_names() -> list[str]:
+    """The ministries named on commitments, in order. PostgreSQL has no skip scan, so DISTINCT would read every
+    commitment; this walks the index `commitment_ministry` instead, one next name at a time."""
+    with connection.cursor() as cursor:
+        cursor.execute("""
+            WITH RECURSIVE names(name) AS (
+                SELECT MIN(ministry) FROM tracker_commitment WHERE ministry > ''
+                UNION ALL
+                SELECT (SELECT MIN(ministry) FROM tracker_commitment WHERE ministry > names.name)
+                FROM names WHERE names.name IS NOT NULL
+            )
+            SELECT name FROM names WHERE name IS NOT NULL""")
+        return [name for name, in cursor.fetchall()]
 
 
 def ministry_for_slug(slug: str, ministries) -> str | None:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,6 +46,10 @@ class Dossier(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def analysed(self):
         return self.filter(state=Document.State.KLAAR)
+
+
+# Newest first, undated last; volgnummer and pk make the order total.
+TIMELINE_ORDER = (F("date").desc(nulls_last=True), F("volgnummer").desc(), F("id").desc())
 
 
 class Document(models.Model):
@@ -110,8 +115,9 @@ class Document(models.Model):
     class Meta:
         ordering = ["-date", "-created_at"]
         indexes = [
-            # the dossier timeline: a dossier's documents by date
-            models.Index(fields=["dossier", "date"]),
+            # the timelines: the newest documents of a dossier, and of all, read in timeline order from an index
+            models.Index(F("dossier"), *TIMELINE_ORDER, name="document_dossier_timeline"),
+            models.Index(*TIMELINE_ORDER, name="document_timeline"),
             # recently ingested documents on the home page
             models.Index(fields=["-created_at"]),
         ]
@@ -165,6 +171,9 @@ class Reference(models.Model):
     dossier_key = models.CharField(max_length=40)
     number = models.CharField(max_length=20)
     target = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by")
+    # The citing document is not in the cited dossier: it joins that dossier's timeline. Most citations are of
+    # the same dossier; marking the others lets a timeline read just those few instead of every citation.
+    from_elsewhere = models.BooleanField(default=True)
     text = models.CharField(max_length=500)
     page = models.PositiveIntegerField(null=True, blank=True)
     start = models.IntegerField(default=-1)
@@ -175,6 +184,9 @@ class Reference(models.Model):
         indexes = [
             # linking up references when the cited Kamerstuk arrives
             models.Index(fields=["kamerstuk"], condition=models.Q(target__isnull=True), name="reference_unresolved"),
+            # a dossier's timeline also shows the letters elsewhere that cite it
+            models.Index(fields=["dossier_key", "document"], condition=models.Q(from_elsewhere=True),
+                         name="reference_from_elsewhere"),
         ]
 
     def __str__(self):
@@ -227,6 +239,12 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(status=state)
 
 
+class CommitmentManager(models.Manager.from_queryset(CommitmentQuerySet)):
+    def get_queryset(self):
+        # The tsvector serves search alone; every other query leaves it in the table.
+        return super().get_queryset().defer("tsv")
+
+
 class Commitment(models.Model):
     """A promise to the Kamer found in (or entered for) a document."""
 
@@ -255,8 +273,12 @@ class Commitment(models.Model):
     version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+    # What full-text search matches and ranks: stored, so ranking a thousand matches of a common word
+    # reads them rather than parsing each text again.
+    tsv = models.GeneratedField(expression=SearchVector("text", config="dutch"), output_field=SearchVectorField(),
+                                db_persist=True)
 
-    objects = CommitmentQuerySet.as_manager()
+    objects = CommitmentManager()
 
     class Meta:
         ordering = ["document", "start"]
@@ -265,9 +287,14 @@ class Commitment(models.Model):
             models.Index(fields=["status", "due_date"]),
             # the review queue: candidates, newest first
             models.Index(fields=["-created_at"], condition=models.Q(status="kandidaat"), name="commitment_to_review"),
-            # full-text search; an index on the expression rather than a stored column, so the
-            # many other queries on commitments never carry a tsvector along
-            GinIndex(SearchVector("text", config="dutch"), name="commitment_search"),
+            GinIndex(fields=["tsv"], name="commitment_tsv"),  # full-text search
+            # the register's list in deadline order, paged by keyset, and the dashboard's next deadlines
+            models.Index(fields=["due_date", "id"], condition=models.Q(rejected=False), name="commitment_listed_by_due"),
+            # the dashboard's figures and bars per ministry and per dossier, counted from this index alone
+            models.Index(fields=["status", "ministry", "dossier", "due_date"], condition=models.Q(rejected=False),
+                         name="commitment_listed_grouped"),
+            # the ministries to choose from (`ministry_names`), read from this index rather than the table
+            models.Index(fields=["ministry"], name="commitment_ministry"),
         ]
 
     def __str__(self):
@@ -323,6 +350,10 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["changed_at", "pk"]
+        indexes = [
+            # the dashboard's "voldaan dit kwartaal": recent changes to one status
+            models.Index(fields=["to_status", "changed_at"], name="statuschange_to_status"),
+        ]
 
     def __str__(self):
         return f"{self.from_status or '—'} → {self.to_status}"

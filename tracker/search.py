@@ -11,7 +11,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import F, FloatField, Q
 from django.db.models.functions import Cast
 from django.utils.html import escape
@@ -110,12 +110,9 @@ def search_documents(typed: str, filters: Q, after: str = "") -> Results:
 def search_commitments(typed: str, filters: Q, after: str = "") -> Results:
     """Commitments in the register whose text matches, best first. `filters` are on Commitment."""
     query = dutch_query(typed)
-    # The same expression as the commitment_search index, so PostgreSQL uses it.
-    vector = SearchVector("text", config=CONFIG)
     # order_by(): without it every match would first be sorted by its letter's date
-    matches = Commitment.objects.listed().annotate(search=vector).filter(filters, search=query).order_by()
-    bounded = matches.values("pk")[:CANDIDATES]
-    ranked = Commitment.objects.filter(pk__in=bounded).annotate(rank=_exact(SearchRank(vector, query)))
+    bounded = Commitment.objects.listed().filter(filters, tsv=query).order_by().values("pk")[:CANDIDATES]
+    ranked = Commitment.objects.filter(pk__in=bounded).annotate(rank=_exact(SearchRank(F("tsv"), query)))
     keys = _page_of(ranked, after)
     marks = _marks()
     commitments = (

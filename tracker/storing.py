@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from ingest.model import Analysis
@@ -74,6 +75,7 @@ def dossier_for(dossier_key: str, titel: str = "") -> Dossier:
 
 def _store_references(document: Document, analysis: Analysis) -> None:
     cited = {r.kamerstuk for r in analysis.references}
+    own_dossier = document.dossier.key if document.dossier else None
     known = {}
     for doc in Document.objects.filter(kamerstuk__in=cited).exclude(pk=document.pk).order_by("created_at"):
         known.setdefault(doc.kamerstuk, doc)
@@ -84,6 +86,7 @@ def _store_references(document: Document, analysis: Analysis) -> None:
             dossier_key=r.dossier,
             number=r.number,
             target=known.get(r.kamerstuk),
+            from_elsewhere=r.dossier != own_dossier,
             text=r.text[:500],
             page=r.page,
             start=r.start,
@@ -95,6 +98,14 @@ def _store_references(document: Document, analysis: Analysis) -> None:
     for dossier_key in {r.dossier for r in analysis.references}:
         dossier_for(dossier_key)
     link_citations(document)
+
+
+def mark_citations_from_elsewhere(document: Document) -> None:
+    """After the document's dossier changed: which of its citations now come from another dossier."""
+    own_dossier = document.dossier.key if document.dossier else None
+    document.references.update(
+        from_elsewhere=ExpressionWrapper(~Q(dossier_key=own_dossier), output_field=BooleanField())
+    )
 
 
 def link_citations(document: Document) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from tracker.filters import MONTHS, STATE_LABELS
+from tracker.filters import MONTHS, STATE_LABELS, day_label
 
 # The colours of app.css, as fills: SVG fills print even when the browser leaves out backgrounds.
 COLOURS = {
@@ -41,10 +41,6 @@ def _svg(height: int, label: str, body: list[str]) -> str:
         f'aria-label="{escape(label)}" class="chart" font-family="system-ui, sans-serif" font-size="11">'
         + "".join(body) + "</svg>"
     )
-
-
-def _day(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 class _Scale:
@@ -94,7 +90,7 @@ def timeline_svg(timeline) -> str:
         scale = _Scale(timeline.period.start, timeline.period.end)
     else:
         later = [c.due_date for c in timeline.commitments if c.due_date]
-        later += [f.document.date for c in timeline.commitments for f in c.fulfilments.all() if f.document.date]
+        later += [letter.date for c in timeline.commitments for letter in c.fulfilled_by if letter.date]
         end = max(dates + later)
         if dt.timedelta(0) < timeline.today - end <= dt.timedelta(days=365):
             end = timeline.today  # recent enough to show how late the open promises are
@@ -137,8 +133,8 @@ def timeline_svg(timeline) -> str:
         if event.document and event.date:
             document = event.document
             body.append(
-                f'<a {_attrs(href=document.get_absolute_url())}><rect x="{scale(event.date) - 2}" y="{axis - 6}" '
-                f'width="4" height="12" fill="{ACCENT}"><title>{escape(_day(event.date))} — '
+                f'<a {_attrs(href=document.url)}><rect x="{scale(event.date) - 2}" y="{axis - 6}" '
+                f'width="4" height="12" fill="{ACCENT}"><title>{escape(day_label(event.date))} — '
                 f'{escape(str(document)[:200])}</title></rect></a>'
             )
 
@@ -150,21 +146,21 @@ def timeline_svg(timeline) -> str:
             dx = scale(commitment.due_date)
             body.append(f'<line x1="{x}" y1="{y}" x2="{dx}" y2="{due_lane}" stroke="{colour}" stroke-opacity=".45" '
                         f'stroke-dasharray="3 3"/><path d="M{dx} {due_lane - 5}l5 5l-5 5l-5 -5z" fill="{colour}">'
-                        f'<title>termijn {escape(_day(commitment.due_date))}</title></path>')
-        for fulfilment in commitment.fulfilments.all():
-            if fulfilment.document.date:
-                fx = scale(fulfilment.document.date)
+                        f'<title>termijn {escape(day_label(commitment.due_date))}</title></path>')
+        for letter in commitment.fulfilled_by:
+            if letter.date:
+                fx = scale(letter.date)
                 body.append(
-                    f'<a {_attrs(href=fulfilment.document.get_absolute_url())}><path d="M{x} {y}Q{(x + fx) / 2} '
+                    f'<a {_attrs(href=letter.url)}><path d="M{x} {y}Q{(x + fx) / 2} '
                     f'{y - 24} {fx} {axis - 6}" fill="none" stroke="{COLOURS["voldaan"]}" stroke-width="1.5">'
-                    f'<title>nagekomen in {escape(str(fulfilment.document)[:200])}</title></path></a>'
+                    f'<title>nagekomen in {escape(str(letter)[:200])}</title></path></a>'
                 )
         hollow = commitment.document_id is None  # oral: an open ring, there is no letter
         paint = f'fill="#fff" stroke="{colour}" stroke-width="2"' if hollow else f'fill="{colour}"'
         title = f"{STATE_LABELS.get(state, state)} — {commitment.text[:200]}"
         if commitment.due_date:
-            title += f" (termijn {_day(commitment.due_date)})"
-        body.append(f'<a {_attrs(href=commitment.get_absolute_url())} class="marker state-{escape(state)}">'
+            title += f" (termijn {day_label(commitment.due_date)})"
+        body.append(f'<a {_attrs(href=commitment.url)} class="marker state-{escape(state)}">'
                      f'<circle cx="{x}" cy="{y}" r="5" {paint}><title>{escape(title)}</title></circle></a>')
     for x, count in overflow.items():
         body.append(f'<text x="{x + 7}" y="{top}" fill="{MUTED}">+{count}</text>')
@@ -179,7 +175,7 @@ def timeline_svg(timeline) -> str:
     return _svg(height, "Tijdlijn van documenten en toezeggingen", body)
 
 
-BAR_SEGMENTS = [("te_laat", "te laat"), ("openstaand", "open"), ("voldaan", "voldaan")]
+BAR_SEGMENTS = [("te_laat", "te laat"), ("openstaand", "open"), ("voldaan", "voldaan dit kwartaal")]
 
 
 def bar_chart_svg(rows: list[dict], label: str) -> str:

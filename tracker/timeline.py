@@ -1,8 +1,8 @@
 """What a timeline shows: documents by date with their commitments, and promises made orally.
 
-The same few queries whatever the size of the scope: bounds and ministries in one aggregate, then the
-latest documents (at most MAX_DOCUMENTS), their commitments and the oral ones in the window, and the
-fulfilling letters.
+A timeline's scope is a few Document querysets (a dossier's own papers, the letters elsewhere that cite it),
+each read newest first from an index of its own: one query with OR would read every document of the scope,
+which for the largest dossier is tens of thousands. The same few queries whatever the size of the scope.
 """
 
 from __future__ import annotations
@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.urls import reverse
 
 from tracker.filters import CommitmentFilter, Period
-from tracker.models import Commitment, Document, Fulfilment, Reference
+from tracker.models import TIMELINE_ORDER, Commitment, Document, Fulfilment, Reference
 
 # A window a browser draws quickly and a clerk can still read; zooming in shows the rest.
-MAX_DOCUMENTS = 300
+MAX_DOCUMENTS = 100
+# What the drawing and the list show of each document and commitment: a window of a few hundred rows
+# is read, and turned into objects, several times faster without the texts of the letters and the rest.
+SHOWN_DOCUMENT_FIELDS = ("dossier", "date", "volgnummer", "kamerstuk", "title", "original_name", "sender")
+SHOWN_COMMITMENT_FIELDS = ("document", "ministry", "made_on", "origin", "text", "status", "due_date", "start")
 
 
 @dataclass
@@ -33,7 +37,6 @@ class Timeline:
     truncated: bool  # older documents exist beyond MAX_DOCUMENTS; zoom in to see them
     first: dt.date | None  # the scope's first and last document, for the zoom links
     last: dt.date | None
-    ministries: list[str]
     period: Period | None
     today: dt.date
     commitments: list[Commitment] = field(default_factory=list)
@@ -45,35 +48,35 @@ class Timeline:
         return list(range(self.first.year, self.last.year + 1))
 
 
-def build(documents, oral: Q, form: CommitmentFilter, today: dt.date) -> Timeline:
-    """`documents` is the scope's Document queryset, `oral` the Q selecting its commitments without a letter."""
-    facets = documents.aggregate(first=Min("date"), last=Max("date"),
-                                 ministries=ArrayAgg("commitments__ministry", distinct=True, default=[]))
+def build(scope: list, oral: Q, form: CommitmentFilter, today: dt.date) -> Timeline:
+    """`scope` is the Document querysets whose union the timeline shows, `oral` the Q selecting its
+    commitments without a letter."""
+    spans = [part.aggregate(first=Min("date"), last=Max("date")) for part in scope]
     period = form.period
     selected = form.apply(Commitment.objects.listed(), today)
 
-    shown = documents
     if period:
-        shown = shown.filter(date__range=(period.start, period.end))
+        scope = [part.filter(date__range=(period.start, period.end)) for part in scope]
     if form.narrows_commitments:
-        shown = shown.filter(Exists(selected.filter(document=OuterRef("pk"))))
-    shown = list(shown.select_related("dossier").order_by(F("date").desc(nulls_last=True), "-volgnummer", "-pk")
-                 [:MAX_DOCUMENTS + 1])
-    truncated = len(shown) > MAX_DOCUMENTS
-    shown = shown[:MAX_DOCUMENTS][::-1]
+        scope = [part.filter(Exists(selected.filter(document=OuterRef("pk")))) for part in scope]
+    newest = _newest(scope, MAX_DOCUMENTS + 1)
+    truncated = len(newest) > MAX_DOCUMENTS
+    shown = list(Document.objects.filter(pk__in=newest[:MAX_DOCUMENTS]).only(*SHOWN_DOCUMENT_FIELDS)
+                 .order_by(*TIMELINE_ORDER))[::-1]
 
     in_window = Q(document__isnull=True) & oral
     if period:
         in_window &= Q(made_on__range=(period.start, period.end))
     elif truncated and shown[0].date:
         in_window &= Q(made_on__gte=shown[0].date)
-    fulfilments = Fulfilment.objects.select_related("document").order_by("document__date", "pk")
     commitments = list(
-        selected.filter(Q(document__in=[d.pk for d in shown]) | in_window)
-        .select_related("dossier")
-        .prefetch_related(Prefetch("fulfilments", queryset=fulfilments))
+        selected.filter(Q(document__in=[d.pk for d in shown]) | in_window).only(*SHOWN_COMMITMENT_FIELDS)
         .order_by("start", "pk")
     )
+    letters = _attach_fulfilling_letters(commitments)
+    _attach_addresses(shown, "document")
+    _attach_addresses(letters, "document")
+    _attach_addresses(commitments, "commitment")
 
     by_document = {d.pk: d for d in shown}
     for document in shown:
@@ -87,12 +90,44 @@ def build(documents, oral: Q, form: CommitmentFilter, today: dt.date) -> Timelin
             events.append(Event(commitment.made_on, oral=commitment))
     # Undated events last: they cannot be placed on the axis.
     events.sort(key=lambda e: (e.date is None, e.date or dt.date.min))
-    return Timeline(events=events, truncated=truncated, first=facets["first"], last=facets["last"],
-                    ministries=sorted(m for m in facets["ministries"] if m), period=period, today=today,
-                    commitments=commitments)
+    firsts = [span["first"] for span in spans if span["first"]]
+    lasts = [span["last"] for span in spans if span["last"]]
+    return Timeline(events=events, truncated=truncated, first=min(firsts, default=None),
+                    last=max(lasts, default=None), period=period, today=today, commitments=commitments)
 
 
-def dossier_documents(dossier):
+def _attach_fulfilling_letters(commitments: list[Commitment]) -> list[Document]:
+    """`commitment.fulfilled_by`: the letters that fulfilled it, oldest first; all of them returned. One query;
+    prefetch_related would build a queryset per commitment, costing more than the query on a full window."""
+    by_commitment = {commitment.pk: commitment for commitment in commitments}
+    for commitment in commitments:
+        commitment.fulfilled_by = []
+    fulfilments = list(Fulfilment.objects.filter(commitment__in=by_commitment).select_related("document")
+                            .only("commitment", *(f"document__{name}" for name in SHOWN_DOCUMENT_FIELDS))
+                            .order_by("document__date", "pk"))
+    for fulfilment in fulfilments:
+        by_commitment[fulfilment.commitment_id].fulfilled_by.append(fulfilment.document)
+    return [fulfilment.document for fulfilment in fulfilments]
+
+
+def _attach_addresses(objects: list, view: str) -> None:
+    """`obj.url`, what `get_absolute_url()` gives, for many objects of one kind: the drawing and the list link
+    hundreds of them, and resolving the view once rather than for each saves a good part of the page's time."""
+    placeholder = "987654321"
+    before, _, after = reverse(view, args=[placeholder]).partition(placeholder)
+    for obj in objects:
+        obj.url = f"{before}{obj.pk}{after}"
+
+
+def _newest(scope: list, limit: int) -> list[int]:
+    """The ids of the `limit` newest documents in the union of the querysets, newest first."""
+    parts = [part.order_by(*TIMELINE_ORDER).values_list("pk", "date", "volgnummer")[:limit] for part in scope]
+    if len(parts) > 1:
+        parts = [parts[0].union(*parts[1:]).order_by(*TIMELINE_ORDER)[:limit]]
+    return [pk for pk, _, _ in parts[0]]
+
+
+def dossier_scope(dossier) -> list:
     """A dossier's own papers, and letters elsewhere that cite them: both belong to its history."""
-    citing = Reference.objects.filter(dossier_key=dossier.key).values("document")
-    return Document.objects.filter(Q(dossier=dossier) | Q(pk__in=citing))
+    citing = Reference.objects.filter(dossier_key=dossier.key, from_elsewhere=True).values("document")
+    return [Document.objects.filter(dossier=dossier), Document.objects.filter(pk__in=citing)]

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.tracker.factories import make_document, promise
 from tracker.models import Commitment, Dossier, FeedToken
+from tracker.views import feeds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -40,6 +41,17 @@ def test_it_serves_due_dates_as_icalendar(client, dossier, token):
     assert [e.decoded("dtstart") for e in events] == [dt.date(2024, 3, 31), dt.date(2024, 6, 30)]
     assert str(events[0]["summary"]) == "[Te laat] Ik informeer uw Kamer over <punt> 960 & meer."
     assert str(events[1]["url"]).startswith("http://testserver/toezeggingen/")
+
+
+def test_a_busy_calendar_keeps_the_deadlines_nearest_to_today(client, dossier, token, monkeypatch):
+    monkeypatch.setattr(feeds, "MAX_UPCOMING", 1)
+    monkeypatch.setattr(feeds, "MAX_PAST", 1)
+    for number, due in [(963, dt.date(2023, 1, 31)), (964, dt.date(2025, 12, 31))]:  # farther from today
+        text = f"Ik informeer uw Kamer over punt {number}."
+        make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2022, 1, 1), commitments=[promise(text, text, due)])
+    calendar = icalendar.Calendar.from_ical(client.get(reverse("dossier_ics", args=[token, "27925"])).content)
+    dates = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
+    assert dates == [dt.date(2024, 3, 31), dt.date(2024, 6, 30)]
 
 
 def test_it_serves_a_ministry_calendar(client, dossier, token):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.files.base import ContentFile
 
 from tracker.models import Document
-from tracker.storing import link_citations
+from tracker.storing import link_citations, mark_citations_from_elsewhere
 from tracker.sync.runs import Recorder
 from tracker.uploads import receive
 
@@ -37,7 +37,8 @@ def existing(*, kamerstuk: str = "", tk_document_number: str | None = None) -> D
 
 def update(document: Document, recorder: Recorder, **values) -> None:
     """Correct the metadata the source now gives; a Kamerstuk number it adds links up citations."""
-    recorder.update(document, **values)
+    if recorder.update(document, **values) and "dossier_id" in values:
+        mark_citations_from_elsewhere(document)
     link_citations(document)
 
 

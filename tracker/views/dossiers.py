@@ -4,7 +4,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from tracker.models import Dossier, OPEN_STATUSES
-from tracker.timeline import dossier_documents
+from tracker.timeline import dossier_scope
 from tracker.views.timelines import render_timeline
 
 
@@ -22,5 +22,5 @@ def dossier_list(request):
 def dossier_timeline(request, key):
     """A dossier's documents by date, each with its commitments and the letters that fulfilled them."""
     dossier = get_object_or_404(Dossier, key=key)
-    return render_timeline(request, dossier_documents(dossier), Q(dossier=dossier),
+    return render_timeline(request, dossier_scope(dossier), Q(dossier=dossier),
                            {"title": f"Dossier {dossier.label}", "dossier": dossier})

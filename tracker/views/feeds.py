@@ -17,13 +17,14 @@ from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from tracker.filters import STATE_LABELS, ministry_for_slug, ministry_slug
+from tracker.filters import STATE_LABELS, ministry_for_slug, ministry_names, ministry_slug
 from tracker.models import Commitment, Dossier, FeedToken
-from tracker.timeline import dossier_documents
-from tracker.views.timelines import ministry_names
+from tracker.timeline import dossier_scope
 
-# A calendar of a busy dossier or ministry stays small enough for any calendar app.
-MAX_EVENTS = 2000
+# A calendar shows what is coming, and the latest past deadlines beside it; a busy dossier or ministry
+# holds thousands of dated promises over the years, more than a calendar app wants to load.
+MAX_UPCOMING = 400
+MAX_PAST = 100
 MAX_ENTRIES = 50
 
 
@@ -92,9 +93,10 @@ def _calendar(request, name, commitments):
     calendar.add("prodid", "-//Kamerbrieventracker//toezeggingen//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    commitments = (commitments.listed().filter(due_date__isnull=False).select_related("document")
-                   .order_by("-due_date", "pk")[:MAX_EVENTS])
-    for commitment in commitments:
+    dated = commitments.listed().filter(due_date__isnull=False).select_related("document").defer("document__text")
+    upcoming = dated.filter(due_date__gte=today).order_by("due_date", "pk")[:MAX_UPCOMING]
+    past = dated.filter(due_date__lt=today).order_by("-due_date", "-pk")[:MAX_PAST]
+    for commitment in [*upcoming, *past]:
         state = STATE_LABELS[commitment.state(today)]
         url = request.build_absolute_uri(commitment.get_absolute_url())
         event = icalendar.Event()
@@ -119,7 +121,8 @@ def dossier_atom(request, key):
         description=dossier.titel,
         language="nl",
     )
-    documents = dossier_documents(dossier).order_by("-created_at", "-pk")[:MAX_ENTRIES]
+    own, citing = dossier_scope(dossier)
+    documents = (own | citing).defer("text").order_by("-created_at", "-pk")[:MAX_ENTRIES]
     for document in documents:
         feed.add_item(
             title=str(document),

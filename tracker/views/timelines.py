@@ -10,23 +10,19 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from tracker import timeline as timelines
-from tracker.filters import MONTHS, CommitmentFilter, ministry_for_slug
+from tracker.filters import MONTHS, CommitmentFilter, ministry_for_slug, ministry_names
 from tracker.models import Commitment, Document
 from tracker.svg import timeline_svg
+from tracker.timeline_html import event_list
 
 
-def ministry_names():
-    names = Commitment.objects.exclude(ministry="").values_list("ministry", flat=True)
-    return list(names.distinct().order_by("ministry"))
-
-
-def render_timeline(request, documents, oral, ctx):
+def render_timeline(request, scope, oral, ctx, ministries=None):
     """The page, or only its #timeline part when htmx asks (filters and zoom without a full reload)."""
-    form = CommitmentFilter(request.GET)
-    timeline = timelines.build(documents, oral, form, timezone.localdate())
-    if timeline.ministries:
-        form = CommitmentFilter(request.GET, ministries=timeline.ministries)
-    ctx = {**ctx, "form": form, "timeline": timeline, "svg": timeline_svg(timeline), "zoom": _zoom(form, timeline)}
+    form = CommitmentFilter(request.GET, ministries=ministry_names() if ministries is None else ministries)
+    timeline = timelines.build(scope, oral, form, timezone.localdate())
+    events = event_list(timeline, ctx.get("dossier"), filtered=form.narrows_commitments or bool(timeline.period))
+    ctx = {**ctx, "form": form, "timeline": timeline, "svg": timeline_svg(timeline), "events": events,
+           "zoom": _zoom(form, timeline)}
     if request.htmx:
         return render(request, "timeline.html#timeline", ctx)
     return render(request, "timeline.html", ctx)
@@ -51,15 +47,16 @@ def _zoom(form, timeline):
 @require_GET
 @vary_on_headers("HX-Request")
 def ministry_timeline(request, slug):
-    name = ministry_for_slug(slug, ministry_names())
+    ministries = ministry_names()
+    name = ministry_for_slug(slug, ministries)
     if name is None:
         raise Http404("Onbekend ministerie")
     promised = Commitment.objects.filter(ministry=name).values("document")
-    documents = Document.objects.filter(Q(pk__in=promised) | Q(sender=name))
-    return render_timeline(request, documents, Q(ministry=name), {"title": name, "ministry": name})
+    scope = [Document.objects.filter(pk__in=promised), Document.objects.filter(sender=name)]
+    return render_timeline(request, scope, Q(ministry=name), {"title": name, "ministry": name}, ministries)
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def overall_timeline(request):
-    return render_timeline(request, Document.objects.all(), Q(), {"title": "Tijdlijn"})
+    return render_timeline(request, [Document.objects.all()], Q(), {"title": "Tijdlijn"})

@@ -288,8 +288,8 @@ def _insert_documents(batch, planned, dossiers, rng, totals):
             label = f"Kamerstuk {kamerstuk_label(kamerstuk)}"
             start = text.index(label)
             references.append(Reference(document_id=row.pk, kamerstuk=kamerstuk, dossier_key=row.dossier.key,
-                                        number=str(cited.volgnummer), target_id=cited.pk, text=label, page=1,
-                                        start=start, end=start + len(label)))
+                                        number=str(cited.volgnummer), target_id=cited.pk, from_elsewhere=False,
+                                        text=label, page=1, start=start, end=start + len(label)))
     DocumentPage.objects.bulk_create(pages, batch_size=BATCH)
     Reference.objects.bulk_create(references, batch_size=BATCH)
     totals["documenten"] += len(rows)
