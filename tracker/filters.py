@@ -30,7 +30,7 @@ MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", 
 
 
 def day_label(date: dt.date) -> str:
-    """A date as the templates write it with |date:"j b Y": 5 mrt 2024."""
+    """A date as the pages write it: 5 mrt 2024."""
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.filters import STATE_LABELS, day_label
+from tracker.templatetags.display import shorten
 from tracker.models import Commitment, Document, Dossier
 from tracker.timeline import Timeline
 
@@ -32,10 +33,6 @@ def _date(date) -> str:
     return f"<time>{day_label(date) if date else 'datum onbekend'}</time>"
 
 
-def _shorten(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
 def _document(document: Document, dossier: Dossier | None) -> str:
     if dossier and document.dossier_id != dossier.pk:
         about = "verwijst naar dit dossier"
@@ -46,7 +43,7 @@ def _document(document: Document, dossier: Dossier | None) -> str:
     markers = "".join(_marker(c) for c in document.markers)
     return (
         f'<li class="event" id="document-{document.pk}">{_date(document.date)}<div class="card">'
-        f'<a href="{document.url}">{escape(_shorten(str(document), 120))}</a>'
+        f'<a href="{document.url}">{escape(shorten(str(document), 120))}</a>'
         f'<span class="muted">{escape(about)}</span>'
         + (f'<ul class="markers">{markers}</ul>' if markers else "")
         + "</div></li>"
@@ -65,11 +62,11 @@ def _oral(commitment: Commitment) -> str:
 def _marker(commitment: Commitment) -> str:
     state = commitment.current_state
     html = (f'<li class="state-{state}"><span class="badge state-{state}">{escape(STATE_LABELS[state])}</span> '
-            f'<a href="{commitment.url}">{escape(_shorten(commitment.text, 140))}</a>')
+            f'<a href="{commitment.url}">{escape(shorten(commitment.text, 140))}</a>')
     if commitment.due_date:
         html += f'<span class="due">termijn {day_label(commitment.due_date)}</span>'
     for letter in commitment.fulfilled_by:
         html += (f'<span class="fulfilled-by">→ nagekomen in <a href="{letter.url}">'
-                 f'{escape(_shorten(str(letter), 60))}</a>'
+                 f'{escape(shorten(str(letter), 60))}</a>'
                  f'{f" ({day_label(letter.date)})" if letter.date else ""}</span>')
     return html + "</li>"
