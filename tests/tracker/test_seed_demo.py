@@ -6,7 +6,16 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from tests.tracker.factories import make_document
-from tracker.models import Commitment, Document, DocumentPage, Dossier, Fulfilment, Status, StatusChange
+from tracker.models import (
+    Commitment,
+    Document,
+    DocumentPage,
+    Dossier,
+    Fulfilment,
+    Reference,
+    Status,
+    StatusChange,
+)
 
 
 def seed(*args):
@@ -23,6 +32,15 @@ def test_it_makes_an_archive_of_the_size_asked(db):
     assert sizes[-1] >= 5 * sizes[0]  # a few large dossiers, many small ones
     letters = Document.objects.filter(kind=Document.Kind.BRIEF).count()
     assert 2 * letters <= Commitment.objects.count() <= 4 * letters
+
+
+def test_some_letters_cite_another_dossier_and_join_its_timeline(staff_client):
+    seed("--documents", "300")
+    elsewhere = Reference.objects.filter(from_elsewhere=True).select_related("document__dossier").first()
+    assert elsewhere is not None and elsewhere.document.dossier.key != elsewhere.dossier_key
+    assert Reference.objects.filter(from_elsewhere=False).exists()
+    page = staff_client.get(f"/dossiers/{elsewhere.dossier_key}/?periode={elsewhere.document.date:%Y-%m}")
+    assert f'id="document-{elsewhere.document_id}"' in page.content.decode()
 
 
 def test_it_has_every_status_with_history_and_evidence(db):

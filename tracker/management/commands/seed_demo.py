@@ -38,6 +38,7 @@ DEMO_ORIGINAL = "demo/demobrief.txt"
 BATCH = 2000
 PAGE_CHARS = 1500  # a printed page of a letter, roughly
 YEARS = 15
+CITES_ELSEWHERE = 0.1  # the share of letters that also cite a paper of another dossier
 POSTPONED = dt.timedelta(days=120)  # how much later a postponed commitment is due
 
 # A subject of policy: the dossier's title, the ministry that writes about it, what its letters are about.
@@ -127,6 +128,7 @@ class Planned:
     kind: str
     volgnummer: int = 0
     cites: int | None = None  # index of the previous document of the dossier
+    cites_elsewhere: int | None = None  # index of the latest document of another dossier, for some
     pk: int | None = None
     next_in_dossier: Planned | None = None  # the letter that may fulfil its commitments
     commitments: list = field(default_factory=list)  # (text, start, end, due_date, page)
@@ -221,13 +223,18 @@ def _plan(count, dossier_count, today, rng):
         previous = last_of_dossier.get(document.dossier)
         document.volgnummer = planned[previous].volgnummer + 1 if previous is not None else 1
         document.cites = previous
+        # Some letters also cite another dossier's latest paper, the busy dossiers most often.
+        other = rng.choices(range(dossier_count), weights)[0]
+        if rng.random() < CITES_ELSEWHERE and other != document.dossier and other in last_of_dossier:
+            document.cites_elsewhere = last_of_dossier[other]
         last_of_dossier[document.dossier] = index
     return planned
 
 
-def _letter(document, planned, dossier, rng):
+def _letter(document, planned, dossiers, rng):
     """The text of a letter and where its commitments are in it."""
     subjects = _subjects(document.dossier)
+    dossier = dossiers[document.dossier]
     parts = [f"Tweede Kamer der Staten-Generaal\n{dossier_label(dossier.key)} {dossier.titel}\n"
              f"Nr. {document.volgnummer} {document.kind.upper()} VAN DE {_minister(document.dossier).upper()}\n\n"
              "Geachte voorzitter,\n\n"]
@@ -235,8 +242,10 @@ def _letter(document, planned, dossier, rng):
     if document.cites is not None:
         cited = planned[document.cites]
         parts.append(f"In mijn brief van {cited.date.day} {MONTHS[cited.date.month - 1]} {cited.date.year} "
-                     f"(Kamerstuk {kamerstuk_label(f'{dossier.key}-{cited.volgnummer}')}) heb ik uw Kamer "
+                     f"({_citation(cited, dossiers)}) heb ik uw Kamer "
                      f"geïnformeerd over {rng.choice(subjects)}. ")
+    if document.cites_elsewhere is not None:
+        parts.append(f"Zie ook {_citation(planned[document.cites_elsewhere], dossiers)}. ")
     promises = max(0, round(rng.gauss(3, 1.2))) if document.kind == Document.Kind.BRIEF else rng.randint(0, 1)
     paragraphs = rng.randint(3, 9)
     promise_at = set(rng.sample(range(paragraphs), min(promises, paragraphs)))
@@ -259,11 +268,15 @@ def _letter(document, planned, dossier, rng):
     return text, page_starts
 
 
+def _citation(cited: Planned, dossiers) -> str:
+    return f"Kamerstuk {kamerstuk_label(f'{dossiers[cited.dossier].key}-{cited.volgnummer}')}"
+
+
 def _insert_documents(batch, planned, dossiers, rng, totals):
     rows, texts = [], []
     for document in batch:
         dossier = dossiers[document.dossier]
-        text, page_starts = _letter(document, planned, dossier, rng)
+        text, page_starts = _letter(document, planned, dossiers, rng)
         kamerstuk = f"{dossier.key}-{document.volgnummer}"
         name = f"demo-{kamerstuk}.txt"
         created = timezone.make_aware(dt.datetime.combine(document.date, dt.time(10)))
@@ -282,13 +295,16 @@ def _insert_documents(batch, planned, dossiers, rng, totals):
         document.pk = row.pk
         for number, start, part in page_parts(text, page_starts):
             pages.append(DocumentPage(document_id=row.pk, number=number, start=start, text=part))
-        if document.cites is not None:
-            cited = planned[document.cites]
-            kamerstuk = f"{row.dossier.key}-{cited.volgnummer}"
-            label = f"Kamerstuk {kamerstuk_label(kamerstuk)}"
+        for cited_index in (document.cites, document.cites_elsewhere):
+            if cited_index is None:
+                continue
+            cited = planned[cited_index]
+            key = dossiers[cited.dossier].key
+            label = _citation(cited, dossiers)
             start = text.index(label)
-            references.append(Reference(document_id=row.pk, kamerstuk=kamerstuk, dossier_key=row.dossier.key,
-                                        number=str(cited.volgnummer), target_id=cited.pk, from_elsewhere=False,
+            references.append(Reference(document_id=row.pk, kamerstuk=f"{key}-{cited.volgnummer}", dossier_key=key,
+                                        number=str(cited.volgnummer), target_id=cited.pk,
+                                        from_elsewhere=cited.dossier != document.dossier,
                                         text=label, page=1, start=start, end=start + len(label)))
     DocumentPage.objects.bulk_create(pages, batch_size=BATCH)
     Reference.objects.bulk_create(references, batch_size=BATCH)
