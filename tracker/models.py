@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -255,6 +256,9 @@ class Commitment(models.Model):
     made_on = models.DateField(null=True, blank=True)  # when promised: the letter's date, or the debate's
     origin = models.CharField(max_length=300, blank=True)  # for an oral promise: the debate it was made in
     tk_number = models.CharField(max_length=30, null=True, blank=True, unique=True)  # TZ202603-130
+    # The Tweede Kamer document numbers of letters the register names as fulfilling it that are not here yet:
+    # each is linked as evidence when it arrives.
+    tk_letters_awaited = ArrayField(models.CharField(max_length=20), default=list, blank=True)
     text = models.TextField()
     page = models.PositiveIntegerField(null=True, blank=True)
     start = models.IntegerField(default=0)
@@ -288,6 +292,8 @@ class Commitment(models.Model):
             # the review queue: candidates, newest first
             models.Index(fields=["-created_at"], condition=models.Q(status="kandidaat"), name="commitment_to_review"),
             GinIndex(fields=["tsv"], name="commitment_tsv"),  # full-text search
+            # the toezeggingen waiting for a letter that has just arrived
+            GinIndex(fields=["tk_letters_awaited"], name="commitment_letters_awaited"),
             # the register's list in deadline order, paged by keyset, and the dashboard's next deadlines
             models.Index(fields=["due_date", "id"], condition=models.Q(rejected=False), name="commitment_listed_by_due"),
             # the dashboard's figures and bars per ministry and per dossier, counted from this index alone and

@@ -11,6 +11,8 @@ from tests.sources.conftest import playback  # noqa: F401  the local playback se
 from tests.tracker.factories import citation, make_document
 from tracker.models import Commitment, Document, Dossier, Fulfilment, Source, Status, StatusChange, SyncRun
 from tracker.sync import sync_officielebekendmakingen, sync_tk_opendata
+from tracker.sync.documents import update
+from tracker.sync.runs import Recorder
 
 FEED = "/SyncFeed/2.0/Feed"
 ENTITY = "/SyncFeed/2.0/Entiteiten/"
@@ -113,6 +115,22 @@ def test_it_links_the_letter_that_fulfilled_a_toezegging(tk):
     change = fulfilled.changes.get(to_status=Status.VOLDAAN)
     assert (change.source, change.evidence, change.changed_by) == (Source.TK_REGISTER, letter, None)
     assert "Afgedaan" in change.reason
+
+
+def test_a_fulfilling_letter_that_arrives_after_its_toezegging_is_linked_then(tk):
+    sync_tk_opendata()
+    fulfilled = Commitment.objects.get(tk_number="TZ202402-041")
+    assert fulfilled.tk_letters_awaited == ["2024D22907"]  # named by the register, not synced (yet)
+    later = make_document("Hierbij de tweede brief.", kamerstuk="36200-X-140")
+    update(later, Recorder("tk_opendata"), tk_document_number="2024D22907")
+    fulfilled.refresh_from_db()
+    assert fulfilled.tk_letters_awaited == []
+    assert set(fulfilled.fulfilments.values_list("document__tk_document_number", flat=True)) == {
+        "2024D20515", "2024D22907"}
+    change = fulfilled.changes.get(evidence=later)
+    assert (change.to_status, change.source) == (Status.VOLDAAN, Source.TK_REGISTER)
+    sync_tk_opendata()  # the register entry, read again, no longer awaits what is here
+    assert Commitment.objects.get(tk_number="TZ202402-041").tk_letters_awaited == []
 
 
 def test_a_failing_entity_is_written_down_and_the_rest_still_comes_in(tk):

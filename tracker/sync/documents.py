@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
+from django.db.models import F, Func, Value
 
-from tracker.models import Document
+from tracker.models import Commitment, Document, Source
 from tracker.storing import link_citations, mark_citations_from_elsewhere
 from tracker.sync.runs import Recorder
 from tracker.uploads import receive
+from tracker.workflow import NEEDS_EVIDENCE, change_status
 
 # A source's kind of document (TK Soort, officielebekendmakingen subrubriek), by how it starts -> ours.
 KINDS = (
@@ -40,6 +42,7 @@ def update(document: Document, recorder: Recorder, **values) -> None:
     if recorder.update(document, **values) and "dossier_id" in values:
         mark_citations_from_elsewhere(document)
     link_citations(document)
+    fulfil_awaiting_toezeggingen(document)
 
 
 def store_file(content: bytes, name: str, recorder: Recorder, **values) -> Document:
@@ -49,7 +52,22 @@ def store_file(content: bytes, name: str, recorder: Recorder, **values) -> Docum
     if received.created:
         recorder.new()
         link_citations(received.document)
+        fulfil_awaiting_toezeggingen(received.document)
     else:
         values.pop("origin")
         update(received.document, recorder, **values)
     return received.document
+
+
+def fulfil_awaiting_toezeggingen(document: Document) -> None:
+    """Toezeggingen synced before this letter came in, whose register entry named it as the letter that
+    fulfilled them: it becomes their evidence now, under the status the register gave them."""
+    number = document.tk_document_number
+    if not number:
+        return
+    for commitment in Commitment.objects.filter(tk_letters_awaited__contains=[number]):
+        if commitment.status in NEEDS_EVIDENCE:
+            change_status(commitment, commitment.status, None, evidence=document, source=Source.TK_REGISTER,
+                          note=f"Brief {number} kwam binnen; het toezeggingenregister noemt hem als nakoming")
+        Commitment.objects.filter(pk=commitment.pk).update(
+            tk_letters_awaited=Func(F("tk_letters_awaited"), Value(number), function="array_remove"))

@@ -111,7 +111,9 @@ class _Feed:
         if not tz.number or not tz.text:
             raise ValueError("toezegging zonder nummer of tekst")
         letters = list(Document.objects.filter(tk_document_number__in=tz.fulfilled_by).order_by("date", "pk"))
+        here = {letter.tk_document_number for letter in letters}
         values = {
+            "tk_letters_awaited": [number for number in tz.fulfilled_by if number not in here],
             "text": tz.text,
             "ministry": (tz.ministry or "")[:200],
             "due_date": tz.due,
