@@ -1,6 +1,6 @@
 """How fast the busiest pages answer on an archive of realistic size.
 
-    .venv/bin/python bench/bench_web.py [--documents 100000] [--repeat 30] [--fresh]
+    .venv/bin/python bench/bench_web.py [--documents 100000] [--repeat 50] [--fresh]
 
 Builds a synthetic archive (`manage.py seed_demo`) in a database of its own on the same PostgreSQL
 server, kept between runs and rebuilt only when its size differs (or with --fresh), then requests each
