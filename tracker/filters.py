@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
+from tracker.forms import CalendarDateField
 from tracker.models import Status
 
 # What a commitment can look like on screen: its status, or te laat (computed, never stored).
@@ -72,9 +73,8 @@ class CommitmentFilter(forms.Form):
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle")] + STATE_CHOICES)
     ministerie = forms.CharField(label="Ministerie", required=False, max_length=200)
     dossier = forms.CharField(label="Dossier", required=False, max_length=40)
-    termijn_van = forms.DateField(label="Termijn vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    termijn_tot = forms.DateField(label="Termijn tot en met", required=False,
-                                  widget=forms.DateInput(attrs={"type": "date"}))
+    termijn_van = CalendarDateField(label="Termijn vanaf", required=False)
+    termijn_tot = CalendarDateField(label="Termijn tot en met", required=False)
     periode = forms.CharField(label="Periode", required=False, max_length=7)
 
     def __init__(self, data, *, ministries=(), **kwargs):

@@ -8,6 +8,16 @@ from tracker.models import Document, Status
 CLERK_STATUSES = [(s.value, s.label) for s in Status if s != Status.KANDIDAAT]
 
 
+class CalendarDateField(forms.DateField):
+    """A date chosen in the browser's date picker.
+
+    The picker only accepts ISO dates (YYYY-MM-DD); the Dutch display format would leave it empty, and saving
+    the form for any other reason would then clear the date.
+    """
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -41,9 +51,7 @@ class StatusForm(forms.Form):
         empty_label="— kies een brief —",
     )
     note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    new_due_date = forms.DateField(
-        label="Nieuwe termijn (bij uitstel)", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    new_due_date = CalendarDateField(label="Nieuwe termijn (bij uitstel)", required=False)
     # The version of the commitment the clerk saw; a change made since then is a conflict.
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -69,7 +77,7 @@ class CommitmentFieldsForm(forms.Form):
     """What a clerk can set on a commitment, whether correcting a detected one or entering one by hand."""
 
     text = forms.CharField(label="Tekst van de toezegging", widget=forms.Textarea(attrs={"rows": 3}))
-    due_date = forms.DateField(label="Termijn", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = CalendarDateField(label="Termijn", required=False)
     due_text = forms.CharField(label="Termijn zoals verwoord", required=False, max_length=200)
     ministry = forms.CharField(label="Verantwoordelijk ministerie of bewindspersoon", required=False, max_length=200)
     dossier = DossierField(label="Dossier", required=False, max_length=40)
@@ -80,12 +88,12 @@ class EditCommitmentForm(CommitmentFieldsForm):
 
 
 class NewCommitmentForm(CommitmentFieldsForm):
-    made_on = forms.DateField(label="Toegezegd op", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    made_on = CalendarDateField(label="Toegezegd op", required=False)
     origin = forms.CharField(label="Waar toegezegd (bijv. commissiedebat van 25 oktober 2023)", required=False,
                              max_length=300)
     kamerstuk = forms.CharField(label="In Kamerstuk (optioneel)", required=False, max_length=60)
 
 
 class PostponementForm(forms.Form):
-    new_due_date = forms.DateField(label="Nieuwe termijn", widget=forms.DateInput(attrs={"type": "date"}))
+    new_due_date = CalendarDateField(label="Nieuwe termijn")
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)

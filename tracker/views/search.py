@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from tracker.forms import CalendarDateField
 from tracker.kamerstuk import parse_typed_kamerstuk
 from tracker.models import OPEN_STATUSES, Commitment, Document, Dossier, Status
 from tracker.search import CANDIDATES, search_commitments, search_documents, tk_document_number
@@ -29,8 +30,8 @@ class SearchForm(forms.Form):
                               choices=[("", "Alle soorten"), *Document.Kind.choices])
     status = forms.ChoiceField(label="Status toezegging", required=False,
                                choices=[("", "Alle statussen"), *Status.choices, (LATE, "Te laat")])
-    van = forms.DateField(label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    tot = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    van = CalendarDateField(label="Van", required=False)
+    tot = CalendarDateField(label="Tot en met", required=False)
     na = forms.CharField(required=False, widget=forms.HiddenInput)  # keyset of the next page: "rank:id"
 
 
