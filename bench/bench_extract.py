@@ -34,7 +34,7 @@ sys.path.insert(0, ROOT)
 from ingest import analyse_file  # noqa: E402
 from ingest.pipeline import analyse_path  # noqa: E402
 
-SEEDS = os.environ.get("BENCH_SEEDS", "/work/shared/corpus/seeds")
+SEEDS = os.path.join(ROOT, "tests", "corpus", "seeds")
 FOOTER = "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 960"
 QUALITY_PAGES = 20
 

@@ -10,8 +10,9 @@ from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
 from ingest import ExtractionError, analyse_file
+from tests.seeds import IRAK_LETTER_PDF
 
-SEED_PDF = "/work/shared/corpus/seeds/pdf/000_997e94ac44658105.pdf"
+SEED_PDF = IRAK_LETTER_PDF
 
 
 def refused(path, **limits) -> ExtractionError:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDS = "/work/shared/corpus/seeds"
+from tests.seeds import IRAK_LETTER_PDF, SEED_TEXTS
 
 
 def extract(*args):
@@ -19,7 +19,7 @@ def extract(*args):
 def test_it_reads_each_file_and_reports_a_broken_one_without_stopping(tmp_path):
     broken = tmp_path / "kapot.pdf"
     broken.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")
-    files = [f"{SEEDS}/pdf/000_997e94ac44658105.pdf", str(broken), f"{SEEDS}/004_71c25b278fb7f6e3.txt"]
+    files = [str(IRAK_LETTER_PDF), str(broken), str(SEED_TEXTS / "004_71c25b278fb7f6e3.txt")]
 
     result = extract("--json", *files)
 
@@ -35,12 +35,12 @@ def test_it_reads_each_file_and_reports_a_broken_one_without_stopping(tmp_path):
 
 
 def test_it_exits_zero_when_every_file_was_read():
-    result = extract("--json", f"{SEEDS}/001_2792b50de437f0a0.txt")
+    result = extract("--json", str(SEED_TEXTS / "001_2792b50de437f0a0.txt"))
     assert result.returncode == 0
     assert json.loads(result.stdout)["kind"] == "nieuws"
 
 
 def test_it_prints_a_summary_for_people():
-    result = extract(f"{SEEDS}/000_997e94ac44658105.txt")
+    result = extract(str(SEED_TEXTS / "000_997e94ac44658105.txt"))
     assert "2023-11-21" in result.stdout
     assert "toezegging" in result.stdout

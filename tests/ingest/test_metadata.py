@@ -4,7 +4,7 @@ import datetime as dt
 
 from ingest.pipeline import analyse_path
 
-SEEDS = "/work/shared/corpus/seeds"
+from tests.seeds import IRAK_LETTER_PDF, SEED_TEXTS
 
 
 def analyse_text(tmp_path, text, name="brief.txt"):
@@ -65,13 +65,13 @@ def test_it_reads_the_sender_from_the_header_when_unsigned(tmp_path):
 
 
 def test_it_does_not_guess_the_own_number_without_a_dossier():
-    analysis = analyse_path(f"{SEEDS}/000_997e94ac44658105.txt")
+    analysis = analyse_path(SEED_TEXTS / "000_997e94ac44658105.txt")
     assert analysis.kamerstuk is None
     assert analysis.date == dt.date(2023, 11, 21)
 
 
 def test_it_reads_the_own_number_from_the_running_header_of_a_pdf():
-    analysis = analyse_path(f"{SEEDS}/pdf/000_997e94ac44658105.pdf")
+    analysis = analyse_path(IRAK_LETTER_PDF)
     assert analysis.kamerstuk == "27925-960"
     assert analysis.sender == "Minister van Defensie"
     assert analysis.signatories == ["K.H. Ollongren"]
@@ -106,14 +106,14 @@ def test_it_reads_the_date_answers_were_received(tmp_path):
 
 
 def test_it_leaves_the_date_empty_when_the_text_gives_only_a_month():
-    analysis = analyse_path(f"{SEEDS}/001_2792b50de437f0a0.txt")
+    analysis = analyse_path(SEED_TEXTS / "001_2792b50de437f0a0.txt")
     assert analysis.date is None
     assert analysis.kind == "nieuws"
     assert analysis.title == "Kabinet past huidige en geplande Nederlandse inzet in Irak vooralsnog niet aan"
 
 
 def test_it_does_not_take_a_date_from_the_body():
-    analysis = analyse_path(f"{SEEDS}/004_71c25b278fb7f6e3.txt")
+    analysis = analyse_path(SEED_TEXTS / "004_71c25b278fb7f6e3.txt")
     assert analysis.date is None  # the letter cites "d.d. 7 juli 2023" but prints no date of its own
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from fixtures.kamerstuk_pdf import PrintedPage, write_kamerstuk
 from ingest.pipeline import analyse_path
+from tests.seeds import SEED_PDFS, SEED_TEXTS
 
 HEADER = [
     "Tweede Kamer der Staten-Generaal 2",
@@ -95,7 +96,7 @@ def test_it_removes_soft_hyphens(tmp_path):
 
 def test_it_reads_the_seed_pdfs_like_their_text():
     for name in ("000_997e94ac44658105", "004_71c25b278fb7f6e3"):
-        from_pdf = analyse_path(f"/work/shared/corpus/seeds/pdf/{name}.pdf")
-        from_text = analyse_path(f"/work/shared/corpus/seeds/{name}.txt")
+        from_pdf = analyse_path(SEED_PDFS / f"{name}.pdf")
+        from_text = analyse_path(SEED_TEXTS / f"{name}.txt")
         assert {r.kamerstuk for r in from_pdf.references} == {r.kamerstuk for r in from_text.references}
         assert " ".join(from_pdf.text.split())[:500] == " ".join(from_text.text.split())[:500]

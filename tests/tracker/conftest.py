@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -15,8 +14,8 @@ from config import celery_app
 from config.connections import broker_url, database_url
 from tracker.roles import CLERKS_GROUP
 
-SEEDS_PDF = Path(settings.BASE_DIR) / "samples"
-IRAK_LETTER = SEEDS_PDF / "000_997e94ac44658105.pdf"
+from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
+from tests.seeds import SEED_PDFS as SEEDS_PDF
 PASSWORD = "een-lang-wachtwoord-voor-tests"
 
 
