@@ -26,12 +26,16 @@ from .patterns import (
     ADDRESSEE_RE,
     CHAMBER_RE,
     COLOPHON_RE,
+    DOSSIER_LINE_RE,
     DOSSIER_TITLE_RE,
     LETTERHEAD_FIELD_RE,
     OWN_NUMBER_RE,
     PAGE_NUMBER_RE,
     PAGE_OF_RE,
+    PAPER_KIND_RE,
     PLACE_DATE_RE,
+    PUBLICATION_TABLE_RE,
+    ROMAN_DOSSIER_RE,
     RUNNING_HEADER_RE,
     SALUTATION_RE,
     SESSION_RE,
@@ -62,6 +66,8 @@ class Layout:
     text: str
     page_starts: list[int]
     header: list[str] = field(default_factory=list)
+    # What a published copy puts before the paper's header: a page title, a publication table, menus.
+    preamble: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     footnote_pages: list[int] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
@@ -83,9 +89,9 @@ def lay_out(doc: RawDocument) -> Layout:
             line.text = cleanup.normalise_characters(line.text)
     words = cleanup.lexicon(line.text for page in doc.pages for line in page.lines)
     furniture, pages = _remove_furniture(doc)
-    header = list(doc.header)
+    header, preamble = list(doc.header), []
     if not header:
-        header = _take_header(pages)
+        header, preamble = _take_header(pages)
     footnotes, footnote_pages, body = _take_footnotes(doc, pages)
     pitch = _line_pitch(body)
     blocks = [_blocks(lines, pitch) for lines in body]
@@ -95,6 +101,7 @@ def lay_out(doc: RawDocument) -> Layout:
         text=text,
         page_starts=page_starts,
         header=header,
+        preamble=preamble,
         footnotes=[*doc.footnotes, *footnotes],
         footnote_pages=[None] * len(doc.footnotes) + footnote_pages,
         furniture=furniture,
@@ -159,36 +166,66 @@ def _in_side_column(line: Line, page) -> bool:
 # 2. Header block ------------------------------------------------------------------------
 
 
-def _take_header(pages: list[list[Line]]) -> list[str]:
-    """Remove and return the lines that open the first page and name the paper."""
+def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
+    """Remove and return the lines that open the first page and name the paper, and what stands before them."""
     first = next((lines for lines in pages if lines), None)
     if first is None:
-        return []
+        return [], []
     texts = [line.text.strip() for line in first]
+    found = _header_start(texts)
+    start = found or 0
     salutation = next((i for i, t in enumerate(texts[:_HEADER_SEARCH_LINES]) if SALUTATION_RE.match(t)), None)
-    if salutation is not None:
+    if salutation is not None and salutation >= start:
         end = salutation + 1
     else:
-        end, after_number = 0, False
+        end, after_number, after_dossier = start, False, False
         while end < len(texts):
             text = texts[end]
-            if after_number and _is_upper_title(text):
+            if (end == found and ROMAN_DOSSIER_RE.match(text)) or (after_number and _is_upper_title(text)) or after_dossier:
+                after_dossier = False
                 end += 1
                 continue
             if not _is_header_line(text):
                 break
             after_number = bool(OWN_NUMBER_RE.match(text))
+            after_dossier = bool(DOSSIER_LINE_RE.match(text))
             end += 1
-    header = texts[:end]
+    header, preamble = texts[start:end], texts[:start]
     del first[:end]
-    return header
+    return header, preamble
+
+
+def _header_start(texts: list[str]) -> int | None:
+    """Where the paper's own header begins, after any furniture a published copy puts before it.
+
+    A header opens with the chamber and session, or with the dossier lines right above the paper's number, or
+    with the number itself ("Nr. 60 BRIEF VAN …"); else it begins after a publication table; None when the first
+    lines show none of these.
+    """
+    window = texts[:_HEADER_SEARCH_LINES]
+    after_table = None
+    for i, text in enumerate(window):
+        if PUBLICATION_TABLE_RE.search(text):
+            after_table = i + 1
+            continue
+        near = window[i + 1:i + 5]
+        if CHAMBER_RE.match(text) and any(
+                SESSION_RE.match(t) or DOSSIER_TITLE_RE.match(t) for t in near[:2]):
+            return i
+        opens_dossier = DOSSIER_TITLE_RE.match(text) or DOSSIER_LINE_RE.match(text) or ROMAN_DOSSIER_RE.match(text)
+        if opens_dossier and any(OWN_NUMBER_RE.match(t) for t in near):
+            return i
+        number = OWN_NUMBER_RE.match(text)
+        if number and PAPER_KIND_RE.match(number.group("rest")):
+            return i
+    return after_table
 
 
 def _is_header_line(text: str) -> bool:
     return any(
         pattern.match(text)
         for pattern in (
-            CHAMBER_RE, SESSION_RE, DOSSIER_TITLE_RE, OWN_NUMBER_RE, ADDRESSEE_RE, PLACE_DATE_RE,
+            CHAMBER_RE, SESSION_RE, DOSSIER_TITLE_RE, DOSSIER_LINE_RE, OWN_NUMBER_RE, ADDRESSEE_RE, PLACE_DATE_RE,
             VASTGESTELD_RE, LETTERHEAD_FIELD_RE,
         )
     )

@@ -20,11 +20,16 @@ from .patterns import (
     KST_ID_RE,
     NEWS_DATE_RE,
     NEWS_LINE_RE,
+    DOSSIER_LINE_RE,
     OWN_NUMBER_RE,
+    PUBLICATION_TABLE_RE,
+    ROMAN_DOSSIER_RE,
     RUNNING_HEADER_RE,
+    SITE_ID_RE,
     SIGNATURE_TITLE_RE,
     dossier_id,
     make_date,
+    own_number,
 )
 from .readers.lines import Known
 
@@ -59,13 +64,13 @@ class Metadata:
 def read_metadata(layout: Layout, known: Known) -> Metadata:
     header = [line.strip() for line in layout.header]
     offices, signatories = _signature(layout.text)
-    dossiers, number = _own_number(header, layout.furniture, known)
+    dossiers, number = _own_number(header, layout.preamble, layout.furniture, known)
     return Metadata(
         kind=known.kind or _kind(header, layout.text, bool(offices)),
-        date=known.date or _date(header, layout.furniture, layout.text),
+        date=known.date or _date(header, [*layout.preamble, *layout.furniture], layout.text),
         kamerstuk=f"{dossiers[0]}-{number}" if dossiers and number else None,
         dossiers=dossiers,
-        title=known.title or _title(header, layout.furniture, layout.text),
+        title=known.title or _title(header, [*layout.preamble, *layout.furniture], layout.text),
         sender=" en ".join(offices or _offices_from_header(header)),
         signatories=signatories,
         dossier_titles=known.dossier_titles or _dossier_titles(header),
@@ -89,14 +94,24 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
     return make_date(*match.groups()) if match else None
 
 
-def _own_number(header: list[str], furniture: list[str], known: Known) -> tuple[list[str], str | None]:
+def _own_number(header: list[str], preamble: list[str], furniture: list[str],
+                known: Known) -> tuple[list[str], str | None]:
     if known.dossiers:
         return known.dossiers, known.number
-    # The header block lists every dossier the paper belongs to; the footer may list one.
-    dossiers = [dossier_id(*m.groups()[:3]) for m in map(DOSSIER_TITLE_RE.match, header) if m]
-    number = next((m.group("number") for m in map(OWN_NUMBER_RE.match, header) if m), None)
+    # The header block lists every dossier the paper belongs to, then its number.
+    numbers = [own_number(m) for m in map(OWN_NUMBER_RE.match, header) if m]
+    number = numbers[0] if numbers else None
+    dossiers = _header_dossiers(header, roman=bool(number))
     if dossiers and number:
         return dossiers, number
+    # A published copy names the paper before its header: a publication table, a title or id line, a link.
+    for line in [*preamble, *header[:3]]:
+        table = PUBLICATION_TABLE_RE.search(line)
+        if table:
+            return dossiers or [_dossier(table.group("dossier"))], table.group("number")
+        site = SITE_ID_RE.match(line) or KST_ID_RE.search(line)
+        if site:
+            return _paper_id(site.group("id") if site.re is SITE_ID_RE else site.group(0)[4:])
     for line in furniture:
         match = RUNNING_HEADER_RE.match(line)
         own = match and match.group("own")
@@ -109,17 +124,46 @@ def _own_number(header: list[str], furniture: list[str], known: Known) -> tuple[
                 return found, number.group(1) or number.group(2)
         colophon = COLOPHON_RE.match(line)
         if colophon and colophon.group("id"):
-            kst = KST_ID_RE.fullmatch("kst-" + colophon.group("id"))
-            if kst:
-                return [dossier_id(*kst.groups()[:3])], kst.group(4)
+            return _paper_id(colophon.group("id"))
     return dossiers, None
+
+
+def _header_dossiers(header: list[str], roman: bool) -> list[str]:
+    """The dossier lines of a header; a Roman-numbered one ("CII Nota …") only above the paper's number."""
+    dossiers = [dossier for dossier, _ in _dossier_lines(header)]
+    if roman and not dossiers:
+        dossiers = [m.group(1) for m in map(ROMAN_DOSSIER_RE.match, header) if m]
+    return dossiers
+
+
+def _dossier_lines(header: list[str]) -> list[tuple[str, str]]:
+    """(dossier, title) per dossier line: "27 925 Bestrijding …", or "32 123 VIII" with its title on the next line."""
+    found = []
+    for i, line in enumerate(header):
+        bare = DOSSIER_LINE_RE.match(line)
+        if bare:
+            title = header[i + 1] if i + 1 < len(header) and not OWN_NUMBER_RE.match(header[i + 1]) else ""
+            found.append((dossier_id(*bare.groups()[:3]), title.strip()))
+        elif match := DOSSIER_TITLE_RE.match(line):
+            found.append((dossier_id(*match.groups()[:3]), match.group("title").strip()))
+    return found
+
+
+def _dossier(text: str) -> str:
+    """ "32123 VIII" or "CII" as a publication table writes it -> its canonical dossier."""
+    match = _DOSSIER_RE.match(text.strip())
+    return dossier_id(*match.groups()) if match else text.strip()
+
+
+def _paper_id(text: str) -> tuple[list[str], str | None]:
+    """ "34300-VII-60" -> (["34300-VII"], "60")."""
+    kst = KST_ID_RE.fullmatch("kst-" + text)
+    return ([dossier_id(*kst.groups()[:3])], kst.group(4)) if kst else ([], None)
 
 
 def _dossier_titles(header: list[str]) -> dict[str, str]:
     """ "27 925 Bestrijding internationaal terrorisme" in the header block -> {"27925": ...}."""
-    return {
-        dossier_id(*m.groups()[:3]): m.group("title").strip() for m in map(DOSSIER_TITLE_RE.match, header) if m
-    }
+    return {dossier: title for dossier, title in _dossier_lines(header) if title}
 
 
 def _kind(header: list[str], text: str, signed: bool) -> str:
@@ -140,7 +184,7 @@ def _title(header: list[str], furniture: list[str], text: str) -> str:
         match = _SUBJECT_RE.match(line)
         if match:
             return match.group("subject").strip()
-    titles = [m.group("title").strip() for m in map(DOSSIER_TITLE_RE.match, header) if m]
+    titles = [title for _, title in _dossier_lines(header) if title]
     if titles:
         return titles[0]
     for line in header:

@@ -58,7 +58,32 @@ PAGE_NUMBER_RE = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
 CHAMBER_RE = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b", re.IGNORECASE)
 SESSION_RE = re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\s*$", re.IGNORECASE)
 DOSSIER_TITLE_RE = re.compile(rf"^{DOSSIER}\s+(?P<title>[A-Z\u00c0-\u00dd(].*)$")
-OWN_NUMBER_RE = re.compile(r"^Nr\.\s*(?P<number>\d+|[A-Z]{1,3})\b\s*(?P<rest>.*)$")
+# The paper's own number under its dossier line: "Nr. 966 BRIEF VAN …", "Nr.304", "nr. 15", or an Eerste Kamer
+# letter before the kind of paper: "E BRIEF VAN …" ("T1": a footnote mark glued to the letter).
+_PAPER_KINDS = r"BRIEF|BRIEVEN|VERSLAG|MEMORIE|NOTA|MOTIE|LIJST|ANTWOORD|VOORSTEL|GEWIJZIGD|AMENDEMENT|ADVIES|VERZOEK"
+PAPER_KIND_RE = re.compile(rf"(?:{_PAPER_KINDS})\b")
+OWN_NUMBER_RE = re.compile(
+    rf"^(?:[Nn][Rr]\.?\s*(?P<number>\d+|[A-Z]{{1,3}})\b|(?P<letter>[A-Z]{{1,3}})\d?(?=\s+(?:{_PAPER_KINDS})\b))"
+    r"\s*(?P<rest>.*)$"
+)
+# A dossier alone on its line, its title on the next: "32 123 VIII".
+DOSSIER_LINE_RE = re.compile(rf"^{DOSSIER}\s*$")
+# A dossier named by a Roman number only (Eerste Kamer, "CII Nota …"), as the header or a publication table has it.
+ROMAN_DOSSIER_RE = re.compile(r"^(C?[IVXL]{1,5})(?=\s|$)")
+# The publication table of a published copy: "Tweede Kamer der Staten-Generaal | 2011-2012 | 29984 nr. 297",
+# its cells often glued together ("…Staten-Generaal2012-201330806 nr. 12").
+PUBLICATION_TABLE_RE = re.compile(
+    r"(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal[\s|]*\d{4}\s*[-–/]\s*\d{4}[\s|]*"
+    r"(?P<dossier>\d{2}\s?\d{3}(?:[ -][\dA-Z]{1,6})*?|C?[IVXL]{1,5})\s*,?\s*nr\.?\s*(?P<number>\d+|[A-Z]{1,3})\b",
+    re.IGNORECASE,
+)
+# A mirror's title or id line for the paper itself: "Kamerstuk 34300-VII-60", "ID: 34300-VII-60".
+SITE_ID_RE = re.compile(r"^(?:Kamerstuk|ID)\s*:?\s+(?P<id>\d{5}(?:-[0-9A-Z]{1,6})*-(?:\d{1,5}|[A-Z]{1,3}))\s*$")
+
+
+def own_number(match: re.Match) -> str:
+    """The number or Eerste Kamer letter an OWN_NUMBER_RE match names."""
+    return match.group("number") or match.group("letter")
 ADDRESSEE_RE = re.compile(r"^Aan\s+de\s+Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer", re.IGNORECASE)
 PLACE_DATE_RE = re.compile(rf"^(?:Den\s+Haag|'s-Gravenhage|Brussel|Luxemburg),?\s+{DATE}\s*\.?\s*$", re.IGNORECASE)
 VASTGESTELD_RE = re.compile(rf"^Vastgesteld\s+{DATE}", re.IGNORECASE)

@@ -1,0 +1,124 @@
+"""A letter's own number as published copies show it: after a mirror's furniture, in a publication table,
+in a title line, with an Eerste Kamer letter, in older header forms."""
+
+import pytest
+
+from ingest.pipeline import analyse_path
+
+BODY = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 maart 2014
+
+Hierbij zend ik u het overzicht van de stand van zaken, zoals gevraagd door de vaste commissie.
+
+De Minister van Infrastructuur en Milieu,
+A.B. Voorbeeld
+"""
+
+
+def analyse_text(tmp_path, text):
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyse_path(path)
+
+
+PUBLICATION_TABLE_GLUED = """Kamerstuk
+
+Datum publicatieOrganisatieVergaderjaarDossier- en ondernummer
+Tweede Kamer der Staten-Generaal2013-201431456 nr. 77
+
+31 456 Verkeersveiligheid op provinciale wegen
+
+Nr. 77 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
+
+""" + BODY
+
+PUBLICATION_TABLE_WITH_BARS = """Brief regering : Stand van zaken verkeersveiligheid
+Kamerstuk / Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer
+Tweede Kamer der Staten-Generaal | 2013-2014 | 31456 nr. 77
+
+""" + BODY
+
+SITE_TITLE = """Kamerstuk 31456-XII-77
+
+Stand van zaken verkeersveiligheid
+
+Dossier: Vaststelling van de begrotingsstaten (XII) voor het jaar 2014
+Gepubliceerd: 4 maart 2014
+Bron: https://zoek.officielebekendmakingen.nl/kst-31456-XII-77.html
+
+Nr. 77 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
+
+""" + BODY
+
+OLDER_HEADER = """31 456 XII
+Vaststelling van de begrotingsstaten van het Ministerie van Infrastructuur en Milieu (XII) voor het jaar 2014
+
+nr. 77
+BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
+
+""" + BODY
+
+NO_SPACE_AFTER_NR = """31 456 Verkeersveiligheid op provinciale wegen
+
+Nr.77 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
+
+""" + BODY
+
+
+@pytest.mark.parametrize("text, own", [
+    (PUBLICATION_TABLE_GLUED, "31456-77"),
+    (PUBLICATION_TABLE_WITH_BARS, "31456-77"),
+    (SITE_TITLE, "31456-XII-77"),
+    (OLDER_HEADER, "31456-XII-77"),
+    (NO_SPACE_AFTER_NR, "31456-77"),
+], ids=["table-glued", "table-bars", "site-title", "older-header", "nr-without-space"])
+def test_it_finds_the_own_number_after_any_furniture(tmp_path, text, own):
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.kamerstuk == own
+    assert analysis.text.startswith("Hierbij zend ik u het overzicht")
+    assert own not in {r.kamerstuk for r in analysis.references}
+
+
+EERSTE_KAMER = """Kamerstuk
+
+Datum publicatieOrganisatieVergaderjaarDossier- en ondernummer
+Eerste Kamer der Staten-Generaal2013-2014CIV nr. F
+
+CIV Nota over de inrichting van het openbaar bestuur
+
+F BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES
+
+Aan de Voorzitter van de Eerste Kamer der Staten-Generaal
+
+Den Haag, 3 maart 2014
+
+In september zend ik uw Kamer de gevraagde analyse.
+"""
+
+EERSTE_KAMER_TWO_DOSSIERS = """31 456 Wijziging van de Wegenverkeerswet
+32 789 Invoering van de Wegenverkeerswet 2015
+
+G1 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
+
+Aan de Voorzitter van de Eerste Kamer der Staten-Generaal
+
+Den Haag, 3 maart 2014
+
+Ik zal uw Kamer in september informeren over de evaluatie.
+"""
+
+
+def test_it_reads_an_eerste_kamer_letter_under_a_roman_dossier(tmp_path):
+    analysis = analyse_text(tmp_path, EERSTE_KAMER)
+    assert (analysis.kamerstuk, analysis.dossiers) == ("CIV-F", ["CIV"])
+    assert analysis.text.startswith("In september zend ik")
+
+
+def test_it_reads_an_eerste_kamer_letter_with_a_footnote_mark_in_two_dossiers(tmp_path):
+    analysis = analyse_text(tmp_path, EERSTE_KAMER_TWO_DOSSIERS)
+    assert (analysis.kamerstuk, analysis.dossiers) == ("31456-G", ["31456", "32789"])
+
+
+def test_a_letter_without_a_number_has_none(tmp_path):
+    assert analyse_text(tmp_path, BODY).kamerstuk is None
