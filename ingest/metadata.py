@@ -21,6 +21,9 @@ from .patterns import (
     NEWS_DATE_RE,
     NEWS_LINE_RE,
     DOSSIER_LINE_RE,
+    DOSSIER_MEMBERSHIP_RE,
+    MIRROR_DATE_RE,
+    MIRROR_TITLE_RE,
     OWN_NUMBER_RE,
     PUBLICATION_TABLE_RE,
     ROMAN_DOSSIER_RE,
@@ -46,6 +49,8 @@ _INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^[A-Z]\.[A-Za-z.]+$")
 _NEWSY_RE = re.compile(r"\b(?:minister|staatssecretaris|kabinet|premier)\b", re.IGNORECASE)
 # The signature stands at the end: look for it in this many last characters.
 _SIGNATURE_WINDOW = 1500
+# A published copy's furniture stands in this many first characters.
+_OPENING_CHARS = 1500
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 
 
@@ -64,10 +69,12 @@ class Metadata:
 def read_metadata(layout: Layout, known: Known) -> Metadata:
     header = [line.strip() for line in layout.header]
     offices, signatories = _signature(layout.text)
-    dossiers, number = _own_number(header, layout.preamble, layout.furniture, known)
+    # A copy whose header was not found still names itself in its first lines.
+    preamble = layout.preamble or layout.text[:_OPENING_CHARS].split("\n")
+    dossiers, number = _own_number(header, preamble, layout.furniture, known)
     return Metadata(
         kind=known.kind or _kind(header, layout.text, bool(offices)),
-        date=known.date or _date(header, [*layout.preamble, *layout.furniture], layout.text),
+        date=known.date or _date(header, [*preamble, *layout.furniture], layout.text),
         kamerstuk=f"{dossiers[0]}-{number}" if dossiers and number else None,
         dossiers=dossiers,
         title=known.title or _title(header, [*layout.preamble, *layout.furniture], layout.text),
@@ -78,6 +85,10 @@ def read_metadata(layout: Layout, known: Known) -> Metadata:
 
 
 def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
+    for line in [*header, *furniture]:
+        mirror = MIRROR_DATE_RE.match(line)
+        if mirror:
+            return make_date(mirror.group(3), int(mirror.group(2)), mirror.group(1))
     for line in [*header, *furniture]:
         match = LABELLED_DATE_RE.search(line)
         if match:
@@ -105,8 +116,8 @@ def _own_number(header: list[str], preamble: list[str], furniture: list[str],
     if dossiers and number:
         return dossiers, number
     # A published copy names the paper before its header: a publication table, a title or id line, a link.
-    for line in [*preamble, *header[:3]]:
-        table = PUBLICATION_TABLE_RE.search(line)
+    for line in [*preamble, *header]:
+        table = PUBLICATION_TABLE_RE.search(line) or MIRROR_TITLE_RE.match(line) or DOSSIER_MEMBERSHIP_RE.match(line)
         if table:
             return dossiers or [_dossier(table.group("dossier"))], table.group("number")
         site = SITE_ID_RE.match(line) or KST_ID_RE.search(line)
@@ -141,7 +152,9 @@ def _dossier_lines(header: list[str]) -> list[tuple[str, str]]:
     found = []
     for i, line in enumerate(header):
         bare = DOSSIER_LINE_RE.match(line)
-        if bare:
+        if mirror := MIRROR_TITLE_RE.match(line):
+            found.append((_dossier(mirror.group("dossier")), ""))
+        elif bare:
             title = header[i + 1] if i + 1 < len(header) and not OWN_NUMBER_RE.match(header[i + 1]) else ""
             found.append((dossier_id(*bare.groups()[:3]), title.strip()))
         elif match := DOSSIER_TITLE_RE.match(line):

@@ -81,6 +81,18 @@ PUBLICATION_TABLE_RE = re.compile(
 SITE_ID_RE = re.compile(r"^(?:Kamerstuk|ID)\s*:?\s+(?P<id>\d{5}(?:-[0-9A-Z]{1,6})*-(?:\d{1,5}|[A-Z]{1,3}))\s*$")
 
 
+# A mirror's line for the paper: "34300 J 32 Brief van de minister …", "Onderdeel van kamerstukdossier 35334 -407 …".
+MIRROR_TITLE_RE = re.compile(
+    rf"^(?P<dossier>{DOSSIER})\s+(?P<number>\d{{1,4}})\s+(?:{_PAPER_KINDS})\b", re.IGNORECASE
+)
+DOSSIER_MEMBERSHIP_RE = re.compile(
+    r"^Onderdeel van kamerstukdossier\s+(?P<dossier>\d{5}(?:-\d{1,3})?(?:[ -][IVXLC]{1,6}[AB]?|[ -][A-Z])?)"
+    r"\s*-\s*(?P<number>\d{1,5})\b"
+)
+# The Tweede Kamer mirror's metadata line: "Nummer: 2022D17355, datum: 2022-04-21, …": the document's own date.
+MIRROR_DATE_RE = re.compile(r"^Nummer:\s*\d{4}D\d+,\s*datum:\s*(\d{4})-(\d{2})-(\d{2})\b")
+
+
 def own_number(match: re.Match) -> str:
     """The number or Eerste Kamer letter an OWN_NUMBER_RE match names."""
     return match.group("number") or match.group("letter")

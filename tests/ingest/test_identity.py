@@ -122,3 +122,44 @@ def test_it_reads_an_eerste_kamer_letter_with_a_footnote_mark_in_two_dossiers(tm
 
 def test_a_letter_without_a_number_has_none(tmp_path):
     assert analyse_text(tmp_path, BODY).kamerstuk is None
+
+
+MIRROR_TITLE_LINE = """Direct naar (in deze pagina): inhoud, zoekveld of menu.
+
+Vaststelling begroting Wegenfonds voor het jaar 2015
+
+31456 J 12 Brief van de minister van infrastructuur en milieu
+
+Vergaderjaar 2014-2015
+
+Nr. 12
+
+""" + BODY
+
+TK_MIRROR = """[overzicht] [activiteiten] [kamerstukdossiers] [toezeggingen]
+
+Stand van zaken verkeersveiligheid
+
+Brief regering
+
+Nummer: 2014D09876, datum: 2014-03-04, bijgewerkt: 2014-03-05 10:12, versie: 1
+
+Onderdeel van kamerstukdossier 31456 -77 Verkeersveiligheid op provinciale wegen.
+
+Preview document (origineel)
+
+Geachte voorzitter,
+
+Hierbij zend ik u het overzicht van de stand van zaken.
+"""
+
+
+def test_it_reads_a_mirror_title_line_with_dossier_suffix_and_number(tmp_path):
+    assert analyse_text(tmp_path, MIRROR_TITLE_LINE).kamerstuk == "31456-J-12"
+
+
+def test_it_reads_the_tweede_kamer_mirror_lines_for_number_and_date(tmp_path):
+    analysis = analyse_text(tmp_path, TK_MIRROR)
+    assert analysis.kamerstuk == "31456-77"
+    assert analysis.date.isoformat() == "2014-03-04"
+    assert analysis.text.startswith("Hierbij zend ik u")
