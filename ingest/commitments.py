@@ -37,7 +37,8 @@ INFORM = _words(
     r"(?:kom|komt|komen)\b.{0,80}\bterug", r"op\s+de\s+hoogte\s+(?:te\s+)?(?:stellen|houden|brengen)",
     r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
-    r"update", r"nader\s+(?:te\s+)?(?:informeren|berichten)")
+    r"update", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
+    r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken")
 SEND = _words(
     r"(?:toe\s*te\s*)?(?:zenden|sturen)", r"(?:toe)?(?:zend|stuur|stuurt|zendt)", r"toezenden", r"toesturen",
     r"(?:toe)?gezonden", r"(?:toe)?gestuurd", r"aan\s*(?:te\s+)?bieden", r"(?:bied|biedt|bieden)\b.{0,80}\baan",
@@ -46,7 +47,9 @@ SEND = _words(
     r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien", r"(?:verzend|verstuur)(?:t|en)?", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
-    r"(?:kom|komt|komen)\b.{0,40}\bmet", 
+    r"(?:kom|komt|komen)\b.{0,40}\bmet",
+    r"met\s+(?:een|de|het)\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:brief|rapportage|reactie|nota|notitie|voorstel|plan|visie)\w*\s+(?:te\s+)?komen",
+    r"(?:gaat|gaan)\b.{0,80}\btoe", r"(?:kunt|mag|mogen|kan)\b.{0,80}\bverwachten",
     r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen",
     r"verschijnt", r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
 DOCUMENT = _words(
@@ -55,23 +58,41 @@ DOCUMENT = _words(
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
 # Deciding as an act, not "besluitvorming" in general.
-DECIDE = _words(r"besluit\b.{0,60}\bnemen", r"besluiten", r"besluit\s+(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
+DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten", r"besluit\s+(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
                 r"beslis\w*", r"(?:een\s+)?keuze\s+(?:te\s+)?maken", r"knoop\s+doorhakken")
 
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
 # A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
-ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt")
-ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen")
+ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt|beantwoording|"
+                   r"antwoorden|evaluatie|visie|uitwerking")
+ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
+                 r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)")
 
 # Who acts: the government, in person, plural, third person or passive.
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
                     r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries", r"(?:ik|wij)\s+zal")
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
 THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:brief|kamerbrief|nota|notitie|rapportage|beantwoording)",
-                     r"hierbij", r"hiermee", r"bij\s+deze", r"bijgaand\w*", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
+                     r"hierbij", r"hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage",
+                     r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
                      r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat", r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
                      r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")
 # Requests and questions of others, retold: "De motie verzoekt de regering ...".
+# Requests retold in a main clause, which no aside hides: "De commissie heeft mij gevraagd …", "is mij verzocht".
+ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\b.{0,80}\b(?:gevraagd|verzocht)",
+                     r"(?:is|werd)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\s+(?:[\w.]+\s+){0,6}?(?:gevraagd|verzocht)",
+                     r"waarin\s+(?:u\s+|uw\s+Kamer\s+|de\s+Kamer\s+)?de\s+regering\s+(?:wordt\s+)?(?:verzoekt|verzocht|vraagt)",
+                     r"(?:verzocht|vroeg)\s+(?:mij|ons|de\s+regering)\b")
+# "Zoals gevraagd, …" only names the request the promise answers.
+AS_ASKED = re.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b[^,]*,", re.IGNORECASE)
+# The government receiving, not sending: "Wij ontvangen graag uw reactie".
+RECEIVING = _words(r"(?:ik|wij|we)\s+(?:[\w]+\s+){0,2}?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\b")
+KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+(?:u|uw\s+Kamer|de\s+Kamer)")
+# An agenda or list item naming a letter: "• de brief van de minister … d.d. 22 februari 2023 inzake …".
+AGENDA_ITEM = re.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+(?:minister|staatssecretaris)",
+                         re.IGNORECASE)
+# The main clause ends where "dat" opens what was said or decided.
+THAT_CLAUSE = re.compile(r"[\s,]dat\s", re.IGNORECASE)
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b.{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
 # A relative clause that only names what a request was about: ", waar de motie om vraagt,".
@@ -82,12 +103,16 @@ PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden",
                         r"werd", r"werden")
 PAST_VERB = _words(r"informeerde\w*", r"stuurde\w*", r"zond(?:en)?", r"ontving(?:en)?", r"berichtte\w*", r"gaf", r"gaven",
                    r"kwam", r"kwamen", r"besloot", r"deelde\w*", r"rapporteerde\w*", r"bood", r"boden", r"meldde\w*", r"schreef",
-                   r"schreven", r"toezegde", r"zegde\w*")
+                   r"schreven", r"toezegde", r"zegde\w*", r"kondigde\w*", r"aanvaardde\w*", r"verzochten", r"vroeg(?:en)?",
+                   r"liet(?:en)?", r"stelde\w*", r"gaf\s+aan", r"berichtte")
 PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht", r"gerapporteerd", r"(?:toe)?gezonden",
                     r"(?:toe)?gestuurd", r"aangeboden", r"ontvangen", r"voorgelegd", r"ingediend", r"gedeeld", r"gemeld",
                     r"teruggekoppeld", r"teruggekomen", r"gegeven", r"besloten", r"toegezegd", r"verschenen", r"gepubliceerd",
-                    r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet")
+                    r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet", r"opgenomen", r"aangenomen", r"aanvaard",
+                    r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten", r"gevraagd", r"verzocht")
 REAL_FUTURE = _words(r"zal", r"zullen", r"zult", r"streef\w*", r"streven", r"voornemens", r"beoog\w*", r"verwacht\w*",
+                     r"erop\s+gericht",
+                     r"(?:u|uw\s+Kamer|de\s+Kamer)\s+wordt\b.{0,80}\b(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden))",
                      r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")
 # A promise reported from the past ("dat ik uw Kamer voor de zomer zou informeren").
 REPORTED = _words(r"zou", r"zouden")
@@ -138,7 +163,7 @@ def find_commitments(
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
             continue
         if is_commitment(flat):
-            due = find_due(flat, document_date)
+            due = find_due(flat, document_date, near=act_position(flat))
             end = sentence.end
             if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
                 # "Ik zal uw Kamer hierover informeren. Dit gebeurt voor de zomer."
@@ -150,6 +175,12 @@ def find_commitments(
                 due_text=due.text if due else None, precision=due.precision if due else "geen",
                 kind=kind_of(flat), start=sentence.start, end=end))
     return commitments, postponements
+
+
+def act_position(sentence: str) -> int | None:
+    """Where the promised act (informing, sending, deciding) stands: the due date nearest to it is its own."""
+    acts = [m.start() for pattern in (INFORM, SEND, DECIDE) if (m := pattern.search(sentence))]
+    return min(acts) if acts else None
 
 
 def flatten(sentence: str) -> str:
@@ -170,9 +201,14 @@ def is_commitment(sentence: str) -> bool:
     announced = ANNOUNCED.search(sentence) and ARRIVES.search(sentence)
     if not (towards_kamer or reported or decision or coming_back or announced):
         return False
+    if AGENDA_ITEM.match(sentence) or (RECEIVING.search(sentence) and not KAMER_RECEIVES.search(sentence)):
+        return False
+    main, said = _clauses(sentence)
+    if THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said)):
+        return not is_past(said)  # "Via deze brief laat ik u weten dat ik … zal toesturen"
     if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(sentence):
         return False
-    if ASKED.search(ASIDE.sub(",", sentence)):
+    if ASKED_OF_ME.search(AS_ASKED.sub("", sentence)) or ASKED.search(ASIDE.sub(",", sentence)):
         return False  # a request retold, unless it is only named in passing
     if ELSEWHERE.search(sentence) and not towards_kamer:
         return False
@@ -183,7 +219,20 @@ def is_commitment(sentence: str) -> bool:
     return bool(due and due.text)
 
 
+def _clauses(sentence: str) -> tuple[str, str]:
+    """The main clause and what follows its "dat": "Ik heb gemeld | dat ik u in mei zou informeren"."""
+    that = THAT_CLAUSE.search(sentence)
+    return (sentence[:that.start()], sentence[that.end():]) if that else (sentence, "")
+
+
+def _past_main_clause(main: str) -> bool:
+    return bool(PAST_VERB.search(main) or PAST_AUXILIARY.search(main) and PARTICIPLE.search(main))
+
+
 def is_past(sentence: str) -> bool:
+    main, said = _clauses(sentence)
+    if said and not REAL_FUTURE.search(main) and _past_main_clause(main):
+        return True  # a future only in what was said then: "In mei berichtte ik u dat ik … zal …"
     if REAL_FUTURE.search(sentence):
         return False
     if PAST_VERB.search(sentence) or REPORTED.search(sentence):

@@ -213,6 +213,31 @@ def _this_or_next_month(ctx: _Context) -> dt.date | None:
     return _end_of_month(ctx.today.year, ctx.today.month)
 
 
+def _iso_week(ctx: _Context) -> dt.date | None:
+    """ "in week 6": the Sunday that ends ISO week 6, this year or, once it is past, next year."""
+    week = int(ctx.group("week"))
+    if not 1 <= week <= 53:
+        return None
+
+    def sunday(year):
+        try:
+            return dt.date.fromisocalendar(year, week, 7)
+        except ValueError:
+            return None
+
+    if ctx.group("year"):
+        return sunday(int(ctx.group("year")))
+    if ctx.today is None:
+        return None
+    this_year = sunday(ctx.today.year)
+    return this_year if this_year and this_year >= ctx.today else sunday(ctx.today.year + 1)
+
+
+def _some_weeks(ctx: _Context) -> dt.date | None:
+    """ "binnen enkele weken": about three weeks after the letter."""
+    return ctx.today + dt.timedelta(weeks=3) if ctx.today else None
+
+
 def _none(ctx: _Context) -> None:
     return None
 
@@ -247,7 +272,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (_BEFORE + r"(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?" + _SHIFT, _full_date, "dag"),
     # (in) december, eind januari 2025, begin maart volgend jaar
     (_BEFORE + r"(?:(?:de\s+)?(?P<part>begin|eind|einde|medio|half|halverwege|midden)\s+(?:van\s+|in\s+)?)?"
-     + r"(?:de\s+(?:loop|maand)\s+van\s+)?" + _MONTH + r"(?!\s+(?:jl|a\.s)\b)" + _OPT_YEAR, _month_rule, "maand"),
+     + r"(?:de\s+(?:loop|maand)\s+van\s+)?(?:[a-z]{3,9}\s*[/-]\s*)?" + _MONTH + r"(?!\s+(?:jl|a\.s)\b)" + _OPT_YEAR,
+     _month_rule, "maand"),
     # Q1 2024, (in) het eerste kwartaal (van) 2024
     (_BEFORE + r"(?:Q(?P<q>[1-4])|(?:het\s+|de\s+)?" + _ORDINAL + r"\s+kwartaal)" + _OPT_YEAR, _quarter, "kwartaal"),
     # de eerste helft van 2024, het tweede halfjaar
@@ -266,13 +292,22 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      + _OPT_YEAR, _season(6), "seizoen"),
     (r"(?:na\s+(?:de\s+zomer(?:periode)?|het\s+zomerreces|de\s+zomervakantie)|direct\s+na\s+de\s+zomer)" + _OPT_YEAR,
      _season(9), "seizoen"),
-    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|dit|deze|komend|komende|aankomend|aankomende)\s+"
+    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|dit|deze|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
      r"(?:voorjaar|lente)" + _OPT_YEAR, _season(5, 3), "seizoen"),
     (r"(?:(?:in|tijdens|gedurende|rond)\s+)?(?:de|deze|komende|aankomende)\s+zomer(?:periode|maanden)?" + _OPT_YEAR,
      _season(8, 6), "seizoen"),
-    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|dit|deze|komend|komende|aankomend|aankomende)\s+"
+    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|dit|deze|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
      r"(?:najaar|herfst)" + _OPT_YEAR, _season(11, 9), "seizoen"),
     (r"(?:in\s+)?(?:het\s+)?(?:voorjaar|najaar)\s+" + _WHICH_YEAR, _season_of_year, "seizoen"),
+    # the end of a recess: its last day ("uiterlijk voor het einde van het zomerreces")
+    (r"(?:(?:vóór|voor|uiterlijk(?:\s+voor)?|tegen|aan)\s+)?(?:het\s+)?(?:einde?|eind)\s+van\s+(?:het|de)\s+"
+     r"(?P<recess>zomerreces|kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR, _recess_end, "dag"),
+    # the end of this summer
+    (r"(?:(?:vóór|voor|tegen|aan)\s+)?(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:deze|de|dit)\s+zomer", _season(8, 6),
+     "seizoen"),
+    # week numbers: "in week 6", "uiterlijk week 12 van 2025"
+    (r"(?:(?:in|vóór|voor|uiterlijk(?:\s+in)?|rond)\s+)?week\s+(?P<week>\d{1,2})" + _OPT_YEAR, _iso_week, "dag"),
+    (r"(?:binnen|over|in)\s+(?:enkele|een\s+paar|enige)\s+weken", _some_weeks, "dag"),
     # before a recess: the day before it starts; after it: its last day
     (r"(?:vóór|voor|uiterlijk\s+voor)\s+(?:het|de)\s+(?P<recess>kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
      _recess_start, "dag"),
@@ -304,17 +339,20 @@ _COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE), r
 # and periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023".
 _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
-    r"over)\s*$",
+    r"over|na)\s*$",
     re.IGNORECASE)
+# A parliamentary year ("2012–2013", "2013/14") names a session, not a deadline.
+_SESSION_AROUND = re.compile(r"\d{4}\s*[–/-]\s*$|^\s*[–/-]\s*\d{2,4}")
 # "De gevolgen voor 2024": a bare year after "voor" says what something is for, not by when.
 _FOR_A_YEAR = re.compile(r"voor\s+" + _YEAR, re.IGNORECASE)
 
 
-def find_due(sentence: str, document_date: dt.date | None) -> Due | None:
+def find_due(sentence: str, document_date: dt.date | None, near: int | None = None) -> Due | None:
     """The due expression in a sentence, resolved; None when there is none.
 
     An expression naming a period wins over one naming none ("zo spoedig
-    mogelijk, in ieder geval voor de zomer"); among equals the first in the sentence."""
+    mogelijk, in ieder geval voor de zomer"); among equals the one nearest to `near` (where the promised act
+    stands), else the first in the sentence."""
     candidates = []  # (due, usable): an unusable expression still hides the parts inside it
     for pattern, resolver, precision in _COMPILED:
         for m in pattern.finditer(sentence):
@@ -322,6 +360,8 @@ def find_due(sentence: str, document_date: dt.date | None) -> Due | None:
             usable = not (
                 _NOT_A_DEADLINE_BEFORE.search(sentence, 0, m.start())
                 or _FOR_A_YEAR.fullmatch(m.group().strip())
+                or (m.group().strip().isdigit() and (_SESSION_AROUND.search(sentence[max(0, m.start() - 8):m.start()])
+                                                    or _SESSION_AROUND.search(sentence[m.end():m.end() + 6])))
                 or re.match(r"\s*(?:jl|j\.l)\.?", sentence[m.end():]) or m.groupdict().get("shift") == "jl"
                 or (precision != "geen" and date is None and document_date is not None)
                 or (document_date and date and date < document_date)  # a deadline lies ahead of its letter
@@ -342,8 +382,10 @@ def find_due(sentence: str, document_date: dt.date | None) -> Due | None:
     if not kept:
         return None
     # A period wins even when it cannot be placed without the document's date.
-    periods = [due for due, names_a_period in kept if names_a_period]
-    return (periods or [due for due, _ in kept])[0]
+    choices = [due for due, names_a_period in kept if names_a_period] or [due for due, _ in kept]
+    if near is not None:
+        return min(choices, key=lambda due: min(abs(due.start - near), abs(due.end - near)))
+    return choices[0]
 
 
 def resolve(expression_or_sentence: str, document_date: dt.date | None) -> Due:

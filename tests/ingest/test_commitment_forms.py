@@ -1,0 +1,77 @@
+"""Forms of promise and of non-promise as real letters write them, in sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from ingest.commitments import find_commitments
+
+LETTER_DATE = dt.date(2014, 3, 4)
+
+
+def found(sentence, date=LETTER_DATE):
+    commitments, _ = find_commitments(sentence, [0], date, [])
+    return commitments
+
+
+@pytest.mark.parametrize("sentence", [
+    # a promise said inside a sentence about this letter
+    "Met deze brief laat ik u weten dat ik uw Kamer de gevraagde analyse in de tweede helft van mei zal toesturen.",
+    # promises without a personal subject
+    "Beantwoording van de vragen zal zo spoedig mogelijk plaatsvinden.",
+    "De reactie op het advies volgt naar verwachting op 30 april a.s.",
+    "U wordt op de hoogte gebracht van de uitkomsten van de evaluatie.",
+    # verbs and forms a closed list misses
+    "Het kabinet zal in de eerste helft van 2014 met een beleidsbrief komen over de sector.",
+    "Uw Kamer mag uiterlijk begin volgend jaar de eindrapportage verwachten.",
+    "De geannoteerde agenda gaat uw Kamer uiterlijk volgende week toe.",
+    "Mijn inspanningen zijn erop gericht het wetsvoorstel kort na de zomer bij uw Kamer in te dienen.",
+    "Ik streef ernaar het besluit over de verlenging binnen twee maanden na de laatste ronde van de gesprekken te nemen.",
+], ids=lambda s: s[:40])
+def test_it_finds_the_promise(sentence):
+    assert found(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    # requests of the Kamer retold, also in a relative clause
+    "Op 3 maart heeft uw Kamer de motie aangenomen, waarin u de regering verzoekt de Kamer voor de zomer te informeren.",
+    "De vaste commissie heeft mij bij brief van 2 februari jl. gevraagd uw Kamer voor de zomer de evaluatie te sturen.",
+    "Op dezelfde dag is mij verzocht om uw Kamer voor het zomerreces een overzicht te sturen.",
+    # the receiving direction
+    "Wij ontvangen graag spoedig uw reactie op ons verzoek.",
+    # a future only in what was said before
+    "Eerder berichtte ik u dat het wetsvoorstel na de zomer bij uw Kamer zal worden ingediend.",
+    "In mijn brief van 2 februari heb ik gemeld dat ik uw Kamer in maart zou informeren.",
+    "In het commissiedebat kondigden wij aan dat wij uw Kamer in mei zouden informeren.",
+    # what this letter does
+    "Vandaag ontvangt u een overzicht van de toezeggingen die nog openstaan.",
+    "Eveneens informeer ik u over de uitkomsten van twee bijgevoegde rapporten.",
+    "Ik heb ervoor gekozen u deze keer over twee jaren tegelijk te informeren.",
+    # an agenda item
+    "• de brief van de minister d.d. 2 februari 2014 inzake de reactie op het verzoek van de commissie over de planning",
+], ids=lambda s: s[:40])
+def test_it_leaves_what_only_looks_like_a_promise(sentence):
+    assert not found(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Deze zal ik uiterlijk voor het einde van het zomerreces aan uw Kamer zenden.", "2014-09-01"),
+    ("Ik informeer uw Kamer aan het einde van deze zomer over de uitkomst.", "2014-08-31"),
+    ("Ik zal uw Kamer in week 12 informeren over de uitkomst.", "2014-03-23"),
+    ("Ik zal uw Kamer binnen enkele weken informeren over de uitkomst.", "2014-03-25"),
+    ("Wij zullen uw Kamer de beleidsagenda volgend voorjaar toezenden.", "2014-05-31"),
+    ("Het rapport wordt verwacht in april/mei 2014 en uw Kamer zal hierover worden geïnformeerd.", "2014-05-31"),
+    ("Ik zal u zo spoedig mogelijk, doch uiterlijk 1 juni 2014, informeren.", "2014-06-01"),
+    # a parliamentary year names the session, not the deadline
+    ("Naar aanleiding van de motie (Kamerstuknr. 2013–2014, CIV, B) deel ik u mede dat ik voornemens ben de "
+     "gevraagde informatie in september 2014 aan uw Kamer te doen toekomen.", "2014-09-30"),
+])
+def test_it_resolves_the_due_date(sentence, due):
+    commitments = found(sentence)
+    assert commitments, sentence
+    assert commitments[0].due == dt.date.fromisoformat(due)
+
+
+def test_after_a_year_is_no_deadline():
+    commitments = found("Over de voortgang wordt uw Kamer na 2015 jaarlijks via de begroting geïnformeerd.")
+    assert commitments and commitments[0].due is None
