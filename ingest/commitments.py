@@ -72,9 +72,11 @@ ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
                     r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries", r"(?:ik|wij)\s+zal")
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
-THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:brief|kamerbrief|nota|notitie|rapportage|beantwoording)",
+THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:\w*brief|nota|notitie|\w*rapportage|beantwoording)",
                      r"hierbij", r"hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage",
-                     r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
+                     r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"het\s+volgende\s+mede",
+                     r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
                      r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat", r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
                      r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")
 # Requests and questions of others, retold: "De motie verzoekt de regering ...".
@@ -82,11 +84,13 @@ THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderha
 ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\b.{0,80}\b(?:gevraagd|verzocht)",
                      r"(?:is|werd)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\s+(?:[\w.]+\s+){0,6}?(?:gevraagd|verzocht)",
                      r"waarin\s+(?:u\s+|uw\s+Kamer\s+|de\s+Kamer\s+)?de\s+regering\s+(?:wordt\s+)?(?:verzoekt|verzocht|vraagt)",
-                     r"(?:verzocht|vroeg)\s+(?:mij|ons|de\s+regering)\b")
-# "Zoals gevraagd, …" only names the request the promise answers.
-AS_ASKED = re.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b[^,]*,", re.IGNORECASE)
+                     r"(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:[\w.]+\s+){0,4}?(?:mij|ons)\s+(?:om\b|te\b|of\b)")
+# "Zoals gevraagd, …", "Zoals ik heb gemeld in mijn brief van 3 mei jl. stuur ik …": an aside before the main
+# clause, naming the request or the earlier word the promise answers.
+AS_SAID = re.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|zullen|kom|komt|"
+                     r"ontvangt|wordt|kunt)\b))", re.IGNORECASE)
 # The government receiving, not sending: "Wij ontvangen graag uw reactie".
-RECEIVING = _words(r"(?:ik|wij|we)\s+(?:[\w]+\s+){0,2}?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\b")
+RECEIVING = _words(r"(?:ik|wij|we)\s+(?:graag\s+)?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\s+graag")
 KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+(?:u|uw\s+Kamer|de\s+Kamer)")
 # An agenda or list item naming a letter: "• de brief van de minister … d.d. 22 februari 2023 inzake …".
 AGENDA_ITEM = re.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+(?:minister|staatssecretaris)",
@@ -99,7 +103,7 @@ ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b.{0,80}\b(?:verzoe
 ASIDE = re.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
 OFFER = _words(r"bereid", r"zal\s+(?:moeten\s+)?blijken", r"desgewenst", r"(?:indien|als|wanneer|mocht)\s+(?:uw|de)\s+(?:Kamer|commissie)\b.{0,60}\b(?:wens\w*|behoefte|prijs|verzoek\w*|vraagt|wil)",
                r"op\s+verzoek\s+van", r"graag\s+(?:bereid|beschikbaar)", r"kan\s+ik\b.{0,40}\b(?:toelichten|nader\s+ingaan)")
-PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden", r"is", r"zijn", r"was", r"waren",
+PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden", r"is", r"zijn", r"was", r"waren", r"bent",
                         r"werd", r"werden")
 PAST_VERB = _words(r"informeerde\w*", r"stuurde\w*", r"zond(?:en)?", r"ontving(?:en)?", r"berichtte\w*", r"gaf", r"gaven",
                    r"kwam", r"kwamen", r"besloot", r"deelde\w*", r"rapporteerde\w*", r"bood", r"boden", r"meldde\w*", r"schreef",
@@ -109,8 +113,13 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
                     r"(?:toe)?gestuurd", r"aangeboden", r"ontvangen", r"voorgelegd", r"ingediend", r"gedeeld", r"gemeld",
                     r"teruggekoppeld", r"teruggekomen", r"gegeven", r"besloten", r"toegezegd", r"verschenen", r"gepubliceerd",
                     r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet", r"opgenomen", r"aangenomen", r"aanvaard",
-                    r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten", r"gevraagd", r"verzocht")
-REAL_FUTURE = _words(r"zal", r"zullen", r"zult", r"streef\w*", r"streven", r"voornemens", r"beoog\w*", r"verwacht\w*",
+                    r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten", r"gevraagd", r"verzocht", r"gedane",
+                    r"gemaakt", r"gedaan", r"gezegd", r"gesproken", r"gereageerd", r"verzonden", r"toegestuurd")
+# Future markers as verbs, never as nouns ("de voornemens van de regering", "de streefdatum", "verwachtingen");
+# "te zullen" only reports a promise ("heb ik toegezegd u te zullen berichten").
+REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
+                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog\w*",
+                     r"verwacht(?:en|t)?", r"naar\s+verwachting",
                      r"erop\s+gericht",
                      r"(?:u|uw\s+Kamer|de\s+Kamer)\s+wordt\b.{0,80}\b(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden))",
                      r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")
@@ -130,6 +139,10 @@ LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangek
                             r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd", r"(?:eerder|was)\s+(?:voorzien|gepland)",
                          r"zoals\s+(?:eerder\s+)?(?:gemeld|vermeld|aangegeven|gecommuniceerd)", r"had\s+ik\b.{0,80}\b(?:gemeld|aangegeven)")
+
+# A day named without its year that lies this many days ahead was most likely this year's, already past.
+_PAST_DAY_AS_NEXT_YEAR = 300
+_YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECASE)
 
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
 SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b", re.IGNORECASE)
@@ -156,13 +169,13 @@ def find_commitments(
     for i, (sentence, flat) in enumerate(zip(sentences, flats)):
         page = page_of(sentence.start, page_starts)
         if is_postponement(flat):
-            following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j])), None)
+            following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date)), None)
             new_due = find_due(flats[following], document_date) if following is not None else find_due(flat, document_date)
             postponements.append(Postponement(
                 text=sentence.text, page=page, of=_cited(sentences, i, references),
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
             continue
-        if is_commitment(flat):
+        if is_commitment(flat, document_date):
             due = find_due(flat, document_date, near=act_position(flat))
             end = sentence.end
             if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
@@ -190,7 +203,7 @@ def flatten(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
-def is_commitment(sentence: str) -> bool:
+def is_commitment(sentence: str, document_date: dt.date | None = None) -> bool:
     if sentence.endswith("?") or len(sentence) < 20:
         return False
     # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
@@ -206,16 +219,20 @@ def is_commitment(sentence: str) -> bool:
     main, said = _clauses(sentence)
     if THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said)):
         return not is_past(said)  # "Via deze brief laat ik u weten dat ik … zal toesturen"
-    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(sentence):
+    own_words = AS_SAID.sub("", sentence)
+    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(own_words):
         return False
-    if ASKED_OF_ME.search(AS_ASKED.sub("", sentence)) or ASKED.search(ASIDE.sub(",", sentence)):
+    if ASKED_OF_ME.search(own_words) or ASKED.search(ASIDE.sub(",", sentence)):
         return False  # a request retold, unless it is only named in passing
     if ELSEWHERE.search(sentence) and not towards_kamer:
         return False
     if REAL_FUTURE.search(sentence):
         return True
-    # A present tense promises only when it names when: "In december informeer ik uw Kamer".
-    due = find_due(sentence, None)
+    # A present tense promises only when it names when: "In december informeer ik uw Kamer"; a day without a year
+    # that has just passed ("voor 16 juni", in a letter of 22 June) speaks of the past.
+    due = find_due(sentence, document_date)
+    if due and due.date and due.precision == "dag" and document_date and not _YEAR_NAMED.search(due.text or ""):
+        return (due.date - document_date).days < _PAST_DAY_AS_NEXT_YEAR
     return bool(due and due.text)
 
 

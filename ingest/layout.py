@@ -171,7 +171,8 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     first = next((lines for lines in pages if lines), None)
     if first is None:
         return [], []
-    texts = [line.text.strip() for line in first]
+    # A published copy may keep the header's table cells: "Vergaderjaar 2024-2025 |".
+    texts = [line.text.strip().strip("|").strip() for line in first]
     found = _header_start(texts)
     start = found or 0
     salutation = next((i for i, t in enumerate(texts[:_HEADER_SEARCH_LINES]) if SALUTATION_RE.match(t)), None)

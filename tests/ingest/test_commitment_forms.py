@@ -27,6 +27,9 @@ def found(sentence, date=LETTER_DATE):
     "De geannoteerde agenda gaat uw Kamer uiterlijk volgende week toe.",
     "Mijn inspanningen zijn erop gericht het wetsvoorstel kort na de zomer bij uw Kamer in te dienen.",
     "Ik streef ernaar het besluit over de verlenging binnen twee maanden na de laatste ronde van de gesprekken te nemen.",
+    # an aside naming what was said before does not make the promise past
+    "Zoals ik heb gemeld in mijn brief van 3 februari jl. stuur ik u zo spoedig mogelijk een kabinetsreactie op het advies.",
+    "Zoals gemeld in de antwoorden, zal ik u de reactie van de commissie toezenden zodra ik die heb ontvangen.",
 ], ids=lambda s: s[:40])
 def test_it_finds_the_promise(sentence):
     assert found(sentence), sentence
@@ -47,6 +50,18 @@ def test_it_finds_the_promise(sentence):
     "Vandaag ontvangt u een overzicht van de toezeggingen die nog openstaan.",
     "Eveneens informeer ik u over de uitkomsten van twee bijgevoegde rapporten.",
     "Ik heb ervoor gekozen u deze keer over twee jaren tegelijk te informeren.",
+    # nouns that look like future markers
+    "Op 2 maart aanvaardde uw Kamer de motie om te komen met een analyse van de voornemens van de regering.",
+    # a promise reported, not made
+    "In het debat van 3 februari heb ik toegezegd u te zullen berichten over de termijn van het onderzoek.",
+    "In de regeling van werkzaamheden verzocht uw Kamer mij om het plan voor 1 april naar de Kamer te sturen.",
+    # a day without a year that has just passed
+    "Het kabinet werkt aan een voortgangsbrief, maar deze was nog niet gereed om voor 1 maart toe te sturen.",
+    # an apology, and the opening of this letter
+    "Ik bied u mijn excuses aan voor de verwarring over de termijn van toezending van de stukken.",
+    "Naar aanleiding van het verzoek van de commissie om uiterlijk 1 maart mijn visie aan uw Kamer te sturen, deel ik "
+    "u het volgende mede.",
+    "In deze vijfde voortgangsrapportage zal ik ingaan op de toezeggingen uit het commissiedebat.",
     # an agenda item
     "• de brief van de minister d.d. 2 februari 2014 inzake de reactie op het verzoek van de commissie over de planning",
 ], ids=lambda s: s[:40])

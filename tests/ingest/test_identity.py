@@ -66,13 +66,25 @@ Nr.77 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
 """ + BODY
 
 
+TABLE_CELLS_IN_HEADER = """Stand van zaken verkeersveiligheid
+Brief regering
+- 2014-03-12 14:00: Verkeersveiligheid (Commissiedebat), vaste commissie
+Preview document (origineel)
+Tweede Kamer der Staten-Generaal | 2 |
+Vergaderjaar 2013-2014 |
+31 456 Verkeersveiligheid op provinciale wegen
+Nr. 77 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU
+""" + BODY
+
+
 @pytest.mark.parametrize("text, own", [
+    (TABLE_CELLS_IN_HEADER, "31456-77"),
     (PUBLICATION_TABLE_GLUED, "31456-77"),
     (PUBLICATION_TABLE_WITH_BARS, "31456-77"),
     (SITE_TITLE, "31456-XII-77"),
     (OLDER_HEADER, "31456-XII-77"),
     (NO_SPACE_AFTER_NR, "31456-77"),
-], ids=["table-glued", "table-bars", "site-title", "older-header", "nr-without-space"])
+], ids=["table-cells", "table-glued", "table-bars", "site-title", "older-header", "nr-without-space"])
 def test_it_finds_the_own_number_after_any_furniture(tmp_path, text, own):
     analysis = analyse_text(tmp_path, text)
     assert analysis.kamerstuk == own
