@@ -65,7 +65,8 @@ def _analyse(file: str) -> Analysis | ExtractionError:
 
 def _fulfils(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[dict]:
     """Confident links from `later` to commitments in the other files dated before it."""
-    from .followups import suggest_fulfilments  # only the parent links files; the child never needs it
+    from .followups import promise_context, suggest_fulfilments  # only the parent links files; the child never needs it
+    from .reasons import as_json
 
     if later.date is None:
         return []
@@ -84,11 +85,13 @@ def _fulfils(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[
                 document_date=analysis.date,
                 dossiers=analysis.dossiers,
                 sender=analysis.sender,
+                context=promise_context(analysis.text, commitment.start),
             ))
     if not earlier:
         return []
     return [
-        {"file": by_key[s.key][0], "commitment": by_key[s.key][1], "score": round(s.score, 3), "reasons": s.reasons}
+        {"file": by_key[s.key][0], "commitment": by_key[s.key][1], "score": round(s.score, 3),
+         "reasons": [as_json(r) for r in s.reasons]}
         for s in suggest_fulfilments(later, earlier)
         if s.confident and s.key in by_key
     ]
@@ -138,6 +141,7 @@ def _summary(record: dict) -> str:
         lines.append(f"  uitstel: {p['text']}")
     for f in record["fulfils"]:
         lines.append(f"  voldoet waarschijnlijk aan ({f['file']}): {f['commitment']}")
+        lines.append(f"    want: {'; '.join(r['text'] for r in f['reasons'])}")
     return "\n".join(lines)
 
 

@@ -220,7 +220,7 @@ def is_commitment(sentence: str, document_date: dt.date | None = None) -> bool:
     if THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said)):
         return not is_past(said)  # "Via deze brief laat ik u weten dat ik … zal toesturen"
     own_words = AS_SAID.sub("", sentence)
-    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(own_words):
+    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(ASIDE.sub(",", own_words)):
         return False
     if ASKED_OF_ME.search(own_words) or ASKED.search(ASIDE.sub(",", sentence)):
         return False  # a request retold, unless it is only named in passing

@@ -19,7 +19,7 @@ import snowballstemmer
 from . import patterns
 from .commitments import flatten
 from .deadlines import find_due
-from .model import Analysis, EarlierCommitment, Suggestion
+from .model import Analysis, EarlierCommitment, Reason, Suggestion
 from .sentences import split_sentences
 
 SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
@@ -41,6 +41,21 @@ FULFILMENT = re.compile(
     r"(?:voldoe|voldoen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?aan\s+(?:de|die|deze|mijn|onze)\s+toezegging",
     re.IGNORECASE,
 )
+# A document handed over: "Hierbij bied ik u de evaluatie aan", "Bijgaand sturen wij u het rapport".
+DELIVERY = re.compile(
+    r"\b(?:hierbij|bijgaand|hiermee|in\s+de\s+bijlage)\s+(?:bied|bieden|stuur|sturen|zend|zenden|ontvangt|treft|doe|doen)\b|"
+    r"\b(?:bied|bieden|stuur|sturen|zend|zenden)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
+    r".{0,200}?\b(?:hierbij|bijgaand|aan)\b|"
+    r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b",
+    re.IGNORECASE,
+)
+# A promise to answer questions, and a document that answers them.
+QUESTIONS = re.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
+ANSWERS = re.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
+                     r"(?:schriftelijke\s+)?vragen|beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
+                     re.IGNORECASE)
+# A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
+_REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rapport|De\s+reactie)\b")
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
 _POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b", re.IGNORECASE)
 # A promised item the later document says is still under way: the promise stays open.
@@ -91,11 +106,36 @@ def content_stems(text: str) -> dict[str, str]:
     return words
 
 
+# What each piece of evidence adds to a suggestion's score (0..1), and what a doubt multiplies it by.
+WEIGHTS = {
+    "cites": 0.3,            # the later document cites the promise's letter by number
+    "cites_date": 0.3,       # … or by its date (0.1 when it also cites the number)
+    "cites_date_too": 0.1,
+    "subject": 0.35,         # times the share of the promise's subject words the later document uses
+    "fulfilment": 0.25,      # it says it delivers on a promise about this subject
+    "delivers": 0.2,         # it hands over a document about this subject ("Hierbij bied ik u … aan")
+    "answers": 0.3,          # it answers the questions the promise was about
+    "same_dossier": 0.1,
+    "same_ministry": 0.05,
+    "on_time": 0.1,          # sent at most 45 days after the due date
+    "a_year_late": -0.1,     # sent more than a year after it
+    "doubt": 0.4,            # a later document that repeats, postpones or calls it still open
+}
+
+
 def suggest_fulfilments(later: Analysis, earlier: list[EarlierCommitment]) -> list[Suggestion]:
     """Earlier commitments `later` may fulfil, most likely first."""
     evidence = _LaterEvidence(later)
     suggestions = [s for s in (evidence.judge(e) for e in earlier) if s and s.score >= SHOW_FROM]
     return _once_per_promise(sorted(suggestions, key=lambda s: s.score, reverse=True), earlier)
+
+
+def promise_context(text: str, start: int) -> str:
+    """The sentence before a promise at `start` in `text` when the promise opens by referring back to it."""
+    if not _REFERS_BACK.match(text[start:start + 40]):
+        return ""
+    before = [s for s in split_sentences(text[max(0, start - 1500):start]) if s.text.strip()]
+    return flatten(before[-1].text) if before else ""
 
 
 def _once_per_promise(suggestions: list[Suggestion], earlier: list[EarlierCommitment]) -> list[Suggestion]:
@@ -109,7 +149,7 @@ def _once_per_promise(suggestions: list[Suggestion], earlier: list[EarlierCommit
         twin = next((c for c in confident if _same_promise(c, commitment)), None)
         if suggestion.confident and twin:
             suggestion.confident = False
-            suggestion.reasons.append(f"same promise as {twin.key}")
+            suggestion.reasons.append(Reason("same_promise", {"key": twin.key}))
         elif suggestion.confident:
             confident.append(commitment)
     return suggestions
@@ -132,6 +172,8 @@ class _LaterEvidence:
         self.cited = {r.kamerstuk for r in later.references}
         sentences = [flatten(s.text) for s in split_sentences(later.text)]
         self.fulfilment_sentences = _fulfilment_passages(sentences)
+        self.deliveries = [s for s in sentences if DELIVERY.search(s)]
+        self.answers_questions = later.kind == "antwoorden" or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}"))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
         self.dates_cited = _dates_cited(later.text, later.date)
         self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
@@ -145,48 +187,58 @@ class _LaterEvidence:
         if later.kamerstuk and later.kamerstuk == earlier.document_kamerstuk:
             return None
         score, reasons = 0.0, []
-        subject = content_stems(earlier.text)
+        subject = content_stems(f"{earlier.context} {earlier.text}")
         says_fulfils = self._fulfilment_mentions(subject)
         cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
         dated = bool(earlier.document_date and earlier.document_date in self.dates_cited)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
-            reasons.append("delivers another promise of the cited letter")
+            reasons.append(Reason("other_promise"))
         if cites:
-            score += 0.3
-            reasons.append(f"cites {earlier.document_kamerstuk}")
+            score += WEIGHTS["cites"]
+            reasons.append(Reason("cites", {"kamerstuk": earlier.document_kamerstuk}))
         if dated:
-            score += 0.3 if not cites else 0.1
-            reasons.append(f"cites the letter of {earlier.document_date.isoformat()}")
+            score += WEIGHTS["cites_date"] if not cites else WEIGHTS["cites_date_too"]
+            reasons.append(Reason("cites_date", {"date": earlier.document_date.isoformat()}))
         shared_head = [w for s, w in subject.items() if s in self.head]
         shared_body = [w for s, w in subject.items() if s in self.body]
         overlap = (len(shared_head) + len(shared_body)) / (2 * len(subject)) if subject else 0.0
-        score += 0.35 * overlap
+        score += WEIGHTS["subject"] * overlap
         if shared_body:
-            reasons.append("subject: " + ", ".join(shared_body[:6]))
+            reasons.append(Reason("subject", {"words": shared_body[:6]}))
         if says_fulfils:
-            score += 0.25
-            reasons.append(f"fulfilment: {_short(says_fulfils)}")
-        if set(later.dossiers) & set(earlier.dossiers):
-            score += 0.1
-            reasons.append("same dossier")
+            score += WEIGHTS["fulfilment"]
+            reasons.append(Reason("fulfilment", {"passage": _short(says_fulfils)}))
+        delivers = self._delivery_of(subject)
+        if delivers:
+            score += WEIGHTS["delivers"]
+            reasons.append(Reason("delivers", {"passage": _short(delivers)}))
+        answers = self.answers_questions and bool(QUESTIONS.search(earlier.text)) and overlap > 0
+        if answers:
+            score += WEIGHTS["answers"]
+            reasons.append(Reason("answers"))
+        same_dossier = bool(set(later.dossiers) & set(earlier.dossiers))
+        if same_dossier:
+            score += WEIGHTS["same_dossier"]
+            reasons.append(Reason("same_dossier"))
         if _same_ministry(later.sender, earlier.sender):
-            score += 0.05
-            reasons.append("same ministry")
+            score += WEIGHTS["same_ministry"]
+            reasons.append(Reason("same_ministry"))
         score += self._timing(earlier, reasons)
         if self._repeats(subject) and not says_fulfils:
-            score *= 0.4  # a letter repeating the promise still owes it
-            reasons.append("repeats the promise")
+            score *= WEIGHTS["doubt"]  # a letter repeating the promise still owes it
+            reasons.append(Reason("repeats"))
         still_owed = self._postpones(earlier, subject) or self._says_still_open(subject)
         if still_owed:
-            score *= 0.4
+            score *= WEIGHTS["doubt"]
             reasons.append(still_owed)
         score = round(min(score, 1.0), 3)
         # Citing the earlier letter shows the later one knows it, not that it delivers this
         # promise: that takes a statement of delivery, or an opening about the promise itself.
         opens_with_it = bool(subject) and len(shared_head) / len(subject) >= 0.5
-        strong_link = (says_fulfils or (cites or dated) and opens_with_it) and not still_owed
+        hands_over = (delivers or answers) and (same_dossier or cites or dated)
+        strong_link = (says_fulfils or (cites or dated) and opens_with_it or hands_over) and not still_owed
         confident = score >= CONFIDENT_FROM and bool(strong_link) and overlap >= 0.3
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
 
@@ -194,6 +246,10 @@ class _LaterEvidence:
         """A passage saying this document delivers, about this commitment's subject.
         Citing the earlier letter is not enough: that letter may hold other promises."""
         return next((p for p in self.fulfilment_sentences if _about(p, subject) >= 0.25), None)
+
+    def _delivery_of(self, subject: dict[str, str]) -> str | None:
+        """A sentence handing over a document, about this commitment's subject."""
+        return next((s for s in self.deliveries if _about(s, subject) >= 0.2), None)
 
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
         """A passage that says it delivers and cites the earlier document, by number or date."""
@@ -205,30 +261,30 @@ class _LaterEvidence:
                 return True
         return False
 
-    def _postpones(self, earlier: EarlierCommitment, subject: dict[str, str]) -> str | None:
+    def _postpones(self, earlier: EarlierCommitment, subject: dict[str, str]) -> Reason | None:
         """The later document announces this promise will be late: it does not deliver it."""
         for postponement in self.later.postponements:
             about = _about(postponement.text, subject)
             due = find_due(flatten(postponement.text), self.later.date)
             same_due = bool(due and earlier.due and due.date == earlier.due)
             if about >= 0.4 or (about > 0 and same_due):
-                return f"postpones the promise: {_short(postponement.text)}"
+                return Reason("postpones", {"passage": _short(postponement.text)})
         return None
 
-    def _says_still_open(self, subject: dict[str, str]) -> str | None:
+    def _says_still_open(self, subject: dict[str, str]) -> Reason | None:
         """"De evaluatie, die ik heb aangekondigd, is in volle gang": the promise stays open."""
         sentence = next((s for s in self.open_sentences if _about(s, subject) >= 0.4), None)
-        return f"still open: {_short(sentence)}" if sentence else None
+        return Reason("still_open", {"passage": _short(sentence)}) if sentence else None
 
-    def _timing(self, earlier: EarlierCommitment, reasons: list[str]) -> float:
+    def _timing(self, earlier: EarlierCommitment, reasons: list[Reason]) -> float:
         sent = self.later.date
         if not (sent and earlier.due):
             return 0.0
-        reasons.append(f"due {earlier.due.isoformat()}, sent {sent.isoformat()}")
+        reasons.append(Reason("timing", {"due": earlier.due.isoformat(), "sent": sent.isoformat()}))
         late = (sent - earlier.due).days
         if late <= 45:
-            return 0.1
-        return 0.0 if late <= 365 else -0.1
+            return WEIGHTS["on_time"]
+        return 0.0 if late <= 365 else WEIGHTS["a_year_late"]
 
     def _repeats(self, subject: dict[str, str]) -> bool:
         return any(subject and sum(1 for s in subject if s in p) / len(subject) >= 0.6 for p in self.promises)

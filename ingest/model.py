@@ -122,6 +122,14 @@ def _jsonable(value):
 
 
 @dataclass
+class Reason:
+    """Why the engine thinks something, as a code with its values; `ingest.reasons` words it in Dutch."""
+
+    code: str
+    values: dict = field(default_factory=dict)
+
+
+@dataclass
 class EarlierCommitment:
     """A commitment made before, as the follow-up ranking needs to know it."""
 
@@ -132,6 +140,8 @@ class EarlierCommitment:
     document_date: dt.date | None
     dossiers: list[str]
     sender: str
+    # The sentence before, when the promise refers back to it ("Deze zal ik …"): it names the subject.
+    context: str = ""
 
 
 @dataclass
@@ -140,5 +150,5 @@ class Suggestion:
 
     key: str  # EarlierCommitment.key
     score: float  # 0..1
-    reasons: list[str]  # "cites 31839-1001", "same dossier", "due 2024-06-30, sent 2024-06-20"
+    reasons: list[Reason]  # Reason("cites", {"kamerstuk": "31839-1001"}), Reason("same_dossier")
     confident: bool  # strong enough to list in the CLI's `fulfils`

@@ -7,13 +7,13 @@ so the commitment page stays quick however large the register grows.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
-from ingest.followups import suggest_fulfilments
+from ingest.followups import promise_context, suggest_fulfilments
 from ingest.model import Analysis, Commitment as FoundCommitment, EarlierCommitment, Reference as FoundReference
+from ingest.reasons import describe
 from tracker.kamerstuk import kamerstuk_label
 from tracker.models import Commitment, Document
 
@@ -83,6 +83,7 @@ def as_earlier(commitment: Commitment) -> EarlierCommitment:
         document_date=commitment.made_on,
         dossiers=[commitment.dossier.key] if commitment.dossier else [],
         sender=commitment.ministry,
+        context=promise_context(commitment.document.text, commitment.start) if commitment.document else "",
     )
 
 
@@ -96,37 +97,7 @@ def suggest(commitment: Commitment) -> list[Ranked]:
         if document.pk in known:
             continue
         for suggestion in suggest_fulfilments(as_analysis(document), earlier):
-            ranked.append(Ranked(document, suggestion.score, [dutch(r) for r in suggestion.reasons],
+            ranked.append(Ranked(document, suggestion.score,
+                                 [describe(r, label=kamerstuk_label) for r in suggestion.reasons],
                                  suggestion.confident))
     return sorted(ranked, key=lambda r: r.score, reverse=True)
-
-
-# The engine gives its reasons in English; the clerk reads Dutch.
-_REASONS = [
-    (re.compile(r"^cites the letter of (\S+)$"), lambda m: f"haalt de brief van {_date(m[1])} aan"),
-    (re.compile(r"^cites (\S+)$"), lambda m: f"haalt Kamerstuk {kamerstuk_label(m[1])} aan"),
-    (re.compile(r"^subject: (.*)$"), lambda m: f"onderwerp: {m[1]}"),
-    (re.compile(r"^fulfilment: (.*)$"), lambda m: f"zegt na te komen: “{m[1]}”"),
-    (re.compile(r"^same dossier$"), lambda m: "zelfde dossier"),
-    (re.compile(r"^same ministry$"), lambda m: "zelfde ministerie"),
-    (re.compile(r"^due (\S+), sent (\S+)$"), lambda m: f"termijn {_date(m[1])}, verstuurd {_date(m[2])}"),
-    (re.compile(r"^repeats the promise$"), lambda m: "herhaalt de toezegging (nog niet nagekomen)"),
-    (re.compile(r"^postpones the promise: (.*)$"), lambda m: f"stelt de toezegging uit: “{m[1]}”"),
-    (re.compile(r"^still open: (.*)$"), lambda m: f"nog niet klaar: “{m[1]}”"),
-    (re.compile(r"^delivers another promise of the cited letter$"),
-     lambda m: "komt een andere toezegging uit de aangehaalde brief na"),
-    (re.compile(r"^same promise as (\S+)$"), lambda m: "dezelfde toezegging als een andere"),
-]
-
-
-def dutch(reason: str) -> str:
-    for pattern, say in _REASONS:
-        match = pattern.match(reason)
-        if match:
-            return say(match)
-    return reason
-
-
-def _date(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{int(day)}-{int(month)}-{year}"

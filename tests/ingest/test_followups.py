@@ -3,7 +3,7 @@
 import datetime as dt
 
 from ingest.followups import suggest_fulfilments
-from ingest.model import Analysis, Commitment, EarlierCommitment, Postponement, Reference
+from ingest.model import Analysis, Commitment, EarlierCommitment, Postponement, Reason, Reference
 
 IRAK_PROMISE = EarlierCommitment(
     key="irak-december",
@@ -53,18 +53,18 @@ def test_a_letter_that_cites_the_promise_and_says_it_delivers_is_a_confident_mat
                                        [IRAK_PROMISE, STIKSTOF_PROMISE])
     assert suggestion.key == "irak-december"
     assert suggestion.confident
-    assert "cites 27925-960" in suggestion.reasons
-    assert "same dossier" in suggestion.reasons
-    assert "same ministry" in suggestion.reasons
-    assert "due 2023-12-31, sent 2023-12-14" in suggestion.reasons
-    assert any(r.startswith("subject:") and "Irak" in r for r in suggestion.reasons)
+    assert Reason("cites", {"kamerstuk": "27925-960"}) in suggestion.reasons
+    assert Reason("same_dossier") in suggestion.reasons
+    assert Reason("same_ministry") in suggestion.reasons
+    assert Reason("timing", {"due": "2023-12-31", "sent": "2023-12-14"}) in suggestion.reasons
+    assert any(r.code == "subject" and "Irak" in r.values["words"] for r in suggestion.reasons)
 
 
 def test_a_letter_citing_the_promise_by_its_date_only_is_found_too():
     text = ("Met deze brief geef ik invulling aan de toezegging uit mijn brief van 21 november jl. en informeer ik "
             "uw Kamer over de veiligheidssituatie in Irak.")
     [suggestion] = suggest_fulfilments(letter(text), [IRAK_PROMISE])
-    assert "cites the letter of 2023-11-21" in suggestion.reasons
+    assert Reason("cites_date", {"date": "2023-11-21"}) in suggestion.reasons
     assert suggestion.confident
 
 
@@ -104,7 +104,7 @@ def test_a_letter_that_repeats_the_promise_does_not_fulfil_it():
                    commitments=[commitment])
     suggestions = suggest_fulfilments(later, [IRAK_PROMISE])
     assert not any(s.confident for s in suggestions)
-    assert all("repeats the promise" in s.reasons for s in suggestions)
+    assert all(Reason("repeats") in s.reasons for s in suggestions)
 
 
 def test_a_very_late_letter_scores_lower_than_a_timely_one():
@@ -130,7 +130,7 @@ def test_a_letter_that_postpones_the_promise_does_not_fulfil_it():
                    references=[cites("27925-960")], postponements=[postponement])
     suggestion = suggestion_for("evaluatie-januari", suggest_fulfilments(later, [EVALUATIE_PROMISE]))
     assert suggestion is None or not suggestion.confident
-    assert suggestion is None or any(r.startswith("postpones the promise") for r in suggestion.reasons)
+    assert suggestion is None or any(r.code == "postpones" for r in suggestion.reasons)
 
 
 def test_a_letter_saying_the_promised_work_is_still_under_way_does_not_fulfil_it():
@@ -139,7 +139,7 @@ def test_a_letter_saying_the_promised_work_is_still_under_way_does_not_fulfil_it
             "trainingsmissie voor de Koerdische strijdkrachten is nog niet afgerond.")
     [suggestion] = suggest_fulfilments(letter(text, references=[cites("27925-960")]), [EVALUATIE_PROMISE])
     assert not suggestion.confident
-    assert any(r.startswith("still open") for r in suggestion.reasons)
+    assert any(r.code == "still_open" for r in suggestion.reasons)
 
 
 def test_a_letter_that_keeps_the_promise_named_in_the_sentence_before_fulfils_it():
@@ -147,7 +147,7 @@ def test_a_letter_that_keeps_the_promise_named_in_the_sentence_before_fulfils_it
             "veiligheidssituatie in Irak. Met deze brief kom ik die toezegging na.")
     [suggestion] = suggest_fulfilments(letter(text), [IRAK_PROMISE])
     assert suggestion.confident
-    assert any(r.startswith("fulfilment:") for r in suggestion.reasons)
+    assert any(r.code == "fulfilment" for r in suggestion.reasons)
 
 
 def test_a_promise_stated_twice_in_one_document_is_fulfilled_once():
@@ -159,4 +159,4 @@ def test_a_promise_stated_twice_in_one_document_is_fulfilled_once():
     suggestions = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]),
                                       [IRAK_PROMISE, summary])
     assert [s.key for s in suggestions if s.confident] == ["irak-december"]
-    assert any(r.startswith("same promise as") for r in suggestion_for("irak-december-samenvatting", suggestions).reasons)
+    assert any(r.code == "same_promise" for r in suggestion_for("irak-december-samenvatting", suggestions).reasons)

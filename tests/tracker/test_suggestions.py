@@ -7,7 +7,10 @@ from django.urls import reverse
 
 from tests.tracker.factories import citation, make_document, promise
 from tracker.models import Fulfilment
-from tracker.suggestions import CANDIDATE_LIMIT, candidates, dutch, suggest
+from ingest.model import Reason
+from ingest.reasons import describe
+from tracker.kamerstuk import kamerstuk_label
+from tracker.suggestions import CANDIDATE_LIMIT, candidates, suggest
 
 TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
 FOLLOW_UP = ("Zoals toegezegd in mijn brief van 21 november 2023 (Kamerstuk 27 925, nr. 960) informeer ik u hierbij "
@@ -52,8 +55,9 @@ def test_it_considers_a_bounded_number_of_documents(commitment):
 
 
 def test_it_speaks_dutch_to_the_clerk():
-    assert dutch("due 2023-12-31, sent 2023-12-15") == "termijn 31-12-2023, verstuurd 15-12-2023"
-    assert dutch("same ministry") == "zelfde ministerie"
+    assert describe(Reason("timing", {"due": "2023-12-31", "sent": "2023-12-15"})) == "termijn 31-12-2023, verstuurd 15-12-2023"
+    assert describe(Reason("same_ministry")) == "zelfde ministerie"
+    assert describe(Reason("cites", {"kamerstuk": "27925-960"}), label=kamerstuk_label) == "haalt Kamerstuk 27\u00a0925, nr.\u00a0960 aan"
 
 
 def test_it_shows_suggestions_with_reasons_to_clerks(clerk_client, commitment, follow_up, django_assert_max_num_queries):

@@ -1,0 +1,49 @@
+"""The engine's reasons worded for a clerk: one Dutch sentence per reason code, used by the CLI and the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .model import Reason
+
+WORDING = {
+    # why a later document may fulfil an earlier promise
+    "cites": "haalt Kamerstuk {kamerstuk} aan",
+    "cites_date": "haalt de brief van {date} aan",
+    "subject": "onderwerp: {words}",
+    "fulfilment": "zegt na te komen: “{passage}”",
+    "delivers": "biedt aan: “{passage}”",
+    "answers": "beantwoordt de vragen waarover de toezegging ging",
+    "same_dossier": "zelfde dossier",
+    "same_ministry": "zelfde ministerie",
+    "timing": "termijn {due}, verstuurd {sent}",
+    "repeats": "herhaalt de toezegging (nog niet nagekomen)",
+    "postpones": "stelt de toezegging uit: “{passage}”",
+    "still_open": "nog niet klaar: “{passage}”",
+    "other_promise": "komt een andere toezegging uit de aangehaalde brief na",
+    "same_promise": "dezelfde toezegging als een andere",
+}
+
+
+def describe(reason: Reason, label: Callable[[str], str] = str) -> str:
+    """The reason in Dutch; `label` writes a Kamerstuk id as the reader knows it ("27 925, nr. 960")."""
+    values = {}
+    for key, value in reason.values.items():
+        if key == "kamerstuk":
+            value = label(value)
+        elif key in ("date", "due", "sent"):
+            value = _day(value)
+        elif isinstance(value, list):
+            value = ", ".join(value)
+        values[key] = value
+    return WORDING[reason.code].format(**values)
+
+
+def as_json(reason: Reason) -> dict:
+    return {"code": reason.code, "values": reason.values, "text": describe(reason)}
+
+
+def _day(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day}-{day.month}-{day.year}"
