@@ -23,7 +23,8 @@ from .model import Analysis, EarlierCommitment, Reason, Suggestion
 from .sentences import split_sentences
 
 SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
-CONFIDENT_FROM = 0.7
+CONFIDENT_FROM = 0.55
+MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
 
 # A document saying it delivers on a promise.
 FULFILMENT = re.compile(
@@ -49,6 +50,13 @@ DELIVERY = re.compile(
     r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b",
     re.IGNORECASE,
 )
+# What a promise undertakes to send, by the noun that names it ("jaarrapportage" is a "rapportage").
+PROMISED_THING = re.compile(
+    r"\b\w*?(rapportage|rapport|evaluatie|reactie|visie|antwoorden|beantwoording|overzicht|notitie|nota|"
+    r"plan|advies|analyse|monitor|wetsvoorstel|agenda|onderzoek|appreciatie|verslag)\b", re.IGNORECASE)
+# Which instalment of a series: "de tweede voortgangsrapportage", "de 5e rapportage".
+INSTALMENT = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|\d{1,2}e)\s+(?=\w*"
+                        r"(?:rapportage|rapport|voortgangsbrief|brief|evaluatie|monitor|meting))", re.IGNORECASE)
 # A promise to answer questions, and a document that answers them.
 QUESTIONS = re.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
 ANSWERS = re.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
@@ -114,8 +122,9 @@ WEIGHTS = {
     "subject": 0.35,         # times the share of the promise's subject words the later document uses
     "fulfilment": 0.25,      # it says it delivers on a promise about this subject
     "delivers": 0.2,         # it hands over a document about this subject ("Hierbij bied ik u … aan")
+    "delivers_thing": 0.1,   # … naming the thing the promise named (a "rapport" for a promised "rapport")
     "answers": 0.3,          # it answers the questions the promise was about
-    "same_dossier": 0.1,
+    "same_dossier": 0.15,
     "same_ministry": 0.05,
     "on_time": 0.1,          # sent at most 45 days after the due date
     "a_year_late": -0.1,     # sent more than a year after it
@@ -210,9 +219,10 @@ class _LaterEvidence:
         if says_fulfils:
             score += WEIGHTS["fulfilment"]
             reasons.append(Reason("fulfilment", {"passage": _short(says_fulfils)}))
-        delivers = self._delivery_of(subject)
+        things = _things(f"{earlier.context} {earlier.text}")
+        delivers = self._delivery_of(subject, things)
         if delivers:
-            score += WEIGHTS["delivers"]
+            score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
             reasons.append(Reason("delivers", {"passage": _short(delivers)}))
         answers = self.answers_questions and bool(QUESTIONS.search(earlier.text)) and overlap > 0
         if answers:
@@ -229,17 +239,20 @@ class _LaterEvidence:
         if self._repeats(subject) and not says_fulfils:
             score *= WEIGHTS["doubt"]  # a letter repeating the promise still owes it
             reasons.append(Reason("repeats"))
-        still_owed = self._postpones(earlier, subject) or self._says_still_open(subject)
+        still_owed = (self._postpones(earlier, subject) or self._says_still_open(subject)
+                      or self._another_instalment(earlier))
         if still_owed:
             score *= WEIGHTS["doubt"]
             reasons.append(still_owed)
         score = round(min(score, 1.0), 3)
         # Citing the earlier letter shows the later one knows it, not that it delivers this
         # promise: that takes a statement of delivery, or an opening about the promise itself.
+        # Confident takes both: a link to the promise (its letter cited, or its dossier) and a sign of delivery.
         opens_with_it = bool(subject) and len(shared_head) / len(subject) >= 0.5
-        hands_over = (delivers or answers) and (same_dossier or cites or dated)
-        strong_link = (says_fulfils or (cites or dated) and opens_with_it or hands_over) and not still_owed
-        confident = score >= CONFIDENT_FROM and bool(strong_link) and overlap >= 0.3
+        linked = cites or dated or same_dossier
+        delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
+        confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed
+                     and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
 
     def _fulfilment_mentions(self, subject: dict[str, str]) -> str | None:
@@ -247,9 +260,9 @@ class _LaterEvidence:
         Citing the earlier letter is not enough: that letter may hold other promises."""
         return next((p for p in self.fulfilment_sentences if _about(p, subject) >= 0.25), None)
 
-    def _delivery_of(self, subject: dict[str, str]) -> str | None:
-        """A sentence handing over a document, about this commitment's subject."""
-        return next((s for s in self.deliveries if _about(s, subject) >= 0.2), None)
+    def _delivery_of(self, subject: dict[str, str], things: set[str]) -> str | None:
+        """A sentence handing over what this commitment promised: about its subject, or naming the same thing."""
+        return next((s for s in self.deliveries if _about(s, subject) >= 0.2 or things & _things(s)), None)
 
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
         """A passage that says it delivers and cites the earlier document, by number or date."""
@@ -276,6 +289,14 @@ class _LaterEvidence:
         sentence = next((s for s in self.open_sentences if _about(s, subject) >= 0.4), None)
         return Reason("still_open", {"passage": _short(sentence)}) if sentence else None
 
+    def _another_instalment(self, earlier: EarlierCommitment) -> Reason | None:
+        """The promise names one instalment of a series ("de tweede rapportage") and this document another."""
+        promised = {m.lower() for m in INSTALMENT.findall(earlier.text)}
+        delivered = {m.lower() for m in INSTALMENT.findall(f"{self.later.title} {self.later.text[:1500]}")}
+        if promised and delivered and not promised & delivered:
+            return Reason("other_instalment", {"promised": sorted(promised), "delivered": sorted(delivered)})
+        return None
+
     def _timing(self, earlier: EarlierCommitment, reasons: list[Reason]) -> float:
         sent = self.later.date
         if not (sent and earlier.due):
@@ -298,6 +319,10 @@ def _fulfilment_passages(sentences: list[str]) -> list[str]:
             points_back = i > 0 and _POINTS_BACK.search(sentence)
             passages.append(f"{sentences[i - 1]} {sentence}" if points_back else sentence)
     return passages
+
+
+def _things(text: str) -> set[str]:
+    return {m.lower() for m in PROMISED_THING.findall(text)}
 
 
 def _about(text: str, subject: dict[str, str]) -> float:

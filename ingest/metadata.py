@@ -22,6 +22,7 @@ from .patterns import (
     NEWS_LINE_RE,
     DOSSIER_LINE_RE,
     DOSSIER_MEMBERSHIP_RE,
+    KAMERSTUK_LINE_RE,
     MIRROR_DATE_RE,
     MIRROR_TITLE_RE,
     OWN_NUMBER_RE,
@@ -117,7 +118,8 @@ def _own_number(header: list[str], preamble: list[str], furniture: list[str],
         return dossiers, number
     # A published copy names the paper before its header: a publication table, a title or id line, a link.
     for line in [*preamble, *header]:
-        table = PUBLICATION_TABLE_RE.search(line) or MIRROR_TITLE_RE.match(line) or DOSSIER_MEMBERSHIP_RE.match(line)
+        table = (PUBLICATION_TABLE_RE.search(line) or MIRROR_TITLE_RE.match(line) or KAMERSTUK_LINE_RE.match(line)
+                 or DOSSIER_MEMBERSHIP_RE.match(line))
         if table:
             return dossiers or [_dossier(table.group("dossier"))], table.group("number")
         site = SITE_ID_RE.match(line) or KST_ID_RE.search(line)

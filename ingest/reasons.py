@@ -21,6 +21,7 @@ WORDING = {
     "repeats": "herhaalt de toezegging (nog niet nagekomen)",
     "postpones": "stelt de toezegging uit: “{passage}”",
     "still_open": "nog niet klaar: “{passage}”",
+    "other_instalment": "levert een ander deel van de reeks ({delivered}) dan toegezegd ({promised})",
     "other_promise": "komt een andere toezegging uit de aangehaalde brief na",
     "same_promise": "dezelfde toezegging als een andere",
 }

@@ -160,3 +160,57 @@ def test_a_promise_stated_twice_in_one_document_is_fulfilled_once():
                                       [IRAK_PROMISE, summary])
     assert [s.key for s in suggestions if s.confident] == ["irak-december"]
     assert any(r.code == "same_promise" for r in suggestion_for("irak-december-samenvatting", suggestions).reasons)
+
+
+# A later letter that hands the promised thing over without citing the letter that promised it.
+RAPPORT_PROMISE = EarlierCommitment(
+    key="rapport-voorjaar",
+    text="Ik verwacht uw Kamer het rapport van de onderzoekscommissie over de uitbraak in het voorjaar te sturen",
+    due=dt.date(2024, 5, 31), document_kamerstuk="26991-600", document_date=dt.date(2023, 11, 2),
+    dossiers=["26991"], sender="Minister van Volksgezondheid, Welzijn en Sport",
+)
+RAPPORT_DELIVERED = ("Bijgaand sturen wij u het rapport van de onderzoekscommissie over de uitbraak. De commissie "
+                     "heeft onderzocht hoe de uitbraak kon ontstaan.")
+
+
+def test_a_letter_handing_over_the_promised_thing_in_its_dossier_is_a_confident_match():
+    later = letter(RAPPORT_DELIVERED, date=dt.date(2024, 4, 20), title="Voedselveiligheid", dossiers=("26991",),
+                   sender="Minister van Volksgezondheid, Welzijn en Sport")
+    [suggestion] = suggest_fulfilments(later, [RAPPORT_PROMISE])
+    assert suggestion.confident
+    assert any(r.code == "delivers" for r in suggestion.reasons)
+
+
+def test_handing_over_something_in_another_dossier_is_not_confident():
+    later = letter(RAPPORT_DELIVERED, date=dt.date(2024, 4, 20), title="Voedselveiligheid", dossiers=("31532",))
+    assert not any(s.confident for s in suggest_fulfilments(later, [RAPPORT_PROMISE]))
+
+
+def test_another_instalment_of_a_series_does_not_fulfil_the_promised_one():
+    promise = EarlierCommitment(
+        key="tweede", text="Zo spoedig mogelijk daarna zend ik u de tweede voortgangsrapportage van de renovatie",
+        due=None, document_kamerstuk="34293-49", document_date=dt.date(2018, 12, 12), dossiers=["34293"],
+        sender="Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties")
+    later = letter("Hierbij ontvangt u de vijfde voortgangsrapportage van de renovatie.", date=dt.date(2020, 12, 4),
+                   title="Renovatie", dossiers=("34293",), sender="Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties")
+    suggestions = suggest_fulfilments(later, [promise])
+    assert not any(s.confident for s in suggestions)
+
+
+def test_answers_to_the_questions_fulfil_the_promise_to_answer_them():
+    promise = EarlierCommitment(
+        key="vragen", text="Ik zeg u toe dat ik u de antwoorden op de vragen over de buitendienststelling zo spoedig "
+        "mogelijk zal doen toekomen", due=None, document_kamerstuk="29984-290", document_date=dt.date(2012, 3, 1),
+        dossiers=["29984"], sender="Minister van Infrastructuur en Milieu")
+    later = letter("De vaste commissie heeft vragen voorgelegd over de buitendienststelling. De minister heeft deze "
+                   "vragen beantwoord. Vragen en antwoorden zijn hierna afgedrukt.", date=dt.date(2012, 5, 1),
+                   title="Spoor", dossiers=("29984",), sender="Minister van Infrastructuur en Milieu")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident and any(r.code == "answers" for r in suggestion.reasons)
+
+
+def test_a_promise_pointing_back_takes_its_subject_from_the_sentence_before():
+    from ingest.followups import promise_context
+    text = "De evaluatie van de Kieswet is in voorbereiding. Deze zal ik voor de zomer aan uw Kamer zenden."
+    assert promise_context(text, text.index("Deze")) == "De evaluatie van de Kieswet is in voorbereiding."
+    assert promise_context(text, 0) == ""

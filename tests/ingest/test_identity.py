@@ -166,6 +166,22 @@ Hierbij zend ik u het overzicht van de stand van zaken.
 """
 
 
+OVERHEID_MIRROR = """Skip navigatie, ga direct naar de Inhoud
+
+Vergaderjaar 2013-2014
+Kamerstuk 31456 nr. 77
+
+Gepubliceerd op 5 maart 2014 10:12
+
+Toon alle stukken in dossier Bijlagen31 456 Verkeersveiligheid op provinciale wegen
+
+""" + BODY
+
+
+def test_it_reads_a_kamerstuk_line_of_a_mirror(tmp_path):
+    assert analyse_text(tmp_path, OVERHEID_MIRROR).kamerstuk == "31456-77"
+
+
 def test_it_reads_a_mirror_title_line_with_dossier_suffix_and_number(tmp_path):
     assert analyse_text(tmp_path, MIRROR_TITLE_LINE).kamerstuk == "31456-J-12"
 
