@@ -50,6 +50,10 @@ SEND = _words(
     r"(?:kom|komt|komen)\b.{0,40}\bmet",
     r"met\s+(?:een|de|het)\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:brief|rapportage|reactie|nota|notitie|voorstel|plan|visie)\w*\s+(?:te\s+)?komen",
     r"(?:gaat|gaan)\b.{0,80}\btoe", r"(?:kunt|mag|mogen|kan)\b.{0,80}\bverwachten",
+    r"in\s+te\s+kunnen\s+dienen", r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
+    r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in",
+    r"(?:\w*reactie|appreciatie|update|overzicht|toelichting|duidelijkheid|inzicht)\s+(?:op\s+(?:[\w-]+\s+){0,4}?)?"
+    r"(?:te\s+)?(?:kunnen\s+)?geven",
     r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen",
     r"verschijnt", r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
 DOCUMENT = _words(
@@ -58,7 +62,7 @@ DOCUMENT = _words(
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
 # Deciding as an act, not "besluitvorming" in general.
-DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten", r"besluit\s+(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
+DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten", r"(?<!het\s)(?<!een\s)(?<!dit\s)(?<!dat\s)(?<!zijn\s)(?<!haar\s)besluit\s+(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
                 r"beslis\w*", r"(?:een\s+)?keuze\s+(?:te\s+)?maken", r"knoop\s+doorhakken")
 
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
@@ -71,10 +75,19 @@ ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
 # Who acts: the government, in person, plural, third person or passive.
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
                     r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries", r"(?:ik|wij)\s+zal")
+# Answering the Kamer's questions, in writing or in the debate: "De overige vragen zal ik in mijn eerste termijn
+# beantwoorden".
+ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?:mijn|de|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
+# Asking for more time promises the new date: "Daarom verzoek ik u de termijn te verlengen tot 20 februari".
+MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b.{0,60}\b(?:te\s+)?verlengen",
+                   r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\s+(?:om\s+)?uitstel")
+# A promise about the letter itself, by pronoun: "We verwachten deze eind oktober te kunnen sturen".
+PRONOUN_SENT = _words(r"(?:deze|die|dit|hem)\s+(?:[\w]+\s+){0,4}?(?:te\s+(?:kunnen\s+)?)?(?:sturen|zenden|toesturen|toezenden|"
+                      r"aanbieden|aan\s+te\s+bieden|toe\s+te\s+sturen|toe\s+te\s+zenden|doen\s+toekomen)")
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
 THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:\w*brief|nota|notitie|\w*rapportage|beantwoording)",
-                     r"hierbij", r"hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage",
+                     r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage",
                      r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"het\s+volgende\s+mede",
                      r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
                      r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat", r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
@@ -95,8 +108,14 @@ KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+
 # An agenda or list item naming a letter: "• de brief van de minister … d.d. 22 februari 2023 inzake …".
 AGENDA_ITEM = re.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+(?:minister|staatssecretaris)",
                          re.IGNORECASE)
-# The main clause ends where "dat" opens what was said or decided.
-THAT_CLAUSE = re.compile(r"[\s,]dat\s", re.IGNORECASE)
+# The main clause ends where "dat" (or "hoe", "waarom", "wanneer") opens what was said or decided.
+THAT_CLAUSE = re.compile(r"[\s,](?:dat|hoe|waarom|wanneer)\s", re.IGNORECASE)
+# Saying something in the past: "heb ik aangegeven", "meldde ik", "is toegezegd".
+PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s+){0,3}?(?:aangegeven|gemeld|toegezegd|bericht|"
+                     r"laten\s+weten|aangekondigd|geschreven|meegedeeld|medegedeeld)",
+                     r"(?:aangegeven|gemeld|toegezegd|bericht|aangekondigd|meegedeeld)\s+(?:heb|hebben|had|is)\b",
+                     r"meldde\w*", r"berichtte\w*", r"schreef", r"schreven", r"kondigde\w*\s+(?:\w+\s+){0,3}?aan",
+                     r"zegde\w*\s+(?:\w+\s+){0,3}?toe")
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b.{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
 # A relative clause that only names what a request was about: ", waar de motie om vraagt,".
@@ -118,9 +137,13 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
 # Future markers as verbs, never as nouns ("de voornemens van de regering", "de streefdatum", "verwachtingen");
 # "te zullen" only reports a promise ("heb ik toegezegd u te zullen berichten").
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
-                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog\w*",
+                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog", r"beoogt", r"beogen",
                      r"verwacht(?:en|t)?", r"naar\s+verwachting",
-                     r"erop\s+gericht",
+                     r"erop\s+gericht", r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
+                     r"zegt\s+(?:hij|zij|de\s+minister|de\s+staatssecretaris)\s+toe",
+                     r"(?:blijf|blijft|blijven)\b.{0,60}\b(?:informeren|op\s+de\s+hoogte\s+(?:houden|stellen))",
+                     r"(?:met|in|via)\s+een\s+(?:aparte|afzonderlijke|separate|nadere)\s+\w*brief",
+                     r"(?:de|het|een|mijn)\s+(?:komende|volgende|eerstvolgende)\s+(?:\w*brief|\w*rapportage|nota|verslag)",
                      r"(?:u|uw\s+Kamer|de\s+Kamer)\s+wordt\b.{0,80}\b(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden))",
                      r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")
 # A promise reported from the past ("dat ik uw Kamer voor de zomer zou informeren").
@@ -212,7 +235,11 @@ def is_commitment(sentence: str, document_date: dt.date | None = None) -> bool:
     decision = GOVERNMENT.search(sentence) and DECIDE.search(sentence)
     coming_back = GOVERNMENT.search(sentence) and COME_BACK.search(sentence)
     announced = ANNOUNCED.search(sentence) and ARRIVES.search(sentence)
-    if not (towards_kamer or reported or decision or coming_back or announced):
+    by_pronoun = GOVERNMENT.search(sentence) and PRONOUN_SENT.search(sentence)
+    answering = GOVERNMENT.search(sentence) and ANSWER.search(sentence)
+    if MORE_TIME.search(sentence):
+        return True
+    if not (towards_kamer or reported or decision or coming_back or announced or by_pronoun or answering):
         return False
     if AGENDA_ITEM.match(sentence) or (RECEIVING.search(sentence) and not KAMER_RECEIVES.search(sentence)):
         return False
@@ -242,6 +269,13 @@ def _clauses(sentence: str) -> tuple[str, str]:
     return (sentence[:that.start()], sentence[that.end():]) if that else (sentence, "")
 
 
+def _said_before(sentence: str) -> bool:
+    """ "heb ik aangegeven naar verwachting … te kunnen aanbieden": the future is what was said, then."""
+    said = PAST_SAYING.search(sentence)
+    future = REAL_FUTURE.search(sentence)
+    return bool(said and (not future or said.start() < future.start()))
+
+
 def _past_main_clause(main: str) -> bool:
     return bool(PAST_VERB.search(main) or PAST_AUXILIARY.search(main) and PARTICIPLE.search(main))
 
@@ -250,6 +284,8 @@ def is_past(sentence: str) -> bool:
     main, said = _clauses(sentence)
     if said and not REAL_FUTURE.search(main) and _past_main_clause(main):
         return True  # a future only in what was said then: "In mei berichtte ik u dat ik … zal …"
+    if _said_before(sentence):
+        return True
     if REAL_FUTURE.search(sentence):
         return False
     if PAST_VERB.search(sentence) or REPORTED.search(sentence):

@@ -36,6 +36,7 @@ from .patterns import (
     PLACE_DATE_RE,
     PUBLICATION_TABLE_RE,
     ROMAN_DOSSIER_RE,
+    TABLE_FURNITURE_RE,
     RUNNING_HEADER_RE,
     SALUTATION_RE,
     SESSION_RE,
@@ -206,7 +207,7 @@ def _header_start(texts: list[str]) -> int | None:
     window = texts[:_HEADER_SEARCH_LINES]
     after_table = None
     for i, text in enumerate(window):
-        if PUBLICATION_TABLE_RE.search(text):
+        if PUBLICATION_TABLE_RE.search(text) or TABLE_FURNITURE_RE.match(texts[i]):
             after_table = i + 1
             continue
         near = window[i + 1:i + 5]

@@ -77,6 +77,11 @@ PUBLICATION_TABLE_RE = re.compile(
     r"(?P<dossier>\d{2}\s?\d{3}(?:[ -][\dA-Z]{1,6})*?|C?[IVXL]{1,5})\s*,?\s*nr\.?\s*(?P<number>\d+|[A-Z]{1,3})\b",
     re.IGNORECASE,
 )
+# The rest of a mirror's publication table: its header row, its ruling, a row naming a meeting instead of a paper.
+TABLE_FURNITURE_RE = re.compile(
+    r"^(?:Datum\s+publicatie\b.*\|.*|-{3,}(?:\s*\|\s*-{3,})+|(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\|.*)$",
+    re.IGNORECASE
+)
 # A mirror's title or id line for the paper itself: "Kamerstuk 34300-VII-60", "ID: 34300-VII-60".
 SITE_ID_RE = re.compile(r"^(?:Kamerstuk|ID)\s*:?\s+(?P<id>\d{5}(?:-[0-9A-Z]{1,6})*-(?:\d{1,5}|[A-Z]{1,3}))\s*$")
 
