@@ -78,6 +78,13 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"
 # Answering the Kamer's questions, in writing or in the debate: "De overige vragen zal ik in mijn eerste termijn
 # beantwoorden".
 ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?:mijn|de|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
+# A news item reports the promise in the third person: "De minister wil de Kamer voor de zomer informeren",
+# "Hij heeft toegezegd de Kamer in mei een brief te sturen", "zegt Kamp toe".
+NEWS_ACTOR = _words(r"hij", r"zij", r"(?:minister|staatssecretaris|premier|minister-president|bewindsman|bewindsvrouw)"
+                    r"(?:\s+[A-Z][\w'-]+){1,3}")
+NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", r"beloven",
+                      r"(?:heeft|hebben)\s+(?:[\w]+\s+){0,5}?(?:toegezegd|beloofd)", r"zegt\s+(?:[\w]+\s+){0,3}?toe",
+                      r"zegde\s+(?:[\w]+\s+){0,3}?toe")
 # Asking for more time promises the new date: "Daarom verzoek ik u de termijn te verlengen tot 20 februari".
 MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b.{0,60}\b(?:te\s+)?verlengen",
                    r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\s+(?:om\s+)?uitstel")
@@ -182,9 +189,9 @@ KINDS = [
 
 
 def find_commitments(
-    text: str, page_starts: list[int], document_date: dt.date | None, references: list[Reference]
+    text: str, page_starts: list[int], document_date: dt.date | None, references: list[Reference], news: bool = False
 ) -> tuple[list[Commitment], list[Postponement]]:
-    """Commitments and postponements in a document's body text, in text order."""
+    """Commitments and postponements in a document's body text, in text order; `news` for a news item."""
     document_date = document_date or reference_date(text)
     sentences = split_sentences(text)
     flats = [flatten(s.text) for s in sentences]
@@ -192,13 +199,13 @@ def find_commitments(
     for i, (sentence, flat) in enumerate(zip(sentences, flats)):
         page = page_of(sentence.start, page_starts)
         if is_postponement(flat):
-            following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date)), None)
+            following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date, news)), None)
             new_due = find_due(flats[following], document_date) if following is not None else find_due(flat, document_date)
             postponements.append(Postponement(
                 text=sentence.text, page=page, of=_cited(sentences, i, references),
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
             continue
-        if is_commitment(flat, document_date):
+        if is_commitment(flat, document_date, news):
             due = find_due(flat, document_date, near=act_position(flat))
             end = sentence.end
             if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
@@ -226,17 +233,20 @@ def flatten(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
-def is_commitment(sentence: str, document_date: dt.date | None = None) -> bool:
+def is_commitment(sentence: str, document_date: dt.date | None = None, news: bool = False) -> bool:
+    """Whether a sentence promises the Kamer something; `news` for a news item, which reports in the third person."""
     if sentence.endswith("?") or len(sentence) < 20:
         return False
+    acting = GOVERNMENT.search(sentence) or (news and NEWS_ACTOR.search(sentence))
+    reported_promise = news and NEWS_PROMISE.search(sentence)
     # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
     towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))
-    reported = GOVERNMENT.search(sentence) and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))
-    decision = GOVERNMENT.search(sentence) and DECIDE.search(sentence)
-    coming_back = GOVERNMENT.search(sentence) and COME_BACK.search(sentence)
+    reported = acting and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))
+    decision = acting and DECIDE.search(sentence)
+    coming_back = acting and COME_BACK.search(sentence)
     announced = ANNOUNCED.search(sentence) and ARRIVES.search(sentence)
-    by_pronoun = GOVERNMENT.search(sentence) and PRONOUN_SENT.search(sentence)
-    answering = GOVERNMENT.search(sentence) and ANSWER.search(sentence)
+    by_pronoun = acting and PRONOUN_SENT.search(sentence)
+    answering = acting and ANSWER.search(sentence)
     if MORE_TIME.search(sentence):
         return True
     if not (towards_kamer or reported or decision or coming_back or announced or by_pronoun or answering):
@@ -247,13 +257,15 @@ def is_commitment(sentence: str, document_date: dt.date | None = None) -> bool:
     if THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said)):
         return not is_past(said)  # "Via deze brief laat ik u weten dat ik … zal toesturen"
     own_words = AS_SAID.sub("", sentence)
-    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or is_past(ASIDE.sub(",", own_words)):
+    if THIS_LETTER.search(sentence) or OFFER.search(sentence):
+        return False
+    if not reported_promise and is_past(ASIDE.sub(",", own_words)):
         return False
     if ASKED_OF_ME.search(own_words) or ASKED.search(ASIDE.sub(",", sentence)):
         return False  # a request retold, unless it is only named in passing
     if ELSEWHERE.search(sentence) and not towards_kamer:
         return False
-    if REAL_FUTURE.search(sentence):
+    if REAL_FUTURE.search(sentence) or reported_promise:
         return True
     # A present tense promises only when it names when: "In december informeer ik uw Kamer"; a day without a year
     # that has just passed ("voor 16 juni", in a letter of 22 June) speaks of the past.

@@ -27,7 +27,8 @@ def analyse_path(path: str, limits: Limits | None = None) -> Analysis:
         layout.footnote_pages,
         own=meta.kamerstuk,
     )
-    commitments, postponements = find_commitments(layout.text, layout.page_starts, meta.date, references)
+    commitments, postponements = find_commitments(layout.text, layout.page_starts, meta.date, references,
+                                                  news=meta.kind == "nieuws")
     return Analysis(
         kind=meta.kind,
         date=meta.date,

@@ -90,3 +90,26 @@ def test_it_resolves_the_due_date(sentence, due):
 def test_after_a_year_is_no_deadline():
     commitments = found("Over de voortgang wordt uw Kamer na 2015 jaarlijks via de begroting geïnformeerd.")
     assert commitments and commitments[0].due is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Minister Jansen wil de Kamer voor de zomer een plan van aanpak sturen.",
+    "Hij heeft toegezegd de Kamer in het najaar te informeren over de uitkomsten.",
+    "De Kamer krijgt na de zomer een evaluatie van de regeling, zegt de staatssecretaris toe.",
+], ids=lambda s: s[:40])
+def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
+    commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
+    assert commitments, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dat schrijft minister Jansen vandaag in een brief aan de Tweede Kamer.",
+    "De minister stuurt vandaag het rapport van de commissie naar de Kamer.",
+], ids=lambda s: s[:40])
+def test_a_news_item_retelling_what_a_letter_does_holds_no_promise(sentence):
+    commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
+    assert not commitments, sentence
+
+
+def test_a_letter_saying_it_was_promised_is_no_new_promise():
+    assert not found("Ik heb toegezegd de Kamer in het najaar te informeren over de uitkomsten.")
