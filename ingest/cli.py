@@ -105,6 +105,7 @@ def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:
         "kamerstuk": analysis.kamerstuk,
         "title": analysis.title,
         "sender": analysis.sender,
+        "ministries": analysis.ministries,
         "pages": analysis.pages,
         "references": [r.kamerstuk for r in analysis.references],
         "commitments": [
@@ -132,7 +133,7 @@ def _summary(record: dict) -> str:
         f"{record['file']}: {record['kind']}, {record['date'] or 'datum onbekend'}, "
         f"{record['kamerstuk'] or 'eigen nummer onbekend'}, {record['pages']} pagina('s)",
         f"  titel: {record['title']}",
-        f"  afzender: {record['sender'] or '-'}",
+        f"  afzender: {record['sender'] or '-'} ({', '.join(record['ministries']) or 'ministerie onbekend'})",
         f"  verwijzingen: {', '.join(record['references']) or '-'}",
     ]
     for c in record["commitments"]:

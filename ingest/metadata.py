@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import Layout
+from .ministries import ministries_of, ministry_name_at
 from .patterns import (
     DOSSIER,
     DOSSIER_TITLE_RE,
@@ -52,6 +53,14 @@ _NEWSY_RE = re.compile(r"\b(?:minister|staatssecretaris|kabinet|premier)\b", re.
 _SIGNATURE_WINDOW = 1500
 # A published copy's furniture stands in this many first characters.
 _OPENING_CHARS = 1500
+# Offices named outside a signature: an answer's heading ("Antwoord van Minister Blok (Economische Zaken en
+# Klimaat)"), a mirror's list of signatories ("Eerste ondertekenaar: D.M. van Weel, minister van Justitie en
+# Veiligheid"), and a joint letter's "mede namens de Minister van Financiën".
+_ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<office>[Mm]inister|[Ss]taatssecretaris)\s+[^()\n]{2,60}?\((?P<what>[^()\n]{3,90})\)")
+_SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*[^,\n]{2,60},\s*(?P<office>minister|staatssecretaris)\s+"
+                           r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
+_ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staatssecretaris)[^.;:]{3,160})", re.IGNORECASE)
+_OPENING_WINDOW = 3000
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 
 
@@ -65,6 +74,7 @@ class Metadata:
     sender: str = ""
     signatories: list[str] = field(default_factory=list)
     dossier_titles: dict[str, str] = field(default_factory=dict)
+    ministries: list[str] = field(default_factory=list)
 
 
 def read_metadata(layout: Layout, known: Known) -> Metadata:
@@ -73,13 +83,16 @@ def read_metadata(layout: Layout, known: Known) -> Metadata:
     # A copy whose header was not found still names itself in its first lines.
     preamble = layout.preamble or layout.text[:_OPENING_CHARS].split("\n")
     dossiers, number = _own_number(header, preamble, layout.furniture, known)
+    date = known.date or _date(header, [*preamble, *layout.furniture], layout.text)
+    sender = " en ".join(offices or _offices_from_header(header) or _offices_named(header, preamble, layout.text))
     return Metadata(
         kind=known.kind or _kind(header, layout.text, bool(offices)),
-        date=known.date or _date(header, [*preamble, *layout.furniture], layout.text),
+        date=date,
         kamerstuk=f"{dossiers[0]}-{number}" if dossiers and number else None,
         dossiers=dossiers,
         title=known.title or _title(header, [*layout.preamble, *layout.furniture], layout.text),
-        sender=" en ".join(offices or _offices_from_header(header)),
+        sender=sender,
+        ministries=_ministries(sender, layout.text, date),
         signatories=signatories,
         dossier_titles=known.dossier_titles or _dossier_titles(header),
     )
@@ -221,14 +234,29 @@ def _signature(text: str) -> tuple[list[str], list[str]]:
     titles = [m for m in SIGNATURE_TITLE_RE.finditer(tail) if _starts_block(tail, m.start())]
     offices, names, pending = [], [], 0
     for i, match in enumerate(titles):
-        offices.append(_office(match.group(1)))
+        # "De Minister van Volksgezondheid, Welzijn en Sport,": a ministry's name may hold commas itself.
+        office, office_end = _whole_office(tail, match)
+        offices.append(_office(office))
         pending += 1
         end = titles[i + 1].start() if i + 1 < len(titles) else len(tail)
-        chunk = " ".join(tail[match.end():end].split()).strip(" ,")
+        chunk = " ".join(tail[office_end:end].split()).strip(" ,")
         if chunk:
             names.extend(_split_names(chunk, pending))
             pending = 0
     return offices, [n for n in names if n]
+
+
+def _whole_office(text: str, match: re.Match) -> tuple[str, int]:
+    """The office a signature title names, with its ministry's full name, and where it ends in `text`."""
+    office = match.group(1)
+    van = re.search(r"\s+van\s+", office)
+    if van:
+        start = match.start(1) + van.end()
+        name = ministry_name_at(text[start:start + 120])
+        if name and len(name) > len(office) - van.end():
+            end = start + len(name)
+            return text[match.start(1):end], end + (1 if text[end:end + 1] == "," else 0)
+    return office, match.end()
 
 
 def _starts_block(text: str, position: int) -> bool:
@@ -257,6 +285,23 @@ def _split_names(chunk: str, count: int) -> list[str]:
 def _office(text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip())
     return text[0].upper() + text[1:]
+
+
+def _offices_named(header: list[str], preamble: list[str], text: str) -> list[str]:
+    """Offices an answer's heading or a mirror's signatory lines name, when no signature or header does."""
+    opening = "\n".join([*preamble, *header, text[:_OPENING_WINDOW]])
+    offices = [f"{m.group('office').capitalize()} van {m.group('what').strip()}" for m in _ANSWERED_BY_RE.finditer(opening)]
+    offices += [f"{m.group('office').capitalize()} {m.group('kind').lower()} {m.group('what').strip()}"
+                for m in _SIGNED_BY_RE.finditer(opening)]
+    return list(dict.fromkeys(offices))
+
+
+def _ministries(sender: str, text: str, date: dt.date | None) -> list[str]:
+    """The senders' ministries, and those of the offices a joint letter is sent on behalf of."""
+    found = ministries_of(sender, date)
+    for behalf in _ON_BEHALF_RE.finditer(text[:_OPENING_WINDOW]):
+        found += [code for code in ministries_of(behalf.group("offices"), date) if code not in found]
+    return found
 
 
 def _offices_from_header(header: list[str]) -> list[str]:

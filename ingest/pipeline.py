@@ -36,6 +36,7 @@ def analyse_path(path: str, limits: Limits | None = None) -> Analysis:
         dossiers=meta.dossiers,
         title=meta.title,
         sender=meta.sender,
+        ministries=meta.ministries,
         signatories=meta.signatories,
         dossier_titles=meta.dossier_titles,
         pages=len(raw.pages),

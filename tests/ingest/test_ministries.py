@@ -1,0 +1,63 @@
+"""Which ministry each sender belongs to, across the renamings since 2010."""
+
+import datetime as dt
+
+import pytest
+
+from ingest.ministries import current, ministries_of
+from ingest.pipeline import analyse_path
+
+
+@pytest.mark.parametrize("sender, on, ministries", [
+    ("Minister van Defensie", None, ["Defensie"]),
+    ("Staatssecretaris van Defensie", None, ["Defensie"]),
+    ("Minister voor Medische Zorg", None, ["VWS"]),
+    ("Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking", None, ["BZ"]),
+    ("Minister van Buitenlandse Zaken en Minister van Defensie", None, ["BZ", "Defensie"]),
+    ("Ministers van Buitenlandse Zaken en van Defensie", None, ["BZ", "Defensie"]),
+    ("Minister-President, Minister van Algemene Zaken", None, ["AZ"]),
+    ("Staatssecretaris van Economische Zaken, Landbouw en Innovatie", dt.date(2011, 5, 1), ["ELI"]),
+    ("Minister van Economische Zaken", dt.date(2015, 5, 1), ["EZ"]),
+    ("Minister van Economische Zaken en Klimaat", dt.date(2020, 5, 1), ["EZK"]),
+    ("Minister voor Klimaat en Energie", dt.date(2023, 5, 1), ["EZK"]),
+    ("Minister van Klimaat en Groene Groei", dt.date(2025, 5, 1), ["KGG"]),
+    ("Minister voor Volkshuisvesting en Ruimtelijke Ordening", dt.date(2023, 5, 1), ["BZK"]),
+    ("Minister van Volkshuisvesting en Ruimtelijke Ordening", dt.date(2025, 5, 1), ["VRO"]),
+    ("Minister van Veiligheid en Justitie", dt.date(2014, 5, 1), ["VenJ"]),
+    # an old name written after the renaming means its successor
+    ("Staatssecretaris van Justitie", dt.date(2024, 11, 5), ["JenV"]),
+])
+def test_each_sender_belongs_to_its_ministry(sender, on, ministries):
+    assert ministries_of(sender, on) == ministries
+
+
+def test_a_renamed_ministry_is_held_by_its_successors_today():
+    assert current("VenJ") == ["JenV"]
+    assert current("EZK") == ["EZ", "KGG"]
+    assert current("ELI") == ["EZ", "LVVN"]
+
+
+def analyse_text(tmp_path, text):
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyse_path(path)
+
+
+def test_a_signature_keeps_the_commas_of_a_ministry_name(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 3 maart 2014\n\nIk zal u in mei informeren.\n\n"
+                                      "De Minister van Volksgezondheid, Welzijn en Sport,\nA.B. Voorbeeld\n")
+    assert analysis.sender == "Minister van Volksgezondheid, Welzijn en Sport"
+    assert analysis.signatories == ["A.B. Voorbeeld"]
+    assert analysis.ministries == ["VWS"]
+
+
+def test_an_answer_names_its_minister_in_its_heading(tmp_path):
+    analysis = analyse_text(tmp_path, "Antwoord van Minister Voorbeeld (Economische Zaken en Klimaat) (ontvangen "
+                                      "6 december 2021)\n\nVraag 1\nWat is de stand?\n\nAntwoord 1\nDe stand is goed.\n")
+    assert analysis.ministries == ["EZK"]
+
+
+def test_a_joint_letter_belongs_to_each_ministry(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 3 maart 2014\n\nHierbij zend ik u, mede namens de Minister van "
+                                      "Financiën, het overzicht.\n\nDe Minister van Defensie,\nA.B. Voorbeeld\n")
+    assert analysis.ministries == ["Defensie", "Financiën"]
