@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .limits import Limits
 from .model import Analysis, EarlierCommitment, ExtractionError
+from .reasons import describe_rule
 from .sandbox import analyse_file, run_child
 
 # Children run side by side; each is a separate process, so threads only wait.
@@ -115,6 +116,8 @@ def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:
                 "due": c.due.isoformat() if c.due else None,
                 "due_text": c.due_text,
                 "kind": c.kind,
+                "score": c.score,
+                "rules": c.rules,
             }
             for c in analysis.commitments
         ],
@@ -137,7 +140,8 @@ def _summary(record: dict) -> str:
         f"  verwijzingen: {', '.join(record['references']) or '-'}",
     ]
     for c in record["commitments"]:
-        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}): {c['text']}")
+        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}, zekerheid {c['score']:.2f}): {c['text']}")
+        lines.append(f"    want: {'; '.join(describe_rule(r) for r in c['rules'])}")
     for p in record["postponements"]:
         lines.append(f"  uitstel: {p['text']}")
     for f in record["fulfils"]:

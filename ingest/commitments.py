@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 
-from .deadlines import find_due, reference_date
+from .deadlines import Due, find_due, reference_date
 from .model import Commitment, Postponement, Reference
 from .sentences import Sentence, split_sentences
 
@@ -205,7 +205,8 @@ def find_commitments(
                 text=sentence.text, page=page, of=_cited(sentences, i, references),
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
             continue
-        if is_commitment(flat, document_date, news):
+        families = judge(flat, document_date, news)
+        if families is not None:
             due = find_due(flat, document_date, near=act_position(flat))
             end = sentence.end
             if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
@@ -213,10 +214,11 @@ def find_commitments(
                 later = find_due(flats[i + 1], document_date)
                 if later and later.date:
                     due, end = later, sentences[i + 1].end
+            score, codes = confidence(families, due)
             commitments.append(Commitment(
                 text=text[sentence.start:end], page=page, due=due.date if due else None,
                 due_text=due.text if due else None, precision=due.precision if due else "geen",
-                kind=kind_of(flat), start=sentence.start, end=end))
+                kind=kind_of(flat), start=sentence.start, end=end, score=score, rules=codes))
     return commitments, postponements
 
 
@@ -235,44 +237,81 @@ def flatten(sentence: str) -> str:
 
 def is_commitment(sentence: str, document_date: dt.date | None = None, news: bool = False) -> bool:
     """Whether a sentence promises the Kamer something; `news` for a news item, which reports in the third person."""
+    return judge(sentence, document_date, news) is not None
+
+
+def judge(sentence: str, document_date: dt.date | None = None, news: bool = False) -> list[str] | None:
+    """The rule families that make a sentence a promise (codes of FAMILY_WEIGHTS), or None when it is none."""
     if sentence.endswith("?") or len(sentence) < 20:
-        return False
+        return None
     acting = GOVERNMENT.search(sentence) or (news and NEWS_ACTOR.search(sentence))
     reported_promise = news and NEWS_PROMISE.search(sentence)
     # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
     towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))
-    reported = acting and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))
-    decision = acting and DECIDE.search(sentence)
-    coming_back = acting and COME_BACK.search(sentence)
-    announced = ANNOUNCED.search(sentence) and ARRIVES.search(sentence)
-    by_pronoun = acting and PRONOUN_SENT.search(sentence)
-    answering = acting and ANSWER.search(sentence)
+    families = [family for family, fired in (
+        ("to_kamer", towards_kamer),
+        ("sends_document", acting and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))),
+        ("decision", acting and DECIDE.search(sentence)),
+        ("comes_back", acting and COME_BACK.search(sentence)),
+        ("announced", ANNOUNCED.search(sentence) and ARRIVES.search(sentence)),
+        ("by_pronoun", acting and PRONOUN_SENT.search(sentence)),
+        ("answers", acting and ANSWER.search(sentence)),
+    ) if fired]
     if MORE_TIME.search(sentence):
-        return True
-    if not (towards_kamer or reported or decision or coming_back or announced or by_pronoun or answering):
-        return False
+        return ["more_time", *families]
+    if not families:
+        return None
     if AGENDA_ITEM.match(sentence) or (RECEIVING.search(sentence) and not KAMER_RECEIVES.search(sentence)):
-        return False
+        return None
     main, said = _clauses(sentence)
     if THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said)):
-        return not is_past(said)  # "Via deze brief laat ik u weten dat ik … zal toesturen"
+        # "Via deze brief laat ik u weten dat ik … zal toesturen"
+        return None if is_past(said) else [*families, "future", "inside_this_letter"]
     own_words = AS_SAID.sub("", sentence)
     if THIS_LETTER.search(sentence) or OFFER.search(sentence):
-        return False
+        return None
     if not reported_promise and is_past(ASIDE.sub(",", own_words)):
-        return False
+        return None
     if ASKED_OF_ME.search(own_words) or ASKED.search(ASIDE.sub(",", sentence)):
-        return False  # a request retold, unless it is only named in passing
+        return None  # a request retold, unless it is only named in passing
     if ELSEWHERE.search(sentence) and not towards_kamer:
-        return False
-    if REAL_FUTURE.search(sentence) or reported_promise:
-        return True
+        return None
+    if REAL_FUTURE.search(sentence):
+        return [*families, "future"]
+    if reported_promise:
+        return [*families, "news_reported"]
     # A present tense promises only when it names when: "In december informeer ik uw Kamer"; a day without a year
     # that has just passed ("voor 16 juni", in a letter of 22 June) speaks of the past.
     due = find_due(sentence, document_date)
     if due and due.date and due.precision == "dag" and document_date and not _YEAR_NAMED.search(due.text or ""):
-        return (due.date - document_date).days < _PAST_DAY_AS_NEXT_YEAR
-    return bool(due and due.text)
+        if (due.date - document_date).days >= _PAST_DAY_AS_NEXT_YEAR:
+            return None
+    return [*families, "present_with_time"] if due and due.text else None
+
+
+# How much each rule family says for a promise; a sentence's score adds its strongest act, its time and its date.
+FAMILY_WEIGHTS = {
+    # the act
+    "to_kamer": 0.45, "more_time": 0.45, "sends_document": 0.35, "comes_back": 0.35, "answers": 0.3,
+    "decision": 0.25, "announced": 0.25, "by_pronoun": 0.25,
+    # the time
+    "future": 0.3, "present_with_time": 0.25, "news_reported": 0.2, "inside_this_letter": -0.05,
+    # the date
+    "dated": 0.15, "undated_expression": 0.05,
+    # each further act that fired
+    "also": 0.05,
+}
+_ACTS = ("to_kamer", "more_time", "sends_document", "comes_back", "answers", "decision", "announced", "by_pronoun")
+
+
+def confidence(families: list[str], due: Due | None) -> tuple[float, list[str]]:
+    """A score between 0 and 1 for a detected promise, and the families behind it (with its date's)."""
+    acts = [f for f in families if f in _ACTS]
+    codes = list(families) + (["dated"] if due and due.date else ["undated_expression"] if due and due.text else [])
+    score = max((FAMILY_WEIGHTS[a] for a in acts), default=0.0)
+    score += sum(FAMILY_WEIGHTS[c] for c in codes if c not in _ACTS)
+    score += FAMILY_WEIGHTS["also"] * max(0, len(acts) - 1)
+    return round(min(1.0, max(0.0, score)), 2), codes
 
 
 def _clauses(sentence: str) -> tuple[str, str]:

@@ -46,6 +46,8 @@ class Commitment:
     kind: str = "informeren"  # informeren, brief, besluit, wetsvoorstel, reactie, overig
     start: int = 0  # character offsets of `text` in Analysis.text, for highlighting
     end: int = 0
+    score: float = 1.0  # how sure the rules are, 0..1 (a clerk's own entry is sure)
+    rules: list[str] = field(default_factory=list)  # the rule families that fired, codes of ingest.reasons.RULES
 
 
 @dataclass

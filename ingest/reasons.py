@@ -27,6 +27,29 @@ WORDING = {
 }
 
 
+# Why a sentence reads as a promise: the rule families of ingest.commitments.
+RULES = {
+    "to_kamer": "belooft de Kamer te informeren of iets te sturen",
+    "more_time": "vraagt uitstel tot een nieuwe datum",
+    "sends_document": "kondigt een brief, rapport of reactie aan",
+    "comes_back": "komt erop terug",
+    "answers": "belooft vragen te beantwoorden",
+    "decision": "kondigt een besluit aan",
+    "announced": "een stuk dat nog volgt",
+    "by_pronoun": "belooft het genoemde stuk te sturen",
+    "future": "toekomende tijd (zal, streeft ernaar, verwacht)",
+    "present_with_time": "tegenwoordige tijd met een termijn",
+    "news_reported": "nieuwsbericht over een toezegging",
+    "inside_this_letter": "in een zin over deze brief",
+    "dated": "met een termijn",
+    "undated_expression": "termijn zonder datum",
+}
+
+
+def describe_rule(code: str) -> str:
+    return RULES[code]
+
+
 def describe(reason: Reason, label: Callable[[str], str] = str) -> str:
     """The reason in Dutch; `label` writes a Kamerstuk id as the reader knows it ("27 925, nr. 960")."""
     values = {}

@@ -113,3 +113,21 @@ def test_a_news_item_retelling_what_a_letter_does_holds_no_promise(sentence):
 
 def test_a_letter_saying_it_was_promised_is_no_new_promise():
     assert not found("Ik heb toegezegd de Kamer in het najaar te informeren over de uitkomsten.")
+
+
+def test_each_promise_carries_a_score_and_the_rules_that_fired():
+    [clear] = found("In december informeer ik uw Kamer over de uitkomst van de evaluatie.")
+    [vague] = found("Het kabinet zal later een besluit nemen over de verdeling.")
+    assert 0 < vague.score < clear.score <= 1
+    assert {"to_kamer", "present_with_time", "dated"} <= set(clear.rules)
+    assert "decision" in vague.rules and "future" in vague.rules
+
+
+def test_the_cli_words_the_rules_in_dutch(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "brief.txt"
+    path.write_text("Den Haag, 3 maart 2014\n\nIn december informeer ik uw Kamer over de uitkomst.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "ingest", "extract", str(path)], capture_output=True, text=True,
+                         timeout=60).stdout
+    assert "zekerheid 0.85" in out and "belooft de Kamer te informeren of iets te sturen" in out
