@@ -19,7 +19,7 @@ from .model import Reference
 from .patterns import DOSSIER, KST_ID_RE, MONTHS, SP, dossier_id
 
 _KEYWORD = (
-    r"(?:Kamerstukken|Kamerstuk|Kamerbrieven|Kamerbrief|Kamerdossier|Kst\.?)"
+    r"(?:Kamerstukken|Kamerstuknr\.?|Kamerstuk|Kamerbrieven|Kamerbrief|Kamerdossier|Kst\.?)"
     r"(?:\s+(?:I|II))?"
     r"(?:,?\s+\d{4}\s*[/–-]\s*\d{2,4})?"
     r",?\s+"

@@ -122,3 +122,8 @@ def test_it_tells_the_page_of_a_reference():
     text = "Eerste pagina.\n\nZie Kamerstuk 27 925, nr. 943."
     refs = find_references(text, page_starts=[0, 16])
     assert refs[0].page == 2
+
+
+def test_it_reads_an_eerste_kamer_number_with_the_session_after_kamerstuknr():
+    text = "de aanvaarde motie (Kamerstuknr. 2013–2014, CIV, C) om te komen met een analyse"
+    assert [r.kamerstuk for r in find_references(text)] == ["CIV-C"]
