@@ -37,7 +37,7 @@ INFORM = _words(
     r"(?:kom|komt|komen)\b.{0,80}\bterug", r"op\s+de\s+hoogte\s+(?:te\s+)?(?:stellen|houden|brengen)",
     r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
-    r"update", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
+    r"updates?", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
     r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken")
 SEND = _words(
     r"(?:toe\s*te\s*)?(?:zenden|sturen)", r"(?:toe)?(?:zend|stuur|stuurt|zendt)", r"toezenden", r"toesturen",
@@ -48,9 +48,10 @@ SEND = _words(
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
     r"(?:kom|komt|komen)\b.{0,40}\bmet",
-    r"met\s+(?:een|de|het)\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:brief|rapportage|reactie|nota|notitie|voorstel|plan|visie)\w*\s+(?:te\s+)?komen",
+    r"met\s+(?:(?:een|de|het)\s+)?(?:[\w-]+\s+){0,3}?[\w-]*(?:brief|rapportage|reactie|nota|notitie|voorstel|plan|visie|wet)"
+    r"\w*\s+(?:te\s+(?:kunnen\s+)?)?komen",
     r"(?:gaat|gaan)\b.{0,80}\btoe", r"(?:kunt|mag|mogen|kan)\b.{0,80}\bverwachten",
-    r"in\s+te\s+kunnen\s+dienen", r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
+    r"in\s+te\s+kunnen\s+dienen", r"naar\s+de\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:gaat|gaan)", r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
     r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in",
     r"(?:\w*reactie|appreciatie|update|overzicht|toelichting|duidelijkheid|inzicht)\s+(?:op\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:te\s+)?(?:kunnen\s+)?geven",
@@ -58,7 +59,8 @@ SEND = _words(
     r"verschijnt", r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
 DOCUMENT = _words(
     r"(?:kamer|voortgangs|verzamel|beleids|brief|kabinets)?brief", r"(?:voortgangs|eind|tussen)?rapportage",
-    r"(?:kabinets)?reactie", r"appreciatie", r"update", r"overzicht", r"rapport", r"nota", r"evaluatie",
+    r"(?:kabinets)?reactie", r"appreciatie", r"updates?", r"overzicht", r"rapport", r"nota", r"evaluatie",
+    r"(?:nood|spoed)?wet", r"voorstellen", r"plannen", r"feitenrelaas",
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
 # Deciding as an act, not "besluitvorming" in general.
@@ -82,9 +84,17 @@ ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?
 # "Hij heeft toegezegd de Kamer in mei een brief te sturen", "zegt Kamp toe".
 NEWS_ACTOR = _words(r"hij", r"zij", r"(?:minister|staatssecretaris|premier|minister-president|bewindsman|bewindsvrouw)"
                     r"(?:\s+[A-Z][\w'-]+){1,3}")
-NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", r"beloven",
+NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", r"beloven", r"beloofde\w*", r"hoopt",
+                      r"(?:komt|komen)\s+(?:\w+\s+){0,2}?nog\s+met",
                       r"(?:heeft|hebben)\s+(?:[\w]+\s+){0,5}?(?:toegezegd|beloofd)", r"zegt\s+(?:[\w]+\s+){0,3}?toe",
                       r"zegde\s+(?:[\w]+\s+){0,3}?toe")
+# What a news item reports the minister said or wrote, with the promise in its "dat" clause: "Plasterk schreef de
+# Kamer deze week dat hij de reactie uiterlijk 2 juli stuurt".
+REPORTING = _words(r"schr(?:ijft|eef|even|ijven)", r"(?:laat|liet|lieten)\b.{0,60}\bweten", r"zegt", r"zei", r"zeggen",
+                   r"meld(?:t|de|den)", r"kondig(?:t|de|den)\b.{0,60}\baan", r"belo(?:ofde|ooft|ven|ofden)")
+# A news item's minister promising the Kamer outright: "Harbers belooft de Kamer …".
+PROMISES_KAMER = _words(r"belo(?:ofde|ooft|ven|ofden)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer",
+                        r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b.{0,80}\btoe")
 # Asking for more time promises the new date: "Daarom verzoek ik u de termijn te verlengen tot 20 februari".
 MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b.{0,60}\b(?:te\s+)?verlengen",
                    r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\s+(?:om\s+)?uitstel")
@@ -146,7 +156,8 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
                      r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog", r"beoogt", r"beogen",
                      r"verwacht(?:en|t)?", r"naar\s+verwachting",
-                     r"erop\s+gericht", r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
+                     r"erop\s+gericht", r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
+                     r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met", r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
                      r"zegt\s+(?:hij|zij|de\s+minister|de\s+staatssecretaris)\s+toe",
                      r"(?:blijf|blijft|blijven)\b.{0,60}\b(?:informeren|op\s+de\s+hoogte\s+(?:houden|stellen))",
                      r"(?:met|in|via)\s+een\s+(?:aparte|afzonderlijke|separate|nadere)\s+\w*brief",
@@ -259,6 +270,14 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
     ) if fired]
     if MORE_TIME.search(sentence):
         return ["more_time", *families]
+    if news and PROMISES_KAMER.search(sentence):
+        return ["to_kamer", *families, "news_reported"]
+    if news:
+        main, said = _clauses(sentence)
+        if said and REPORTING.search(main):
+            inner = judge(said, document_date, news)  # what the minister said he will do
+            if inner is not None:
+                return [*inner, "news_reported"]
     if not families:
         return None
     if AGENDA_ITEM.match(sentence) or (RECEIVING.search(sentence) and not KAMER_RECEIVES.search(sentence)):

@@ -238,6 +238,27 @@ def _some_weeks(ctx: _Context) -> dt.date | None:
     return ctx.today + dt.timedelta(weeks=3) if ctx.today else None
 
 
+def _christmas(ctx: _Context) -> dt.date | None:
+    """Christmas in its coming occurrence; "voor de kerstvakantie" means before the Kamer's Christmas recess."""
+    if ctx.today is None:
+        return None
+    year = ctx.today.year if ctx.today <= dt.date(ctx.today.year, 12, 24) else ctx.today.year + 1
+    if "vakantie" in ctx.m.group().lower():
+        return recess("kerstreces", year)[0] - dt.timedelta(days=1)
+    return dt.date(year, 12, 24)
+
+
+_WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4}
+
+
+def _coming_weekday(ctx: _Context) -> dt.date | None:
+    """The next such weekday after the document's date."""
+    if ctx.today is None:
+        return None
+    days = (_WEEKDAYS[ctx.group("weekday").lower()] - ctx.today.weekday()) % 7
+    return ctx.today + dt.timedelta(days=days or 7)
+
+
 def _none(ctx: _Context) -> None:
     return None
 
@@ -308,6 +329,11 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     # week numbers: "in week 6", "uiterlijk week 12 van 2025"
     (r"(?:(?:in|vóór|voor|uiterlijk(?:\s+in)?|rond)\s+)?week\s+(?P<week>\d{1,2})" + _OPT_YEAR, _iso_week, "dag"),
     (r"(?:binnen|over|in)\s+(?:enkele|een\s+paar|enige)\s+weken", _some_weeks, "dag"),
+    # Christmas: "voor de Kerst", "voor de kerstvakantie"
+    (r"(?:(?:vóór|voor|rond|met)\s+)?(?:de\s+)?kerst(?:mis|dagen|vakantie)?(?!\w)", _christmas, "dag"),
+    # a weekday: "vrijdag", "aanstaande dinsdag", "volgende week woensdag"
+    (r"(?:(?:aanstaande|komende|deze|op|uiterlijk|voor|vóór)\s+)?(?P<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag)"
+     r"(?!\s+\d)", _coming_weekday, "dag"),
     # before a recess: the day before it starts; after it: its last day
     (r"(?:vóór|voor|uiterlijk\s+voor)\s+(?:het|de)\s+(?P<recess>kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
      _recess_start, "dag"),
@@ -323,7 +349,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      _weeks, "dag"),
     (r"(?:over|binnen|uiterlijk\s+over)\s+" + _COUNT + r"\s+maand(?:en)?", _after("maand"), "maand"),
     # no date: wording that names no period
-    (r"zo\s+(?:spoedig|snel|vlot)\s+mogelijk|z\.s\.m\.|zsm|binnenkort|op\s+(?:korte|zo\s+kort\s+mogelijke)\s+termijn|"
+    (r"zo\s+(?:spoedig|snel|vlot)\s+mogelijk|z\.s\.m\.|zsm|binnenkort|onmiddellijk|binnen\s+afzienbare\s+tijd|op\s+(?:korte|zo\s+kort\s+mogelijke)\s+termijn|"
      r"op\s+(?:een|enig)\s+(?:later|ander|nader)\s+(?:moment|tijdstip)|later|te\s+zijner\s+tijd|t\.z\.t\.|"
      r"te\s+gelegener\s+tijd|spoedig|zodra\b[^,.;]*|(?:in\s+)?de\s+komende\s+(?:weken|maanden|periode|tijd|jaren)|"
      r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor)\s+het\s+(?:commissie)?debat\b[^,.;]*|"

@@ -96,6 +96,13 @@ def test_after_a_year_is_no_deadline():
     "Minister Jansen wil de Kamer voor de zomer een plan van aanpak sturen.",
     "Hij heeft toegezegd de Kamer in het najaar te informeren over de uitkomsten.",
     "De Kamer krijgt na de zomer een evaluatie van de regeling, zegt de staatssecretaris toe.",
+    # the promise inside what the minister wrote or said
+    "Jansen schreef de Kamer deze week dat hij de kabinetsreactie uiterlijk 2 juli naar de Kamer stuurt.",
+    "Eerder deze week liet de staatssecretaris weten dat het wetsvoorstel zeker in maart naar de Kamer gaat.",
+    "Jansen beloofde de Kamer goed op de hoogte te houden.",
+    "Voor de Kerst informeert de minister de Kamer over de laatste inzichten.",
+    "Aanstaande dinsdag stuurt Jansen een wetsvoorstel naar de Tweede Kamer.",
+    "Hij hoopt nog deze maand met voorstellen te kunnen komen.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
     commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)

@@ -135,3 +135,12 @@ def test_the_period_a_report_covers_is_not_its_deadline():
 def test_a_word_ending_in_over_does_not_make_the_period_a_subject():
     sentence = "Ik informeer u daarover in het eerste kwartaal van 2024."
     assert find_due(sentence, LETTER_OF_21_NOV_2023).date == dt.date(2024, 3, 31)
+
+
+def test_christmas_and_weekdays_name_days():
+    from ingest.deadlines import find_due
+    letter = dt.date(2020, 12, 9)  # a Wednesday
+    assert find_due("Voor de Kerst informeert de minister de Kamer.", letter).date == dt.date(2020, 12, 24)
+    assert find_due("Jansen stuurt vrijdag een brief naar de Kamer.", letter).date == dt.date(2020, 12, 11)
+    assert find_due("Aanstaande dinsdag stuurt hij het voorstel.", letter).date == dt.date(2020, 12, 15)
+    assert find_due("Hij stuurt het voorstel onmiddellijk naar de Kamer.", letter).date is None
