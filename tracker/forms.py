@@ -17,6 +17,8 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.txt,.html,.htm,.xml,.docx"}))
+        # An empty file is refused by the upload with its name, not by the form: the others are still stored.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
+from tracker.filenames import display_name
 from tracker.forms import UploadForm
 from tracker.models import Commitment, Document, Reference
 from tracker.rendering import document_html, footnote_html
@@ -36,15 +37,19 @@ def document_upload(request):
         messages.error(request, "Kies een of meer bestanden om te uploaden.")
         return HttpResponseRedirect(reverse("documents"))
     for upload in form.cleaned_data["files"]:
+        name = display_name(upload.name)
+        if not upload.size:
+            messages.error(request, f"Niet opgeslagen: {name} is leeg.")
+            continue
         try:
             received = receive(upload, upload.name, request.user)
         except TooLarge as error:
             messages.error(request, f"Niet opgeslagen: {error}")
             continue
         if received.created:
-            messages.success(request, f"{upload.name} is ontvangen en wordt verwerkt.")
+            messages.success(request, f"{name} is ontvangen en wordt verwerkt.")
         else:
-            messages.info(request, f"{upload.name} was al eerder ontvangen: zie “{received.document}”.")
+            messages.info(request, f"{name} was al eerder ontvangen: zie “{received.document}”.")
     return HttpResponseRedirect(reverse("documents"))
 
 
