@@ -47,7 +47,7 @@ class StatusForm(forms.Form):
         label="Nieuwe termijn (bij uitstel)", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     # The version of the commitment the clerk saw; a change made since then is a conflict.
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,7 +78,7 @@ class CommitmentFieldsForm(forms.Form):
 
 
 class EditCommitmentForm(CommitmentFieldsForm):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class NewCommitmentForm(CommitmentFieldsForm):
@@ -90,4 +90,4 @@ class NewCommitmentForm(CommitmentFieldsForm):
 
 class PostponementForm(forms.Form):
     new_due_date = forms.DateField(label="Nieuwe termijn", widget=forms.DateInput(attrs={"type": "date"}))
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from tracker.filters import CommitmentFilter
 from tracker.models import Commitment, Document, Dossier
+from tracker.params import optional_number
 from tracker.views.feeds import user_for_token
 
 DEFAULT_PAGE_SIZE = 50
@@ -35,11 +36,11 @@ def api_view(view):
 
 def _page(request, queryset, serialize):
     """Keyset paging on the primary key: `?na=<id>` continues after that id, `?aantal=` sets the size."""
-    size = request.GET.get("aantal", "")
-    size = min(max(int(size), 1), MAX_PAGE_SIZE) if size.isdigit() else DEFAULT_PAGE_SIZE
-    after = request.GET.get("na", "")
-    if after.isdigit():
-        queryset = queryset.filter(pk__gt=int(after))
+    size = optional_number(request.GET, "aantal")
+    size = DEFAULT_PAGE_SIZE if size is None else min(max(size, 1), MAX_PAGE_SIZE)
+    after = optional_number(request.GET, "na")
+    if after is not None:
+        queryset = queryset.filter(pk__gt=after)
     rows = list(queryset.order_by("pk")[:size + 1])
     next_url = None
     if len(rows) > size:

@@ -8,6 +8,7 @@ from django_htmx.http import HttpResponseStopPolling
 
 from tracker.filenames import display_name
 from tracker.forms import UploadForm
+from tracker.kamerstuk import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
 from tracker.rendering import document_html, footnote_html
 from tracker.roles import clerk_required
@@ -136,5 +137,5 @@ def kamerstuk_redirect(request, kamerstuk):
     document = Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
     if document:
         return HttpResponseRedirect(document.get_absolute_url())
-    dossier_key = kamerstuk.rpartition("-")[0]
+    dossier_key, _ = split_kamerstuk(kamerstuk)  # the URL's converter makes sure there is a dossier part
     return HttpResponseRedirect(reverse("dossier", args=[dossier_key]))
