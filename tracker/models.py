@@ -141,6 +141,11 @@ class Document(models.Model):
     def has_failed(self):
         return self.state in self.FAILED_STATES
 
+    @property
+    def original_missing(self) -> bool:
+        """The kept file is gone from MEDIA_ROOT (a restore without the media folder, a clean-up by hand)."""
+        return not self.original or not self.original.storage.exists(self.original.name)
+
 
 class DocumentPage(models.Model):
     """A page of a document's text, the unit of full-text search.

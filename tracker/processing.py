@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 
 # A document whose analysis killed its worker this many times is left for a clerk.
 MAX_ATTEMPTS = 3
+ORIGINAL_MISSING_CODE = "origineel-ontbreekt"
+ORIGINAL_MISSING = ("Het originele bestand van dit document ontbreekt op de server, dus het kan niet (opnieuw) "
+                    "worden gelezen. Zet het bestand terug in de map met originelen of upload het opnieuw.")
 
 
 def process(document_id: int, token: str) -> None:
@@ -29,6 +32,9 @@ def process(document_id: int, token: str) -> None:
     if document.attempts > MAX_ATTEMPTS:
         store_failure(document, "vastgelopen", "De verwerking van dit bestand is herhaaldelijk vastgelopen; "
                       "het origineel is bewaard voor handmatige controle.")
+        return
+    if document.original_missing:
+        store_failure(document, ORIGINAL_MISSING_CODE, ORIGINAL_MISSING)
         return
     try:
         analysis = ingest.analyse_file(document.original.path)

@@ -10,6 +10,7 @@ from tracker.filenames import display_name
 from tracker.forms import UploadForm
 from tracker.kamerstuk import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
+from tracker.processing import ORIGINAL_MISSING
 from tracker.rendering import document_html, footnote_html
 from tracker.roles import clerk_required
 from tracker.uploads import TooLarge, queue_analysis, receive
@@ -99,6 +100,9 @@ def _status_fragment(request, document):
 def document_retry(request, pk):
     """Analyse a failed document again from the start, e.g. after the engine was improved."""
     document = get_object_or_404(Document, pk=pk)
+    if document.original_missing:
+        messages.error(request, ORIGINAL_MISSING)
+        return HttpResponseRedirect(document.get_absolute_url())
     # Conditional, so two clicks (or a clerk and a worker) never queue it twice.
     reset = Document.objects.filter(pk=pk, state__in=Document.FAILED_STATES).update(
         state=Document.State.BEZIG, attempts=0, claimed_at=None, claim_token="", error="", error_code="",
@@ -116,6 +120,9 @@ def document_original(request, pk):
     """The file as it arrived. Only a real PDF is shown inline: anything else downloads,
     so HTML in an uploaded file never runs in our pages."""
     document = get_object_or_404(Document, pk=pk)
+    if document.original_missing:
+        return render(request, "documents/original_missing.html", {"document": document, "reason": ORIGINAL_MISSING},
+                      status=404)
     handle = document.original.open("rb")
     is_pdf = handle.read(5) == b"%PDF-"
     handle.seek(0)
