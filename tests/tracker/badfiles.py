@@ -39,4 +39,10 @@ def bad_files():
         ("afgebroken.pdf", letter[: len(letter) // 3], "mislukt", "corrupt", "beschadigd"),
         ("versleuteld.pdf", encrypted_pdf(), "mislukt", "versleuteld", "wachtwoord"),
         ("gescand.pdf", scanned_pdf(), "geen_tekst", "geen-tekst", "geen tekstlaag"),
+        ("alleen-opmaak.html", b"<html><head><script>var x;</script></head><body><nav>Menu</nav></body></html>",
+         "geen_tekst", "geen-tekst", "webpagina"),
+        ("diep.xml", b"<kamerstuk><stuk>" + b"<al>" * 5000 + b"tekst" + b"</al>" * 5000 + b"</stuk></kamerstuk>",
+         "mislukt", "corrupt", "genest"),
+        # not bad at all: Notepad's "Unicode", read as text
+        ("unicode.txt", "In december informeer ik uw Kamer.".encode("utf-16"), "klaar", "", ""),
     ]
