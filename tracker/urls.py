@@ -4,7 +4,7 @@ import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <to
 
 from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, sources
 from tracker.views import search
-from tracker.views import api, feeds, register, timelines
+from tracker.views import api, feeds, register, timelines, tokens
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -40,10 +40,13 @@ urlpatterns = [
     # calendar and news feeds: the token in the URL instead of a login
     path("feeds/", feeds.feeds_page, name="feeds"),
     path("feeds/vernieuwen/", feeds.feeds_renew, name="feeds_renew"),
+    path("feeds/intrekken/", feeds.feeds_revoke, name="feeds_revoke"),
     path("feeds/<token:token>/dossiers/<dossier:key>.ics", feeds.dossier_ics, name="dossier_ics"),
     path("feeds/<token:token>/dossiers/<dossier:key>.atom", feeds.dossier_atom, name="dossier_atom"),
     path("feeds/<token:token>/ministeries/<slug:slug>.ics", feeds.ministry_ics, name="ministry_ics"),
-    # read-only JSON API: a login or the feed token
+    # read-only JSON API: a login or an API token in the Authorization header, made and revoked here
+    path("sleutels/", tokens.tokens_page, name="api_tokens"),
+    path("sleutels/<int:pk>/intrekken/", tokens.token_revoke, name="api_token_revoke"),
     path("api/dossiers/", api.dossiers, name="api_dossiers"),
     path("api/documenten/", api.documents, name="api_documents"),
     path("api/toezeggingen/", api.commitments, name="api_commitments"),
