@@ -149,3 +149,34 @@ def test_two_clerks_uploading_one_file_at_once_leave_one_document_and_one_copy(t
     assert not second.created and second.document.original_name == "eerste.txt"
     assert Document.objects.count() == 1
     assert len(stored_files()) == len(before) + 1
+
+
+def pdf_with_open_action_javascript():
+    """A one-page PDF that runs JavaScript when opened."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+               b"<< /Type /Action /S /JavaScript /JS (app.alert(document.cookie)) >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+@pytest.mark.parametrize("name, content", [("actie.pdf", pdf_with_open_action_javascript()),
+                                           ("brief.html", b"<script>alert(1)</script>")])
+def test_originals_are_served_in_a_sandbox(clerk_client, name, content, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        upload(clerk_client, SimpleUploadedFile(name, content))
+    served = clerk_client.get(reverse("document_original", args=[Document.objects.get().pk]))
+    policy = [part.strip() for part in served["Content-Security-Policy"].split(";")]
+    assert "sandbox" in policy and "default-src 'none'" in policy
+    assert served["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_have_a_content_security_policy(clerk_client):
+    policy = clerk_client.get(reverse("documents"))["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy

@@ -1,3 +1,5 @@
+from csp.constants import NONE
+from csp.decorators import csp
 from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, HttpResponseRedirect
@@ -115,7 +117,14 @@ def document_retry(request, pk):
     return HttpResponseRedirect(document.get_absolute_url())
 
 
+# An original is someone else's file: served in a sandbox, with an origin of its own and no scripts, forms or
+# plugins of the page, nothing in it runs as this site (a PDF's /OpenAction JavaScript, HTML in a "PDF").
+# Chromium's PDF viewer still shows it and follows #page=. Content sniffing is off site-wide (nosniff).
+ORIGINAL_POLICY = {"default-src": [NONE], "sandbox": True}
+
+
 @require_GET
+@csp(ORIGINAL_POLICY)
 def document_original(request, pk):
     """The file as it arrived. Only a real PDF is shown inline: anything else downloads,
     so HTML in an uploaded file never runs in our pages."""
