@@ -227,12 +227,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 CELERY_TASK_IGNORE_RESULT = True
 # Extraction runs in a child process with its own limit (INGEST_TIMEOUT); the task limit is a backstop.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
-# A document claimed longer ago than this belongs to a worker that died: it may be taken over.
-STALE_CLAIM_SECONDS = env_int("STALE_CLAIM_SECONDS", CELERY_TASK_TIME_LIMIT)
+# The task renews its claim on a document every CLAIM_HEARTBEAT_SECONDS while the engine reads it; a claim
+# not renewed for STALE_CLAIM_SECONDS belongs to a worker that died, and beat's requeue job (every
+# REQUEUE_EVERY_SECONDS) hands it to another: a killed worker's document is taken up again within a minute.
+STALE_CLAIM_SECONDS = env_int("STALE_CLAIM_SECONDS", 30)
+CLAIM_HEARTBEAT_SECONDS = env_int("CLAIM_HEARTBEAT_SECONDS", max(1, STALE_CLAIM_SECONDS // 3))
+if CLAIM_HEARTBEAT_SECONDS >= STALE_CLAIM_SECONDS:
+    raise ImproperlyConfigured("CLAIM_HEARTBEAT_SECONDS must be shorter than STALE_CLAIM_SECONDS")
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-documents": {
         "task": "tracker.requeue_stale_documents",
-        "schedule": env_int("REQUEUE_EVERY_SECONDS", 600),
+        "schedule": env_int("REQUEUE_EVERY_SECONDS", 15),
     },
     # Followed dossiers are fetched from the official sources once a night (SYNC_HOUR, Dutch time).
     "sync-sources": {
