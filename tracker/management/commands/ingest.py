@@ -4,12 +4,12 @@ import sys
 import uuid
 from collections import Counter
 
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
 from tracker.filenames import printable
 from tracker.folders import collect
+from tracker.management.users import user_named
 from tracker.models import Document
 from tracker.processing import process
 from tracker.uploads import TooLarge, receive
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="the user name recorded as having brought the documents in")
 
     def handle(self, *args, paths, wait, user, **options):
-        importer = self.importer(user)
+        importer = user_named(user)
         collected = collect(paths)
         files = collected.files
         if not files and not collected.skipped:
@@ -56,14 +56,6 @@ class Command(BaseCommand):
         self.summary(counts, failures, collected.skipped, queued=not wait and bool(new))
         if failures:
             sys.exit(1)
-
-    def importer(self, username):
-        if username is None:
-            return None
-        try:
-            return get_user_model().objects.get(username=username)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"Gebruiker {printable(username)} bestaat niet.") from None
 
     def analyse(self, new, failures):
         token = f"ingest-{uuid.uuid4().hex}"
