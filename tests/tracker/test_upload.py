@@ -10,7 +10,9 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from tests.tracker.badfiles import BAD_NAMES
 from tests.tracker.conftest import IRAK_LETTER
+from tracker.filenames import printable
 from tracker.models import Document
 from tracker.uploads import receive
 
@@ -180,3 +182,16 @@ def test_pages_have_a_content_security_policy(clerk_client):
     policy = clerk_client.get(reverse("documents"))["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+@pytest.mark.parametrize("name, stored", BAD_NAMES)
+def test_every_name_is_stored_safely_or_refused_in_dutch(clerk_client, name, stored, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        response = upload_as_named(clerk_client, name, f"Een brief met de naam {len(name)}.".encode())
+    if stored is None:
+        assert response.status_code == 400 and "Niet verwerkt" in response.content.decode()
+        assert not Document.objects.exists()
+    else:
+        assert response.status_code == 200
+        kept = Document.objects.get().original_name
+        assert kept.startswith(stored) and kept == printable(kept) and len(kept) <= 255
