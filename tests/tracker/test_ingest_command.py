@@ -5,7 +5,6 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from tests.tracker.conftest import SEEDS_PDF

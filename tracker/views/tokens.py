@@ -20,7 +20,7 @@ def tokens_page(request):
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        token, new_key = ApiToken.create(request.user, form.cleaned_data["name"])
+        new_key = ApiToken.create(request.user, form.cleaned_data["name"])[1]
         form = TokenForm()
     # Rendered, not redirected: the new key is in this response only, never in a cookie or the database.
     status = 422 if request.method == "POST" and new_key is None else 200
