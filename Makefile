@@ -19,12 +19,11 @@ setup: $(VENV)/.installed
 	$(PY) manage.py setup
 	$(PY) manage.py search_index
 
-# The product at http://$(HOST):$(PORT) with a Celery worker beside it; Ctrl-C stops both.
+# The product at http://$(HOST):$(PORT) with a Celery worker and beat beside it (tools/run.py supervises
+# them); Ctrl-C stops all three cleanly.
 run: setup
 	@echo "Kamerbrieventracker: http://$(HOST):$(PORT)/  (Ctrl-C stops web, worker and beat)"
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) -m celery -A config worker --beat --schedule=.data/celerybeat-schedule --loglevel=INFO --concurrency=2 & \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@exec $(PY) tools/run.py --host $(HOST) --port $(PORT)
 
 worker: $(VENV)/.installed
 	$(PY) -m celery -A config worker --loglevel=INFO

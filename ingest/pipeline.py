@@ -11,14 +11,26 @@ from .commitments import find_commitments
 from .layout import lay_out
 from .limits import Limits
 from .metadata import read_metadata
-from .model import Analysis
+from .model import Analysis, ExtractionError
 from .readers import read
 from .references import find_references
+
+
+# A PDF without a text layer is refused by its reader, which knows why; for the others the reason is here.
+NO_TEXT = {
+    "pdf": "Er staat geen leesbare tekst in deze PDF, alleen opmaak of kop- en voetregels.",
+    "html": "Deze webpagina bevat geen leesbare tekst: alleen opmaak, scripts, navigatie of afbeeldingen.",
+    "docx": "Dit Word-document bevat geen tekst: het is leeg of bevat alleen afbeeldingen.",
+    "xml": "Dit XML-bestand bevat geen tekst: de alinea's van de publicatie zijn leeg.",
+    "txt": "Dit tekstbestand bevat alleen witruimte.",
+}
 
 
 def analyse_path(path: str, limits: Limits | None = None) -> Analysis:
     raw = read(str(path), limits or Limits.from_env())
     layout = lay_out(raw)
+    if not layout.text.strip():
+        raise ExtractionError("geen-tekst", NO_TEXT.get(raw.source_type, NO_TEXT["txt"]))
     meta = read_metadata(layout, raw.known)
     references = find_references(
         layout.text,

@@ -28,7 +28,13 @@ class CommitmentAdmin(admin.ModelAdmin):
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(admin.ModelAdmin):
+    """The register's history: read here, never written, not even by a superuser (who could otherwise
+    add a change under any clerk's name and date)."""
+
     list_display = ["commitment", "from_status", "to_status", "changed_by", "changed_at"]
+
+    def has_add_permission(self, request):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False

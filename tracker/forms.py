@@ -27,6 +27,8 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.txt,.html,.htm,.xml,.docx"}))
+        # An empty file is refused by the upload with its name, not by the form: the others are still stored.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -53,7 +55,7 @@ class StatusForm(forms.Form):
     note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     new_due_date = CalendarDateField(label="Nieuwe termijn (bij uitstel)", required=False)
     # The version of the commitment the clerk saw; a change made since then is a conflict.
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +86,7 @@ class CommitmentFieldsForm(forms.Form):
 
 
 class EditCommitmentForm(CommitmentFieldsForm):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class NewCommitmentForm(CommitmentFieldsForm):
@@ -96,4 +98,4 @@ class NewCommitmentForm(CommitmentFieldsForm):
 
 class PostponementForm(forms.Form):
     new_due_date = CalendarDateField(label="Nieuwe termijn")
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)

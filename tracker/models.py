@@ -4,6 +4,7 @@ the commitments found in them and every change to a commitment's status."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -140,6 +141,11 @@ class Document(models.Model):
     @property
     def has_failed(self):
         return self.state in self.FAILED_STATES
+
+    @property
+    def original_missing(self) -> bool:
+        """The kept file is gone from MEDIA_ROOT (a restore without the media folder, a clean-up by hand)."""
+        return not self.original or not self.original.storage.exists(self.original.name)
 
 
 class DocumentPage(models.Model):
@@ -438,3 +444,41 @@ class FeedToken(models.Model):
         if renew:
             return cls.objects.update_or_create(user=user, defaults={"token": token, "created_at": timezone.now()})[0]
         return cls.objects.get_or_create(user=user, defaults={"token": token})[0]
+
+
+class ApiToken(models.Model):
+    """A script's key to the JSON API, sent as `Authorization: Token <key>`; apart from the feed token, so
+    revoking one never stops the other. Only a digest is kept: the key is shown once, when it is made."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)  # what the user calls it, e.g. "rapportage griffie"
+    digest = models.CharField(max_length=64, unique=True)  # sha256 of the key
+    prefix = models.CharField(max_length=8)  # the key's first characters, to recognise it in the list
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def create(cls, user, name: str) -> tuple[ApiToken, str]:
+        """A new token and its key, which is not kept and so can be shown only now."""
+        key = secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, digest=cls.digest_of(key), prefix=key[:8]), key
+
+    @classmethod
+    def user_for_key(cls, key: str):
+        """The active user whose unrevoked token this is, or None; the token's last use is noted."""
+        token = cls.objects.select_related("user").filter(digest=cls.digest_of(key), revoked_at__isnull=True).first()
+        if token is None or not token.user.is_active:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 
 from tracker.filters import CommitmentFilter, STATE_LABELS
 from tracker.models import Commitment
+from tracker.params import whole_number
 
 EXPORT_HEADER = ["id", "toezegging", "status", "termijn", "termijn (tekst)", "ministerie", "dossier", "kamerstuk",
                  "document", "toegezegd op", "adres"]
@@ -25,15 +26,16 @@ def filtered(form: CommitmentFilter, today: dt.date):
 def after(commitments, cursor: str):
     """The commitments after `cursor` ("2024-05-31.17", or "-.17" among the undated) in `filtered` order."""
     due, _, pk = (cursor or "").partition(".")
-    if not pk.isdigit():
+    pk = whole_number(pk)
+    if pk is None:
         return commitments
     if due == "-":
-        return commitments.filter(due_date__isnull=True, pk__gt=int(pk))
+        return commitments.filter(due_date__isnull=True, pk__gt=pk)
     try:
         due = dt.date.fromisoformat(due)
     except ValueError:
         return commitments
-    return commitments.filter(Q(due_date__gt=due) | Q(due_date=due, pk__gt=int(pk)) | Q(due_date__isnull=True))
+    return commitments.filter(Q(due_date__gt=due) | Q(due_date=due, pk__gt=pk) | Q(due_date__isnull=True))
 
 
 def cursor(commitment: Commitment) -> str:

@@ -1,6 +1,7 @@
 """Background work. Thin: the logic lives in `tracker.processing` and `ingest/`."""
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 
 from tracker.processing import process, stale_documents
 from tracker.reminders import send_weekly
@@ -22,11 +23,13 @@ def requeue_stale_documents() -> int:
 
 
 @shared_task(name="tracker.sync_sources")
-def sync_sources(source: str | None = None) -> None:
-    """Fetch followed dossiers from one source ("tk", "obk") or, when None, from both."""
+def sync_sources(source: str | None = None, user_id: int | None = None) -> None:
+    """Fetch followed dossiers from one source ("tk", "obk") or, when None, from both; `user_id` is the clerk
+    who asked for it (none for the nightly run)."""
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     for name, sync in SOURCES.items():
         if source in (None, name):
-            sync()
+            sync(user)
 
 
 @shared_task(name="tracker.send_reminders")

@@ -1,8 +1,10 @@
 from django.urls import path
 
+import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>
+
 from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, sources
 from tracker.views import search
-from tracker.views import api, feeds, register, timelines
+from tracker.views import api, feeds, register, timelines, tokens
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -14,7 +16,7 @@ urlpatterns = [
     path("documenten/<int:pk>/", documents.document_detail, name="document"),
     path("documenten/<int:pk>/origineel/", documents.document_original, name="document_original"),
     path("documenten/<int:pk>/opnieuw/", documents.document_retry, name="document_retry"),
-    path("kamerstuk/<str:kamerstuk>/", documents.kamerstuk_redirect, name="kamerstuk"),
+    path("kamerstuk/<kamerstuk:kamerstuk>/", documents.kamerstuk_redirect, name="kamerstuk"),
     # commitments
     path("toezeggingen/", register.commitment_list, name="commitments"),
     path("toezeggingen/export.csv", register.commitment_export_csv, name="commitments_csv"),
@@ -28,20 +30,23 @@ urlpatterns = [
     # review of detected commitments
     path("beoordelen/", review.review_queue, name="review"),
     path("beoordelen/selectie/", review.review_bulk, name="review_bulk"),
-    path("beoordelen/<int:pk>/<str:decision>/", review.review_decide, name="review_decide"),
+    path("beoordelen/<int:pk>/<decision:decision>/", review.review_decide, name="review_decide"),
     # dossiers
     path("dossiers/", dossiers.dossier_list, name="dossiers"),
-    path("dossiers/<str:key>/", dossiers.dossier_timeline, name="dossier"),
+    path("dossiers/<dossier:key>/", dossiers.dossier_timeline, name="dossier"),
     # timelines per ministry and overall
-    path("ministeries/<str:slug>/", timelines.ministry_timeline, name="ministry"),
+    path("ministeries/<slug:slug>/", timelines.ministry_timeline, name="ministry"),
     path("tijdlijn/", timelines.overall_timeline, name="timeline"),
     # calendar and news feeds: the token in the URL instead of a login
     path("feeds/", feeds.feeds_page, name="feeds"),
     path("feeds/vernieuwen/", feeds.feeds_renew, name="feeds_renew"),
-    path("feeds/<str:token>/dossiers/<str:key>.ics", feeds.dossier_ics, name="dossier_ics"),
-    path("feeds/<str:token>/dossiers/<str:key>.atom", feeds.dossier_atom, name="dossier_atom"),
-    path("feeds/<str:token>/ministeries/<str:slug>.ics", feeds.ministry_ics, name="ministry_ics"),
-    # read-only JSON API: a login or the feed token
+    path("feeds/intrekken/", feeds.feeds_revoke, name="feeds_revoke"),
+    path("feeds/<token:token>/dossiers/<dossier:key>.ics", feeds.dossier_ics, name="dossier_ics"),
+    path("feeds/<token:token>/dossiers/<dossier:key>.atom", feeds.dossier_atom, name="dossier_atom"),
+    path("feeds/<token:token>/ministeries/<slug:slug>.ics", feeds.ministry_ics, name="ministry_ics"),
+    # read-only JSON API: a login or an API token in the Authorization header, made and revoked here
+    path("sleutels/", tokens.tokens_page, name="api_tokens"),
+    path("sleutels/<int:pk>/intrekken/", tokens.token_revoke, name="api_token_revoke"),
     path("api/dossiers/", api.dossiers, name="api_dossiers"),
     path("api/documenten/", api.documents, name="api_documents"),
     path("api/toezeggingen/", api.commitments, name="api_commitments"),
@@ -49,5 +54,5 @@ urlpatterns = [
     path("bronnen/", sources.sources_page, name="sources"),
     path("bronnen/ophalen/", sources.sources_sync, name="sources_sync"),
     path("bronnen/volgen/", sources.dossier_follow, name="dossier_follow"),
-    path("bronnen/volgen/<str:key>/stoppen/", sources.dossier_unfollow, name="dossier_unfollow"),
+    path("bronnen/volgen/<dossier:key>/stoppen/", sources.dossier_unfollow, name="dossier_unfollow"),
 ]

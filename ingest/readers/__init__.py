@@ -7,6 +7,7 @@ because the clerk then has the wrong file in hand.
 
 from __future__ import annotations
 
+import codecs
 import os
 import zipfile
 
@@ -19,6 +20,8 @@ _PDF_HEADER_WINDOW = 1024
 _TEXT_ENCODINGS = ("utf-8-sig", "cp1252")
 # Share of control characters above which bytes are not text.
 _MAX_CONTROL_SHARE = 0.01
+# In UTF-16 text of a Latin script, at least this share of the characters has a zero byte on the same side.
+_UTF16_ZERO_SHARE = 0.7
 
 
 def read(path: str, limits: Limits) -> RawDocument:
@@ -93,19 +96,38 @@ def _decode(path: str) -> str:
 
 
 def _decode_bytes(data: bytes) -> str | None:
+    utf16 = _utf16(data)
+    if utf16:
+        return _decoded_text(data, (utf16,))
     if b"\x00" in data:
         return None
-    for encoding in _TEXT_ENCODINGS:
+    return _decoded_text(data, _TEXT_ENCODINGS)
+
+
+def _utf16(data: bytes) -> str | None:
+    """"utf-16" (with a byte-order mark) or its byte order, when `data` looks like UTF-16 text: Windows'
+    Notepad and Word's "Unicode text" save that, with or without the mark; one byte of most characters is
+    then zero, always at the same side."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    pairs = len(data) // 2
+    if pairs < 2:
+        return None
+    even_zeros, odd_zeros = data[0:pairs * 2:2].count(0), data[1:pairs * 2:2].count(0)
+    if odd_zeros >= _UTF16_ZERO_SHARE * pairs and even_zeros <= (1 - _UTF16_ZERO_SHARE) * pairs:
+        return "utf-16-le"
+    if even_zeros >= _UTF16_ZERO_SHARE * pairs and odd_zeros <= (1 - _UTF16_ZERO_SHARE) * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decoded_text(data: bytes, encodings) -> str | None:
+    for encoding in encodings:
         try:
-            text = data.decode(encoding)
+            # Not final: the first bytes read to detect the type may end in the middle of a character.
+            text = codecs.getincrementaldecoder(encoding)().decode(data, final=False)
         except UnicodeDecodeError:
-            # the window may cut a character in two
-            try:
-                text = data[:-3].decode(encoding) if len(data) > 3 else None
-            except UnicodeDecodeError:
-                continue
-            if text is None:
-                continue
+            continue
         controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
         if controls <= _MAX_CONTROL_SHARE * max(len(text), 1):
             return text

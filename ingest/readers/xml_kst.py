@@ -27,10 +27,13 @@ _BLOCKS = {
 # Elements that belong to the header block, not the body.
 _SKIP = {"metadata", "meta", "kamerstukkop", "dossier", "stuknr", "noot", "noot.ref", "aanhef", "dagtekening"}
 _DOSSIER_RE = re.compile(DOSSIER)
+# Deeper than any publication, well within Python's recursion limit.
+MAX_DEPTH = 200
 
 
 def read_xml(text: str) -> RawDocument:
     root = _parse(text)
+    _refuse_deep_nesting(root)
     if root.find(".//al") is None:
         raise ExtractionError(
             "onbekend-type",
@@ -62,6 +65,21 @@ def _parse(text: str) -> Element:
         ) from None
     except ParseError as error:
         raise ExtractionError("corrupt", f"Het XML-bestand is beschadigd of onvolledig ({error}).") from None
+
+
+def _refuse_deep_nesting(root: Element) -> None:
+    """The text is collected recursively, which a few thousand nested elements would exhaust; a publication
+    nests a few dozen deep. Measured without recursion."""
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExtractionError(
+                "corrupt",
+                f"Het XML-bestand is dieper genest dan {MAX_DEPTH} niveaus en wordt daarom niet gelezen; "
+                "een echte publicatie van officielebekendmakingen.nl is nooit zo opgebouwd.",
+            )
+        stack.extend((child, depth + 1) for child in element)
 
 
 def _collect(element: Element, paragraphs: list[str], footnotes: list[str]) -> None:

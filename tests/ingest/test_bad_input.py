@@ -166,3 +166,51 @@ def test_it_refuses_xml_that_is_no_publication(tmp_path):
     path = tmp_path / "rss.xml"
     path.write_text('<?xml version="1.0"?><rss><channel><title>Nieuws</title></channel></rss>')
     assert refused(path).code == "onbekend-type"
+
+
+LETTER = "Den Haag, 21 november 2023\n\nIn december informeer ik uw Kamer over de voortgang van de evaluatie.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])  # "utf-16" writes a byte-order mark
+def test_it_reads_utf16_text(tmp_path, encoding):
+    path = tmp_path / "brief.txt"
+    path.write_bytes(LETTER.encode(encoding))
+    analysis = analyse_file(path)
+    assert "In december informeer ik uw Kamer" in analysis.text
+    assert str(analysis.commitments[0].due) == "2023-12-31"
+
+
+def test_it_reads_utf16_html(tmp_path):
+    path = tmp_path / "brief.html"
+    path.write_bytes(f"<html><body><p>{LETTER}</p></body></html>".encode("utf-16"))
+    assert "In december informeer ik uw Kamer" in analyse_file(path).text
+
+
+@pytest.mark.parametrize("name, content, word", [
+    ("leeg.html", b"<html><head><title>Leeg</title><script>var x = 1;</script></head><body><nav>Menu</nav>"
+                  b"<img src='brief.png'></body></html>", "webpagina"),
+    ("wit.txt", b"   \n\n\t\n", "witruimte"),
+    ("lege-alinea.xml", b'<?xml version="1.0"?><kamerstuk><stuk><al/></stuk></kamerstuk>', "XML-bestand"),
+])
+def test_a_file_without_text_says_why(tmp_path, name, content, word):
+    path = tmp_path / name
+    path.write_bytes(content)
+    error = refused(path)
+    assert error.code == "geen-tekst" and word in error.reason
+
+
+def test_a_word_document_without_text_says_why(tmp_path):
+    import docx
+
+    path = tmp_path / "leeg.docx"
+    docx.Document().save(path)
+    error = refused(path)
+    assert error.code == "geen-tekst" and "Word-document bevat geen tekst" in error.reason
+
+
+def test_it_refuses_deeply_nested_xml_with_a_reason(tmp_path):
+    path = tmp_path / "diep.xml"
+    path.write_text('<?xml version="1.0"?><kamerstuk><stuk>' + "<al>" * 50_000 + "tekst" + "</al>" * 50_000
+                    + "</stuk></kamerstuk>")
+    error = refused(path)
+    assert error.code == "corrupt" and "dieper genest dan 200 niveaus" in error.reason

@@ -39,4 +39,23 @@ def bad_files():
         ("afgebroken.pdf", letter[: len(letter) // 3], "mislukt", "corrupt", "beschadigd"),
         ("versleuteld.pdf", encrypted_pdf(), "mislukt", "versleuteld", "wachtwoord"),
         ("gescand.pdf", scanned_pdf(), "geen_tekst", "geen-tekst", "geen tekstlaag"),
+        ("alleen-opmaak.html", b"<html><head><script>var x;</script></head><body><nav>Menu</nav></body></html>",
+         "geen_tekst", "geen-tekst", "webpagina"),
+        ("diep.xml", b"<kamerstuk><stuk>" + b"<al>" * 5000 + b"tekst" + b"</al>" * 5000 + b"</stuk></kamerstuk>",
+         "mislukt", "corrupt", "genest"),
+        # not bad at all: Notepad's "Unicode", read as text
+        ("unicode.txt", "In december informeer ik uw Kamer.".encode("utf-16"), "klaar", "", ""),
     ]
+
+
+# File names a browser or a folder may bring: (name, how the stored name starts, or None when the upload is
+# refused with a message). Names that are no UTF-8 only come from folders (test_ingest_command).
+BAD_NAMES = [
+    ("brief\x1b[31m.txt", "brief"),  # a terminal escape code
+    ("brief\u202etxt.exe.txt", "brief"),  # a right-to-left override
+    ("brief\x00.txt", "brief"),
+    ("brief." + "p" * 300, "brief.ppp"),  # a long "extension": the start of the name stays
+    ("b" * 300 + ".txt", "bbbb"),
+    ("../../etc/passwd.txt", "passwd.txt"),
+    ("brief" + "e" * 2000 + ".txt", None),  # too long for Django to read the upload
+]

@@ -39,10 +39,11 @@ def changes(document):
     postponement = commitment.postponements.get()
     return [
         (reverse("document_upload"), {}),
-        (reverse("commitment_status", args=[commitment.pk]), {"status": "openstaand"}),
+        (reverse("commitment_status", args=[commitment.pk]), {"status": "openstaand", "version": commitment.version}),
         (reverse("commitment_edit", args=[commitment.pk]), {"text": "Anders", "version": commitment.version}),
         (reverse("commitment_new"), {"text": "Een mondelinge toezegging"}),
-        (reverse("postponement_confirm", args=[postponement.pk]), {"new_due_date": "2024-03-31"}),
+        (reverse("postponement_confirm", args=[postponement.pk]),
+         {"new_due_date": "2024-03-31", "version": commitment.version}),
         (reverse("postponement_dismiss", args=[postponement.pk]), {}),
     ]
 
@@ -81,7 +82,8 @@ def test_it_hides_the_change_forms_from_staff(staff_client, document):
 
 def test_it_accepts_changes_by_clerks(clerk_client, document):
     commitment = document.commitments.get()
-    response = clerk_client.post(reverse("commitment_status", args=[commitment.pk]), {"status": "openstaand"})
+    response = clerk_client.post(reverse("commitment_status", args=[commitment.pk]),
+                                 {"status": "openstaand", "version": commitment.version})
     assert response.status_code == 200
     commitment.refresh_from_db()
     assert commitment.status == "openstaand"

@@ -36,8 +36,13 @@ def browser_page(monkeypatch):
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
         page.set_default_timeout(60_000)
+        # Every page must work under the Content-Security-Policy: Chromium reports what it blocks on the console.
+        blocked = []
+        page.on("console", lambda message: blocked.append(message.text)
+                if "Content Security Policy" in message.text else None)
         yield page
         browser.close()
+    assert not blocked, blocked
 
 
 def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker, clerk, browser_page):

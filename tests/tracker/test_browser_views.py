@@ -76,6 +76,8 @@ def test_staff_filter_search_export_and_subscribe(live_server, staff, dossier, b
 
     # The dossier's calendar, fetched as a calendar app would: without the login, with the token in the URL.
     page.goto(base + "/feeds/?dossier=27925")
+    page.click("text=Sleutel maken")
+    page.goto(base + "/feeds/?dossier=27925")
     address = page.locator("a[href$='/dossiers/27925.ics']").get_attribute("href")
     anonymous = page.context.browser.new_context()
     response = anonymous.request.get(address)
@@ -84,3 +86,32 @@ def test_staff_filter_search_export_and_subscribe(live_server, staff, dossier, b
     assert sorted(str(e["summary"]) for e in events) == [f"[Openstaand] {OPEN}", f"[Te laat] {LATE}"]
     assert anonymous.request.get(address.replace("/feeds/", "/feeds/x")).status == 403
     anonymous.close()
+
+
+def test_a_commitment_links_to_its_page_of_the_original_pdf_in_a_sandbox(live_server, staff, browser_page):  # noqa: F811
+    from django.core.files.base import ContentFile
+
+    from tests.tracker.conftest import IRAK_LETTER
+
+    document = make_document(LATE, kamerstuk="27925-960", commitments=[promise(LATE, LATE)])
+    document.original.save("brief.pdf", ContentFile(IRAK_LETTER.read_bytes()))
+    Commitment.objects.filter(document=document).update(page=2)
+    commitment = document.commitments.get()
+    page, base = browser_page, live_server.url
+    log_in(page, base, staff, commitment.get_absolute_url())
+    with page.expect_response(lambda response: "/origineel/" in response.url) as served:
+        page.click("text=pagina 2 van het origineel")
+    headers = served.value.all_headers()
+    assert "sandbox" in headers["content-security-policy"] and headers["x-content-type-options"] == "nosniff"
+    page.wait_for_url("**/origineel/#page=2")
+    # Chromium's PDF viewer shows it, the sandbox notwithstanding (the viewer's page is Chromium's own; the
+    # PDF is drawn, and any script in it run, by PDFium apart from the app's pages).
+    for _ in range(100):
+        viewers = [frame.url for frame in page.frames if frame.url.startswith("chrome-extension://")]
+        if viewers:
+            break
+        page.wait_for_timeout(100)
+    assert viewers and viewers[0].endswith("/index.html")
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "original-page-2.png"))

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.tracker.factories import make_document, promise
-from tracker.models import Fulfilment, StatusChange
+from tracker.models import Commitment, Fulfilment, StatusChange
 
 TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
 
@@ -25,6 +25,8 @@ def follow_up(db):
 
 
 def post(client, commitment, **data):
+    """As the form sends it: with the version of the commitment on the page."""
+    data.setdefault("version", Commitment.objects.get(pk=commitment.pk).version)
     return client.post(reverse("commitment_status", args=[commitment.pk]), data, HTTP_HX_REQUEST="true")
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.urls import reverse
 
 from tests.tracker.factories import citation, make_document, promise
+from tracker.models import Document
 
 TEXT = (
     "In de beantwoording (Kamerstuk 27 925, nr. 943) informeerde het kabinet uw Kamer. "
@@ -86,3 +87,23 @@ def test_it_needs_a_bounded_number_of_queries(staff_client, django_assert_max_nu
     # session, user, groups, document, commitments, fulfilments, references, cited by
     with django_assert_max_num_queries(10):
         assert staff_client.get(reverse("document", args=[document.pk])).status_code == 200
+
+
+def test_a_missing_original_is_said_to_be_missing(clerk_client):
+    from tracker.processing import process
+
+    document = make_document("Voor de zomer informeer ik uw Kamer.")
+    document.original.storage.delete(document.original.name)
+    response = clerk_client.get(reverse("document_original", args=[document.pk]))
+    assert response.status_code == 404 and "originele bestand van dit document ontbreekt" in response.content.decode()
+
+    Document.objects.filter(pk=document.pk).update(state="mislukt", error="eerder mislukt")
+    page = clerk_client.post(reverse("document_retry", args=[document.pk]), follow=True).content.decode()
+    assert "ontbreekt op de server" in page
+    document.refresh_from_db()
+    assert document.state == "mislukt"  # not left "bezig" for a worker that cannot read it
+
+    Document.objects.filter(pk=document.pk).update(state="bezig")  # queued before the file went missing
+    process(document.pk, "taak")
+    document.refresh_from_db()
+    assert (document.state, document.error_code) == ("mislukt", "origineel-ontbreekt")

@@ -48,7 +48,7 @@ def test_an_edit_that_changes_nothing_records_nothing(clerk_client, commitment):
 
 def test_an_edit_on_a_stale_version_is_a_conflict(clerk_client, commitment):
     response = clerk_client.post(reverse("commitment_edit", args=[commitment.pk]), {
-        "text": "Iets anders", "dossier": "27925", "version": commitment.version - 1})
+        "text": "Iets anders", "dossier": "27925", "version": commitment.version + 1})
     assert response.status_code == 409
     commitment.refresh_from_db()
     assert commitment.text == TEXT

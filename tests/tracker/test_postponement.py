@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.tracker.factories import make_document, promise
-from tracker.models import Fulfilment
+from tracker.models import Commitment, Fulfilment
 
 TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
 
@@ -19,6 +19,8 @@ def commitment(db):
 
 
 def post(client, commitment, **data):
+    """As the form sends it: with the version of the commitment on the page."""
+    data.setdefault("version", Commitment.objects.get(pk=commitment.pk).version)
     return client.post(reverse("commitment_status", args=[commitment.pk]), data, HTTP_HX_REQUEST="true")
 
 
@@ -93,7 +95,8 @@ def test_it_reopens_lapsed_and_partly_fulfilled_commitments(clerk_client, commit
 
 
 def test_reopening_a_rejected_candidate_brings_it_back_in_the_lists(clerk_client, commitment):
-    clerk_client.post(reverse("review_decide", args=[commitment.pk, "reject"]), {"reason": "Geen belofte"})
+    clerk_client.post(reverse("review_decide", args=[commitment.pk, "reject"]),
+                      {"reason": "Geen belofte", "version": commitment.version})
     post(clerk_client, commitment, status="openstaand", note="Toch een toezegging")
     commitment.refresh_from_db()
     assert commitment.status == "openstaand" and not commitment.rejected

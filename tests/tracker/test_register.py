@@ -120,3 +120,36 @@ def test_it_links_the_exports_with_the_same_filters(staff_client, register):
 def test_it_sends_anonymous_visitors_to_the_login_page(client, register, url):
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+# Text that a spreadsheet program would run: a letter's sentence, a clerk's ministry, a typed due text.
+FORMULAS = ["=HYPERLINK(\"http://example.org\",\"klik\")", "+31 70 123", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.fixture
+def formulas(db):
+    text = FORMULAS[0]
+    document = make_document(text, kamerstuk="27925-1", date=dt.date(2024, 1, 5), sender=FORMULAS[3],
+                             commitments=[promise(text, text, dt.date(2024, 6, 30), FORMULAS[2])])
+    Commitment.objects.filter(document=document).update(ministry=FORMULAS[1], due_text=FORMULAS[4])
+    Commitment.objects.create(text=FORMULAS[5], ministry="#N/A", status="openstaand", source="clerk",
+                              origin=FORMULAS[2])
+
+
+def test_the_csv_export_writes_no_live_formula(staff_client, formulas):
+    response = staff_client.get(reverse("commitments_csv"))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode(), newline="")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + FORMULAS[0] in cells and "'" + FORMULAS[1] in cells and "'" + FORMULAS[4] in cells
+    assert "'" + FORMULAS[5] in cells and "'" + FORMULAS[2] in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_the_xlsx_export_stores_every_text_as_text(staff_client, formulas):
+    response = staff_client.get(reverse("commitments_xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if isinstance(cell.value, str)]
+    assert {cell.data_type for cell in cells} == {"s"}
+    values = {cell.value for cell in cells}
+    assert "'" + FORMULAS[0] in values and "'" + FORMULAS[1] in values and "#N/A" in values
+    assert not [value for value in values if value.startswith(("=", "+", "-", "@", "\t", "\r"))]

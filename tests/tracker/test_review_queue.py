@@ -25,6 +25,8 @@ def candidate(db):
 
 
 def decide(client, commitment, decision, **data):
+    """As the queue's buttons send it: with the version of the candidate on the page."""
+    data.setdefault("version", Commitment.objects.get(pk=commitment.pk).version)
     return client.post(reverse("review_decide", args=[commitment.pk, decision]), data, HTTP_HX_REQUEST="true")
 
 
@@ -115,7 +117,8 @@ def test_it_skips_in_a_selection_what_someone_else_decided(clerk_client, candida
 
 
 def test_it_works_without_javascript(clerk_client, candidate):
-    response = clerk_client.post(reverse("review_decide", args=[candidate.pk, "accept"]))
+    response = clerk_client.post(reverse("review_decide", args=[candidate.pk, "accept"]),
+                                 {"version": candidate.version})
     assert response.status_code == 302 and response["Location"] == reverse("review")
     candidate.refresh_from_db()
     assert candidate.status == "openstaand"
@@ -136,7 +139,8 @@ def test_it_shows_staff_the_queue_read_only(staff_client, candidate):
 
 def test_it_refuses_decisions_by_staff(staff_client, candidate):
     assert decide(staff_client, candidate, "accept").status_code == 403
-    assert staff_client.post(reverse("review_bulk"), {"decision": "accept", "pk": [candidate.pk]}).status_code == 403
+    assert staff_client.post(reverse("review_bulk"), {"decision": "accept", "pk": [candidate.pk],
+                                                      f"version-{candidate.pk}": candidate.version}).status_code == 403
     candidate.refresh_from_db()
     assert candidate.status == "kandidaat"
 

@@ -102,14 +102,14 @@ def test_a_clerk_unfollows_a_dossier(clerk_client, dossier):
     assert dossier.followed_since is None and dossier.followed_by is None
 
 
-def test_a_clerk_starts_a_sync(clerk_client, django_capture_on_commit_callbacks, monkeypatch):
+def test_a_clerk_starts_a_sync(clerk_client, clerk, django_capture_on_commit_callbacks, monkeypatch):
     from tracker.tasks import sync_sources
 
     sent = []
     monkeypatch.setattr(sync_sources, "delay", lambda *args: sent.append(args))
     with django_capture_on_commit_callbacks(execute=True):
         response = clerk_client.post(reverse("sources_sync"), {"source": "obk"}, follow=True)
-    assert sent == [("obk",)]
+    assert sent == [("obk", clerk.pk)]  # in the clerk's name
     assert "Het ophalen is gestart" in response.content.decode()
     assert clerk_client.post(reverse("sources_sync"), {"source": "elders"}).status_code == 400
 

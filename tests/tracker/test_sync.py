@@ -288,3 +288,19 @@ def test_the_nightly_sync_is_scheduled(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["sync-sources"]
     assert entry["task"] == "tracker.sync_sources"
     assert entry["schedule"].hour == {2}
+
+
+def test_the_clerk_who_ran_it_is_recorded_on_what_came_in(tk, clerk):
+    with pytest.raises(SystemExit):
+        call_command("sync", "--source", "tk", "--user", clerk.username)
+    assert {(d.origin, d.uploaded_by) for d in Document.objects.all()} == {("tk_opendata", clerk)}
+
+
+def test_the_sources_page_starts_a_run_in_the_clerks_name(tk, clerk_client, clerk, django_capture_on_commit_callbacks):
+    from tracker.tasks import sync_sources
+
+    with django_capture_on_commit_callbacks() as queued:
+        clerk_client.post("/bronnen/ophalen/", {"source": "tk"})
+    assert len(queued) == 1
+    sync_sources("tk", clerk.pk)  # what the queued task runs
+    assert {d.uploaded_by for d in Document.objects.all()} == {clerk}

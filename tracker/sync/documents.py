@@ -48,7 +48,7 @@ def update(document: Document, recorder: Recorder, **values) -> None:
 def store_file(content: bytes, name: str, recorder: Recorder, **values) -> Document:
     """A new document from a fetched file, kept as it came and queued for analysis.
     The same file already here (by sha256) gets the source's metadata instead."""
-    received = receive(ContentFile(content, name=name), name, **values)
+    received = receive(ContentFile(content, name=name), name, recorder.user, **values)
     if received.created:
         recorder.new()
         link_citations(received.document)

@@ -25,8 +25,8 @@ from tracker.sync.documents import existing, kind_of, store_file, update
 from tracker.sync.runs import Recorder, followed_dossiers
 
 
-def sync_officielebekendmakingen() -> SyncRun:
-    recorder = Recorder(SyncRun.Source.OFFICIELEBEKENDMAKINGEN)
+def sync_officielebekendmakingen(user=None) -> SyncRun:
+    recorder = Recorder(SyncRun.Source.OFFICIELEBEKENDMAKINGEN, user)
     with new_ob_client() as client:
         for dossier in followed_dossiers():
             try:

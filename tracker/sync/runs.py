@@ -21,8 +21,9 @@ class Recorder:
     """Counts what one run brought in; each item is stored in its own transaction, so one
     failing entity is written down and the run goes on with the next."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, user=None):
         self.run = SyncRun.objects.create(source=source)
+        self.user = user  # who had the run started, recorded on the documents it brings in
 
     def new(self) -> None:
         self.run.new += 1

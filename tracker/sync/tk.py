@@ -33,10 +33,10 @@ EXTENSIONS = {
 }
 
 
-def sync_tk_opendata() -> SyncRun:
+def sync_tk_opendata(user=None) -> SyncRun:
     previous = previous_run(SyncRun.Source.TK_OPENDATA)
     cursor = json.loads(previous.cursor or "{}") if previous else {}
-    recorder = Recorder(SyncRun.Source.TK_OPENDATA)
+    recorder = Recorder(SyncRun.Source.TK_OPENDATA, user)
     followed = {dossier.key for dossier in followed_dossiers()}
     with new_syncfeed_client(settings.TK_SYNCFEED_URL) as client:
         feed = _Feed(client, recorder, followed)

@@ -1,7 +1,8 @@
 """A read-only JSON API: dossiers, documents and commitments, paged by primary key.
 
-Logged-in users use it with their session; scripts send the feed token (`Authorization: Bearer …` or
-`?token=…`), since they cannot log in.
+Logged-in users use it with their session; scripts send an API token in a header,
+`Authorization: Token <key>` (made and revoked on /sleutels/). Never in the address: that would land in
+access logs and browser histories. The feed token does not open the API.
 """
 
 from functools import wraps
@@ -12,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tracker.filters import CommitmentFilter
-from tracker.models import Commitment, Document, Dossier
-from tracker.views.feeds import user_for_token
+from tracker.models import ApiToken, Commitment, Document, Dossier
+from tracker.params import optional_number
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -23,11 +24,12 @@ def api_view(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            header = request.headers.get("Authorization", "")
-            token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else request.GET.get("token")
-            if user_for_token(token or "") is None:
-                message = "Onbekende sleutel." if token else "Log in of stuur een sleutel mee."
-                return JsonResponse({"fout": message}, status=403)
+            scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+            if scheme != "Token" or not key.strip():
+                return JsonResponse({"fout": "Log in, of stuur een API-sleutel mee in de kop "
+                                             "“Authorization: Token <sleutel>”."}, status=403)
+            if ApiToken.user_for_key(key.strip()) is None:
+                return JsonResponse({"fout": "Onbekende of ingetrokken API-sleutel."}, status=403)
         return view(request, *args, **kwargs)
 
     return login_not_required(require_GET(wrapper))
@@ -35,11 +37,11 @@ def api_view(view):
 
 def _page(request, queryset, serialize):
     """Keyset paging on the primary key: `?na=<id>` continues after that id, `?aantal=` sets the size."""
-    size = request.GET.get("aantal", "")
-    size = min(max(int(size), 1), MAX_PAGE_SIZE) if size.isdigit() else DEFAULT_PAGE_SIZE
-    after = request.GET.get("na", "")
-    if after.isdigit():
-        queryset = queryset.filter(pk__gt=int(after))
+    size = optional_number(request.GET, "aantal")
+    size = DEFAULT_PAGE_SIZE if size is None else min(max(size, 1), MAX_PAGE_SIZE)
+    after = optional_number(request.GET, "na")
+    if after is not None:
+        queryset = queryset.filter(pk__gt=after)
     rows = list(queryset.order_by("pk")[:size + 1])
     next_url = None
     if len(rows) > size:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.forms import StatusForm
 from tracker.kamerstuk import parse_typed_kamerstuk
 from tracker.models import Commitment, Document, Status
+from tracker.params import seen_version
 from tracker.roles import clerk_required, is_clerk
 from tracker.suggestions import suggest
 from tracker.workflow import REOPENABLE, Conflict, change_status
@@ -60,6 +61,7 @@ def commitment_detail(request, pk):
 @clerk_required
 def commitment_status(request, pk):
     commitment = _commitment(pk)
+    seen_version(request.POST)
     candidates = Document.objects.analysed().exclude(pk=commitment.document_id)
     form = StatusForm(request.POST, candidates=candidates)
     status, conflict = 200, None

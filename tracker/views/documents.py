@@ -1,3 +1,5 @@
+from csp.constants import NONE
+from csp.decorators import csp
 from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, HttpResponseRedirect
@@ -6,8 +8,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
+from tracker.filenames import display_name
 from tracker.forms import UploadForm
+from tracker.kamerstuk import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
+from tracker.processing import ORIGINAL_MISSING
 from tracker.rendering import document_html, footnote_html
 from tracker.roles import clerk_required
 from tracker.uploads import TooLarge, queue_analysis, receive
@@ -36,15 +41,19 @@ def document_upload(request):
         messages.error(request, "Kies een of meer bestanden om te uploaden.")
         return HttpResponseRedirect(reverse("documents"))
     for upload in form.cleaned_data["files"]:
+        name = display_name(upload.name)
+        if not upload.size:
+            messages.error(request, f"Niet opgeslagen: {name} is leeg.")
+            continue
         try:
             received = receive(upload, upload.name, request.user)
         except TooLarge as error:
             messages.error(request, f"Niet opgeslagen: {error}")
             continue
         if received.created:
-            messages.success(request, f"{upload.name} is ontvangen en wordt verwerkt.")
+            messages.success(request, f"{name} is ontvangen en wordt verwerkt.")
         else:
-            messages.info(request, f"{upload.name} was al eerder ontvangen: zie “{received.document}”.")
+            messages.info(request, f"{name} was al eerder ontvangen: zie “{received.document}”.")
     return HttpResponseRedirect(reverse("documents"))
 
 
@@ -93,6 +102,9 @@ def _status_fragment(request, document):
 def document_retry(request, pk):
     """Analyse a failed document again from the start, e.g. after the engine was improved."""
     document = get_object_or_404(Document, pk=pk)
+    if document.original_missing:
+        messages.error(request, ORIGINAL_MISSING)
+        return HttpResponseRedirect(document.get_absolute_url())
     # Conditional, so two clicks (or a clerk and a worker) never queue it twice.
     reset = Document.objects.filter(pk=pk, state__in=Document.FAILED_STATES).update(
         state=Document.State.BEZIG, attempts=0, claimed_at=None, claim_token="", error="", error_code="",
@@ -105,11 +117,21 @@ def document_retry(request, pk):
     return HttpResponseRedirect(document.get_absolute_url())
 
 
+# An original is someone else's file: served in a sandbox, with an origin of its own and no scripts, forms or
+# plugins of the page, nothing in it runs as this site (a PDF's /OpenAction JavaScript, HTML in a "PDF").
+# Chromium's PDF viewer still shows it and follows #page=. Content sniffing is off site-wide (nosniff).
+ORIGINAL_POLICY = {"default-src": [NONE], "sandbox": True}
+
+
 @require_GET
+@csp(ORIGINAL_POLICY)
 def document_original(request, pk):
     """The file as it arrived. Only a real PDF is shown inline: anything else downloads,
     so HTML in an uploaded file never runs in our pages."""
     document = get_object_or_404(Document, pk=pk)
+    if document.original_missing:
+        return render(request, "documents/original_missing.html", {"document": document, "reason": ORIGINAL_MISSING},
+                      status=404)
     handle = document.original.open("rb")
     is_pdf = handle.read(5) == b"%PDF-"
     handle.seek(0)
@@ -131,5 +153,5 @@ def kamerstuk_redirect(request, kamerstuk):
     document = Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
     if document:
         return HttpResponseRedirect(document.get_absolute_url())
-    dossier_key = kamerstuk.rpartition("-")[0]
+    dossier_key, _ = split_kamerstuk(kamerstuk)  # the URL's converter makes sure there is a dossier part
     return HttpResponseRedirect(reverse("dossier", args=[dossier_key]))

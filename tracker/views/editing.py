@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from tracker.forms import EditCommitmentForm, NewCommitmentForm
 from tracker.models import Commitment
+from tracker.params import seen_version
 from tracker.roles import clerk_required
 from tracker.storing import dossier_for
 from tracker.views.commitments import document_by_typed_number
@@ -23,6 +24,7 @@ def commitment_edit(request, pk):
             "version": commitment.version,
         })
         return render(request, "commitments/edit.html", {"commitment": commitment, "form": form})
+    seen_version(request.POST)
     form = EditCommitmentForm(request.POST)
     conflict = None
     if form.is_valid():

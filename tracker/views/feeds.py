@@ -1,13 +1,15 @@
 """Calendar (iCalendar) and news (Atom) feeds behind a secret per-user token, and the page that shows it.
 
 Calendar apps and feed readers cannot log in, so these URLs are exempt from the login requirement and
-carry the token instead; renewing the token makes every earlier URL stop working.
+carry the token instead; renewing or revoking the token makes every earlier URL stop working. The token
+opens the feeds only, never the API (which has tokens of its own, `tracker.views.tokens`).
 """
 
 import datetime as dt
 from functools import wraps
 
 import icalendar
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -46,14 +48,15 @@ def token_required(view):
 
 @require_GET
 def feeds_page(request):
-    token = FeedToken.for_user(request.user)
+    token = FeedToken.objects.filter(user=request.user).first()
     # The dossiers the user follows, and the one whose timeline linked here.
     shown = Q(followed_by=request.user) | Q(key=request.GET.get("dossier", ""))
-    followed = Dossier.objects.filter(shown).order_by("key")
+    followed = Dossier.objects.filter(shown).order_by("key") if token else []
     ctx = {
         "token": token,
         "dossiers": [(d, _urls(request, token, "dossier", d.key)) for d in followed],
-        "ministries": [(m, _urls(request, token, "ministry", ministry_slug(m))) for m in ministry_names()],
+        "ministries": [(m, _urls(request, token, "ministry", ministry_slug(m))) for m in ministry_names()] if token
+        else [],
     }
     return render(request, "feeds.html", ctx)
 
@@ -67,7 +70,15 @@ def _urls(request, token, scope, key):
 
 @require_POST
 def feeds_renew(request):
+    """Make the user's token, or a new one in its place."""
     FeedToken.for_user(request.user, renew=True)
+    return HttpResponseRedirect(reverse("feeds"))
+
+
+@require_POST
+def feeds_revoke(request):
+    FeedToken.objects.filter(user=request.user).delete()
+    messages.success(request, "Uw feedsleutel is ingetrokken: geen enkel agenda- of feedadres werkt nog.")
     return HttpResponseRedirect(reverse("feeds"))
 
 

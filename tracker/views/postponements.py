@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from tracker.forms import PostponementForm
 from tracker.models import Postponement
+from tracker.params import seen_version
 from tracker.roles import clerk_required
 from tracker.workflow import Conflict, confirm_postponement, dismiss_postponement
 
@@ -21,6 +22,7 @@ def _postponement(pk):
 @clerk_required
 def postponement_confirm(request, pk):
     postponement = _postponement(pk)
+    seen_version(request.POST)
     form = PostponementForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Geef de nieuwe termijn die de brief noemt.")

@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from openpyxl import Workbook
 
 from tracker import register
+from tracker.spreadsheet import neutralised, xlsx_cell
 from tracker.filters import CommitmentFilter, ministry_names
 
 # A page a clerk reads through; the exports hold the whole filtered list.
@@ -67,7 +68,7 @@ def commitment_export_csv(request):
     today = timezone.localdate()
     rows = register.export_rows(register.filtered(_form(request), today), today, request.build_absolute_uri("/")[:-1])
     writer = csv.writer(_Echo())
-    lines = (writer.writerow(row) for row in _with_header(rows))
+    lines = (writer.writerow([neutralised(value) for value in row]) for row in _with_header(rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
     return response
@@ -86,7 +87,7 @@ def commitment_export_xlsx(request):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Toezeggingen")
     for row in _with_header(rows):
-        sheet.append(row)
+        sheet.append([xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(),

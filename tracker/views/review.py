@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from tracker.excerpt import excerpt
 from tracker.models import Commitment
+from tracker.params import number, seen_version
 from tracker.roles import clerk_required
 from tracker.workflow import Conflict, accept, reject
 
@@ -38,13 +39,6 @@ def review_queue(request):
     return render(request, template, _queue_context())
 
 
-def _version(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None  # an old form without a version: the status check still guards the decision
-
-
 def _decide(commitment, decision, user, reason, seen_version):
     if decision == "accept":
         accept(commitment, user, seen_version)
@@ -60,7 +54,7 @@ def review_decide(request, pk, decision):
     ctx = {"default_reason": DEFAULT_REASON}
     status = 200
     try:
-        _decide(commitment, decision, request.user, request.POST.get("reason", ""), _version(request.POST.get("version")))
+        _decide(commitment, decision, request.user, request.POST.get("reason", ""), seen_version(request.POST))
     except Conflict as conflict:
         ctx["error"], status = conflict.message, 409
     except ValidationError as error:
@@ -80,12 +74,12 @@ def review_bulk(request):
     """Accept or reject the selected candidates, each with its own history record. A candidate
     someone else decided on meanwhile is left as that clerk left it, and reported."""
     decision = "accept" if request.POST.get("decision") == "accept" else "reject"
-    pks = [int(pk) for pk in request.POST.getlist("pk") if pk.isdigit()]
+    pks = [number(pk, "pk") for pk in request.POST.getlist("pk")]
+    versions = {pk: seen_version(request.POST, f"version-{pk}") for pk in pks}  # all, before any is decided
     done, skipped = 0, 0
     for commitment in Commitment.objects.filter(pk__in=pks).order_by("pk"):
         try:
-            _decide(commitment, decision, request.user, request.POST.get("reason", ""),
-                    _version(request.POST.get(f"version-{commitment.pk}")))
+            _decide(commitment, decision, request.user, request.POST.get("reason", ""), versions[commitment.pk])
             done += 1
         except (Conflict, ValidationError):
             skipped += 1

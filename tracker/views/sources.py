@@ -33,7 +33,7 @@ def sources_sync(request):
     source = request.POST.get("source") or None
     if source not in (None, *SOURCES):
         return HttpResponseBadRequest("Onbekende bron.")
-    sync_sources.delay_on_commit(source)
+    sync_sources.delay_on_commit(source, request.user.pk)
     messages.success(request, "Het ophalen is gestart; vernieuw deze pagina straks voor het resultaat.")
     return redirect("sources")
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files import File
 from django.core.management.base import BaseCommand
 
+from tracker.models import Document
 from tracker.roles import CLERKS_GROUP
 from tracker.uploads import receive
 
@@ -35,6 +36,6 @@ class Command(BaseCommand):
         if not options["no_samples"]:
             for path in sorted(SAMPLES.glob("*.pdf")):
                 with path.open("rb") as handle:
-                    received = receive(File(handle, name=path.name), path.name)
+                    received = receive(File(handle, name=path.name), path.name, origin=Document.Origin.IMPORT)
                 if received.created:
                     self.stdout.write(f"Voorbeelddocument {path.name} in de wachtrij gezet.")
