@@ -16,6 +16,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from ingest.reasons import describe_rule
 from tracker.kamerstuk import dossier_label, kamerstuk_label
 
 
@@ -227,8 +228,9 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(rejected=False)
 
     def to_review(self):
-        """The review queue: detected and not yet looked at, newest first."""
-        return self.filter(status=Status.KANDIDAAT, rejected=False).order_by("-created_at", "-pk")
+        """The review queue: detected and not yet looked at, the surest first, then the newest."""
+        return self.filter(status=Status.KANDIDAAT, rejected=False).order_by(
+            F("confidence").desc(nulls_last=True), "-created_at", "-pk")
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -273,6 +275,10 @@ class Commitment(models.Model):
     due_date = models.DateField(null=True, blank=True)
     due_text = models.CharField(max_length=200, blank=True)
     due_precision = models.CharField(max_length=20, blank=True)
+    # How sure the engine was (0..1) and the rule families that fired (ingest.reasons.RULES); empty for a
+    # promise a clerk or the Tweede Kamer's register entered.
+    confidence = models.FloatField(null=True, blank=True)
+    rules = ArrayField(models.CharField(max_length=30), default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.KANDIDAAT)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.ENGINE)
     # A candidate that was no promise at all: kept (with its history) as Vervallen, but left
@@ -295,8 +301,9 @@ class Commitment(models.Model):
         indexes = [
             # open and overdue lists: status first, then the deadline
             models.Index(fields=["status", "due_date"]),
-            # the review queue: candidates, newest first
-            models.Index(fields=["-created_at"], condition=models.Q(status="kandidaat"), name="commitment_to_review"),
+            # the review queue: candidates, the surest first, then the newest
+            models.Index(F("confidence").desc(nulls_last=True), F("created_at").desc(), F("id").desc(),
+                         condition=models.Q(status="kandidaat", rejected=False), name="commitment_to_review"),
             GinIndex(fields=["tsv"], name="commitment_tsv"),  # full-text search
             # the toezeggingen waiting for a letter that has just arrived
             GinIndex(fields=["tk_letters_awaited"], name="commitment_letters_awaited"),
@@ -326,6 +333,11 @@ class Commitment(models.Model):
     def state_label(self, today: dt.date | None = None) -> str:
         state = self.state(today)
         return "Te laat" if state == "te_laat" else Status(state).label
+
+    @property
+    def rule_labels(self) -> list[str]:
+        """Why the engine read this as a promise, in Dutch."""
+        return [describe_rule(code) for code in self.rules]
 
 
 class Fulfilment(models.Model):

@@ -131,6 +131,8 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
             due_date=c.due,
             due_text=(c.due_text or "")[:200],
             due_precision=c.precision,
+            confidence=c.score,
+            rules=c.rules,
             status=Status.KANDIDAAT,
             source=Source.ENGINE,
         )

@@ -41,6 +41,17 @@ def test_it_lists_candidates_newest_first_with_their_context(clerk_client, candi
     assert 'src="/static/js/review.js"' in page
 
 
+def test_it_lists_the_surest_candidates_first_with_the_engines_reasons_in_dutch(clerk_client, candidate):
+    doubtful_text = "Het kabinet zal later een besluit nemen over de verdeling."
+    found = promise(doubtful_text, doubtful_text)
+    found.score, found.rules = 0.55, ["decision", "future"]
+    doubtful = make_document(doubtful_text, kamerstuk="27925-962", date=dt.date(2023, 11, 22),
+                             commitments=[found]).commitments.get()
+    page = clerk_client.get(reverse("review")).content.decode()
+    assert page.index(f"candidate-{candidate.pk}") < page.index(f"candidate-{doubtful.pk}")
+    assert "zekerheid 0,55: kondigt een besluit aan; toekomende tijd (zal, streeft ernaar, verwacht)" in page
+
+
 def test_it_leaves_out_what_was_reviewed(clerk_client, candidate):
     decide(clerk_client, candidate, "accept")
     assert f"candidate-{candidate.pk}" not in clerk_client.get(reverse("review")).content.decode()
