@@ -1,4 +1,5 @@
-"""The filters shared by the commitment list, its exports, the API and the timelines: one form, read from GET."""
+"""The filters shared by the commitment list, its exports, the API and the timelines: one form, read from GET;
+the states they filter by are the ones search uses."""
 
 from __future__ import annotations
 
@@ -12,19 +13,20 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
-from tracker.models import Status
+from tracker.models import LATE, OPEN, Status
 
-# What a commitment can look like on screen: its status, or te laat (computed, never stored).
+# What lists filter and count by: each status, all open ones together, and te laat (a flag beside the status).
 STATE_CHOICES = [
     (Status.KANDIDAAT.value, "Kandidaat"),
+    (OPEN, "Alle open"),  # openstaand, uitgesteld and deels voldaan
+    (LATE, "Te laat"),
     (Status.OPENSTAAND.value, "Openstaand"),
-    ("te_laat", "Te laat"),
     (Status.UITGESTELD.value, "Uitgesteld"),
     (Status.DEELS_VOLDAAN.value, "Deels voldaan"),
     (Status.VOLDAAN.value, "Voldaan"),
     (Status.VERVALLEN.value, "Vervallen"),
 ]
-STATE_LABELS = dict(STATE_CHOICES)
+STATES = [value for value, _ in STATE_CHOICES]
 
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
@@ -97,9 +99,14 @@ class CommitmentFilter(forms.Form):
 
     def apply(self, commitments, today: dt.date):
         """Narrow a commitment queryset by status, ministry, dossier and due period."""
+        commitments = self.narrow(commitments)
+        if "status" in self.values:
+            commitments = commitments.in_state(self.values["status"], today)
+        return commitments
+
+    def narrow(self, commitments):
+        """Narrow a commitment queryset by everything but the status: what the status counts are taken over."""
         values = self.values
-        if "status" in values:
-            commitments = commitments.in_state(values["status"], today)
         if "ministerie" in values:
             commitments = commitments.filter(ministry=values["ministerie"])
         if "dossier" in values:

@@ -208,6 +208,25 @@ class Status(models.TextChoices):
 # Statuses in which a commitment still asks for work, and can therefore be late.
 OPEN_STATUSES = (Status.OPENSTAAND, Status.UITGESTELD, Status.DEELS_VOLDAAN)
 
+# What lists filter and count by besides a status: all open statuses together, and te laat. Te laat is a flag
+# beside the status, never stored: an open commitment past its due date, so a late Deels voldaan is both.
+OPEN, LATE = "open", "te_laat"
+
+
+def late_q(today: dt.date) -> models.Q:
+    """Past due; together with an open status, te laat."""
+    return models.Q(due_date__lt=today)
+
+
+def state_q(state: str, today: dt.date) -> models.Q:
+    """The commitments in `state`: a status, OPEN or LATE. The one definition every list, count, export,
+    feed, search and the API filter by, so that they agree."""
+    if state == LATE:
+        return models.Q(status__in=OPEN_STATUSES) & late_q(today)
+    if state == OPEN:
+        return models.Q(status__in=OPEN_STATUSES)
+    return models.Q(status=state)
+
 
 class Source(models.TextChoices):
     ENGINE = "engine", "Automatisch herkend"
@@ -225,19 +244,18 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(status=Status.KANDIDAAT, rejected=False).order_by("-created_at", "-pk")
 
     def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+        return self.in_state(OPEN)
 
     def overdue(self, today: dt.date | None = None):
-        return self.open().filter(due_date__lt=today or timezone.localdate())
+        return self.in_state(LATE, today)
 
     def in_state(self, state: str, today: dt.date | None = None):
-        """Commitments whose `Commitment.state()` is `state`, te_laat included, so lists filter as they colour."""
+        return self.filter(state_q(state, today or timezone.localdate()))
+
+    def state_counts(self, states, today: dt.date | None = None) -> dict[str, int]:
+        """How many are in each of `states`, in one query."""
         today = today or timezone.localdate()
-        if state == "te_laat":
-            return self.overdue(today)
-        if state in OPEN_STATUSES:
-            return self.filter(models.Q(due_date__isnull=True) | models.Q(due_date__gte=today), status=state)
-        return self.filter(status=state)
+        return self.order_by().aggregate(**{state: models.Count("pk", filter=state_q(state, today)) for state in states})
 
 
 class CommitmentManager(models.Manager.from_queryset(CommitmentQuerySet)):
@@ -310,16 +328,15 @@ class Commitment(models.Model):
     def get_absolute_url(self):
         return reverse("commitment", args=[self.pk])
 
-    def state(self, today: dt.date | None = None) -> str:
-        """What the timeline shows: the status, or `te_laat` when open and past due."""
-        today = today or timezone.localdate()
-        if self.status in OPEN_STATUSES and self.due_date and self.due_date < today:
-            return "te_laat"
-        return self.status
+    def is_late(self, today: dt.date | None = None) -> bool:
+        """Te laat, beside the status: what `state_q(LATE)` selects."""
+        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < (
+            today or timezone.localdate())
 
     def state_label(self, today: dt.date | None = None) -> str:
-        state = self.state(today)
-        return "Te laat" if state == "te_laat" else Status(state).label
+        """The status, and te laat beside it: "Deels voldaan · te laat"."""
+        label = Status(self.status).label
+        return f"{label} · te laat" if self.is_late(today) else label
 
 
 class Fulfilment(models.Model):

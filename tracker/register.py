@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.db.models import F, Q
 
-from tracker.filters import CommitmentFilter, STATE_LABELS
-from tracker.models import Commitment
+from tracker.filters import STATES, CommitmentFilter
+from tracker.models import Commitment, Status
 
 EXPORT_HEADER = ["id", "toezegging", "status", "termijn", "termijn (tekst)", "ministerie", "dossier", "kamerstuk",
                  "document", "toegezegd op", "adres"]
@@ -20,6 +20,13 @@ def filtered(form: CommitmentFilter, today: dt.date):
         .select_related("document", "dossier")
         .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
+
+
+def state_counts(form: CommitmentFilter, today: dt.date) -> dict[str, int]:
+    """How many commitments each state would list under the other filters, and all of them ("")."""
+    counts = form.narrow(Commitment.objects.listed()).state_counts(STATES, today)
+    # Every commitment has one status, so the statuses add up to the whole list.
+    return {"": sum(counts[status] for status in Status.values), **counts}
 
 
 def after(commitments, cursor: str):
@@ -47,7 +54,7 @@ def export_rows(commitments, today: dt.date, base_url: str):
         yield [
             c.pk,
             c.text,
-            STATE_LABELS[c.state(today)],
+            c.state_label(today),
             c.due_date,
             c.due_text,
             c.ministry,

@@ -83,7 +83,7 @@ def build(scope: list, oral: Q, form: CommitmentFilter, today: dt.date) -> Timel
         document.markers = []
     events = [Event(d.date, document=d) for d in shown]
     for commitment in commitments:
-        commitment.current_state = commitment.state(today)
+        commitment.late = commitment.is_late(today)
         if commitment.document_id:
             by_document[commitment.document_id].markers.append(commitment)
         else:

@@ -90,8 +90,9 @@ def test_it_never_edits_or_deletes_history(commitment):
 def test_it_computes_overdue_and_never_stores_it(commitment):
     commitment.status = "openstaand"
     commitment.save()
-    assert commitment.state(today=dt.date(2023, 12, 31)) == "openstaand"
-    assert commitment.state(today=dt.date(2024, 1, 1)) == "te_laat"
+    assert not commitment.is_late(today=dt.date(2023, 12, 31))
+    assert commitment.is_late(today=dt.date(2024, 1, 1)) and commitment.status == "openstaand"
+    assert commitment.state_label(today=dt.date(2024, 1, 1)) == "Openstaand · te laat"
     assert type(commitment).objects.overdue(dt.date(2024, 1, 1)).get() == commitment
     assert not type(commitment).objects.overdue(dt.date(2023, 12, 1)).exists()
 
