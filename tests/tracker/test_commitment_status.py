@@ -107,3 +107,18 @@ def test_it_finds_the_fulfilling_letter_by_its_tweede_kamer_document_number(cler
     type(follow_up).objects.filter(pk=follow_up.pk).update(tk_document_number="2023D51234")
     post(clerk_client, commitment, status="voldaan", kamerstuk="2023d51234")
     assert Fulfilment.objects.get(commitment=commitment).document == follow_up
+
+
+def test_a_fulfilled_commitment_that_lapses_keeps_its_letter_in_the_history_only(clerk_client, commitment, follow_up):
+    post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk, note="Brief van 15 december")
+    response = post(clerk_client, commitment, status="vervallen", note="Missie beëindigd")
+    assert response.status_code == 200
+    assert not Fulfilment.objects.filter(commitment=commitment).exists()
+    page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
+    assert "<dt>Nagekomen in</dt><dd>—</dd>" in page
+    history = page.split('<ol class="history">')[1]
+    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">Stand van zaken Irak</a>' in history
+    assert "Voldaan → <strong>Vervallen</strong>" in history and "Missie beëindigd" in history
+    assert "nagekomen in" not in clerk_client.get(reverse("dossier", args=["27925"])).content.decode()
+    api = clerk_client.get(reverse("api_commitments")).json()["results"]
+    assert [(c["status"], c["voldaan_met"]) for c in api] == [("vervallen", [])]
