@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 
 from tracker.filters import STATES, CommitmentFilter
-from tracker.models import Commitment, Status
+from tracker.models import Commitment, Fulfilment, Status
 
-EXPORT_HEADER = ["id", "toezegging", "status", "termijn", "termijn (tekst)", "ministerie", "dossier", "kamerstuk",
-                 "document", "toegezegd op", "adres"]
+EXPORT_HEADER = ["id", "toezegging", "status", "te laat", "termijn", "termijn (tekst)", "ministerie", "dossier",
+                 "kamerstuk", "document", "toegezegd op", "nagekomen in", "adres"]
+# What the export names a fulfilling letter by.
+LETTER_FIELDS = ("document__kamerstuk", "document__title", "document__original_name", "document__date")
 
 
 def filtered(form: CommitmentFilter, today: dt.date):
@@ -48,13 +50,16 @@ def cursor(commitment: Commitment) -> str:
 
 
 def export_rows(commitments, today: dt.date, base_url: str):
-    """One row per commitment, read in chunks so a list of any length streams."""
+    """One row per commitment, read in chunks (with their fulfilling letters) so a list of any length streams."""
+    letters = Fulfilment.objects.select_related("document").only("commitment", *LETTER_FIELDS)
+    commitments = commitments.prefetch_related(Prefetch("fulfilments", letters.order_by("document__date", "pk")))
     for c in commitments.iterator(chunk_size=2000):
         document = c.document
         yield [
             c.pk,
             c.text,
-            c.state_label(today),
+            c.get_status_display(),
+            "ja" if c.is_late(today) else "nee",
             c.due_date,
             c.due_text,
             c.ministry,
@@ -62,5 +67,10 @@ def export_rows(commitments, today: dt.date, base_url: str):
             document.kamerstuk_label if document else "",
             str(document) if document else (c.origin or "mondeling"),
             c.made_on,
+            "; ".join(_letter(f.document) for f in c.fulfilments.all()),
             base_url + c.get_absolute_url(),
         ]
+
+
+def _letter(document) -> str:
+    return f"{document.kamerstuk_label}: {document}" if document.kamerstuk else str(document)

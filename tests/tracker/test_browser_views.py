@@ -71,7 +71,7 @@ def test_staff_filter_search_export_and_subscribe(live_server, staff, dossier, b
         page.click("text=CSV")
     path = tmp_path / "export.csv"
     download.value.save_as(path)
-    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows = list(csv.reader(path.open(encoding="utf-8-sig"), delimiter=";"))
     assert rows[0][1] == "toezegging" and [row[1] for row in rows[1:]] == [LATE]
 
     # The dossier's calendar, fetched as a calendar app would: without the login, with the token in the URL.

@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 
 from tests.tracker.factories import make_document, promise
 from tracker.models import Commitment
+from tracker.register import EXPORT_HEADER
+from tracker.workflow import change_status
 
 
 def letter(number, due, *, sender="Minister van Defensie", kamerstuk=None):
@@ -86,18 +88,51 @@ def test_it_needs_the_same_queries_for_a_longer_list(staff_client, register):
     assert len(big.captured_queries) == len(small.captured_queries) <= 6
 
 
-def test_it_exports_the_filtered_list_as_streamed_csv(staff_client, register):
+def test_it_exports_the_filtered_list_as_streamed_csv_for_dutch_excel(staff_client, register):
     late, later, undated = register
     response = staff_client.get(reverse("commitments_csv") + "?dossier=27925")
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="toezeggingen-2024-05-15.csv"'
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:4] == ["id", "toezegging", "status", "termijn"]
+    content = b"".join(response.streaming_content)
+    # Excel with Dutch settings splits columns on semicolons, and reads UTF-8 only after a byte order mark.
+    assert content.startswith("\ufeffid;toezegging;status;te laat;termijn;".encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == EXPORT_HEADER
     assert [row[0] for row in rows[1:]] == [str(late.pk), str(undated.pk)]
-    assert rows[1][1] == late.text and rows[1][2] == "Openstaand · te laat" and rows[1][3] == "2024-03-31"
-    assert rows[1][6] == late.dossier.label and rows[1][7] == late.document.kamerstuk_label
-    assert rows[1][10] == f"http://testserver{late.get_absolute_url()}"
+    row = dict(zip(rows[0], rows[1]))
+    assert row["toezegging"] == late.text and ";" in late.text  # quoted, so the semicolon stays in its cell
+    assert (row["status"], row["te laat"], row["termijn"], row["termijn (tekst)"]) == (
+        "Openstaand", "ja", "2024-03-31", "voor de zomer")
+    assert (row["ministerie"], row["dossier"], row["kamerstuk"]) == (
+        "Minister van Defensie", late.dossier.label, late.document.kamerstuk_label)
+    assert row["adres"] == f"http://testserver{late.get_absolute_url()}"
+    assert dict(zip(rows[0], rows[2]))["te laat"] == "nee"
+
+
+def test_it_exports_the_fulfilling_letters(staff_client, register, clerk):
+    late, later, undated = register
+    first = make_document("Hierbij deels.", kamerstuk="27925-90", date=dt.date(2024, 2, 1), title="Eerste antwoord")
+    second = make_document("Hierbij de rest.", kamerstuk="", date=dt.date(2024, 4, 1), title="Tweede antwoord")
+    change_status(late, "deels_voldaan", clerk, evidence=first)
+    change_status(late, "deels_voldaan", clerk, evidence=second)
+    content = b"".join(staff_client.get(reverse("commitments_csv") + "?status=deels_voldaan").streaming_content)
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    row = dict(zip(rows[0], rows[1]))
+    assert (row["status"], row["te laat"]) == ("Deels voldaan", "ja")
+    assert row["nagekomen in"] == f"{first.kamerstuk_label}: Eerste antwoord; Tweede antwoord"
+
+
+def test_the_export_needs_the_same_queries_for_more_fulfilled_commitments(staff_client, register, clerk):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            b"".join(staff_client.get(reverse("commitments_csv")).streaming_content)
+        return len(captured.captured_queries)
+
+    before = queries()
+    for commitment in register:
+        change_status(commitment, "voldaan", clerk, evidence=make_document(f"Brief {commitment.pk}."))
+    assert queries() == before
 
 
 def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
@@ -106,9 +141,12 @@ def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "id" and [row[0] for row in rows[1:]] == [late.pk, later.pk, undated.pk]
-    assert rows[2][2] == "Openstaand" and rows[2][3].date() == dt.date(2024, 6, 30)
-    assert rows[2][5] == "Minister van Financiën" and rows[3][3] is None
+    assert list(rows[0]) == EXPORT_HEADER and [row[0] for row in rows[1:]] == [late.pk, later.pk, undated.pk]
+    first, second = dict(zip(rows[0], rows[1])), dict(zip(rows[0], rows[2]))
+    assert (first["status"], first["te laat"], second["te laat"]) == ("Openstaand", "ja", "nee")
+    assert second["termijn"].date() == dt.date(2024, 6, 30) and second["termijn (tekst)"] == "voor de zomer"
+    assert second["ministerie"] == "Minister van Financiën" and second["dossier"] == later.dossier.label
+    assert dict(zip(rows[0], rows[3]))["termijn"] is None
 
 
 def test_it_links_the_exports_with_the_same_filters(staff_client, register):

@@ -65,7 +65,7 @@ def listed(client, state):
 
 def exported_csv(client, state):
     response = client.get(reverse("commitments_csv"), {"status": state})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     return {int(row[0]) for row in rows[1:]}
 
 
