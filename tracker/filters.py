@@ -70,7 +70,17 @@ class Period:
         return cls(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), value)
 
 
-class CommitmentFilter(forms.Form):
+class LenientFilter(forms.Form):
+    """A list's filters read from GET; invalid ones are ignored, so a stale bookmark still shows a list."""
+
+    @property
+    def values(self) -> dict:
+        """The valid filters that are set."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+class CommitmentFilter(LenientFilter):
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle")] + STATE_CHOICES)
     ministerie = forms.CharField(label="Ministerie", required=False, max_length=200)
     dossier = forms.CharField(label="Dossier", required=False, max_length=40)
@@ -86,12 +96,6 @@ class CommitmentFilter(forms.Form):
             self.fields["ministerie"] = forms.ChoiceField(
                 label="Ministerie", required=False, choices=[("", "Alle")] + [(m, m) for m in ministries]
             )
-
-    @property
-    def values(self) -> dict:
-        """The valid filters; invalid ones are ignored so a stale bookmark still shows a list."""
-        self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
 
     @property
     def period(self) -> Period | None:
