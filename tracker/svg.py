@@ -112,6 +112,9 @@ def timeline_svg(timeline) -> str:
                 overflow[x] = overflow.get(x, 0) + 1
             else:
                 placed.append((commitment, x, level))
+        if event.document and event.document.commitments_selected > len(event.document.markers):
+            # A letter's commitments beyond the few the timeline shows are counted with the "+n".
+            overflow[x] = overflow.get(x, 0) + event.document.commitments_selected - len(event.document.markers)
 
     top = 22
     levels = min(max(stacks.values(), default=0), MAX_STACK)

@@ -41,12 +41,16 @@ def _document(document: Document, dossier: Dossier | None) -> str:
     if document.sender:
         about += f" · {document.sender}"
     markers = "".join(_marker(c) for c in document.markers)
+    more = ""
+    if document.commitments_selected > len(document.markers):
+        more = (f'<a class="more" href="{document.url}#toezeggingen">toon alle {document.commitments_selected} '
+                f'toezeggingen</a>')
     return (
         f'<li class="event" id="document-{document.pk}">{_date(document.date)}<div class="card">'
         f'<a href="{document.url}">{escape(shorten(str(document), 120))}</a>'
         f'<span class="muted">{escape(about)}</span>'
         + (f'<ul class="markers">{markers}</ul>' if markers else "")
-        + "</div></li>"
+        + more + "</div></li>"
     )
 
 

@@ -184,3 +184,30 @@ def test_it_shows_a_ministry_timeline_with_oral_promises(staff_client, clerk):
     assert staff_client.get(reverse("ministry", args=["onbekend"])).status_code == 404
     overall = staff_client.get(reverse("timeline")).content.decode()
     assert f"document-{other.pk}" in overall and f"commitment-{oral.pk}" in overall
+
+
+def letter_with(count, number, date):
+    sentences = [f"Voor {number}.{i} informeer ik uw Kamer over onderwerp {i}." for i in range(count)]
+    text = " ".join(sentences)
+    document = make_document(text, kamerstuk=f"27925-{number}", date=date, title=f"Brief {number}",
+                             commitments=[promise(text, sentence, dt.date(2024, 12, 31)) for sentence in sentences])
+    return document
+
+
+def test_a_letter_with_thousands_of_commitments_shows_ten_and_links_to_the_rest(staff_client):
+    small = letter_with(3, 800, dt.date(2023, 6, 1))
+    url = reverse("dossier", args=["27925"])
+    queries = queries_for(staff_client, url)
+    big = letter_with(2000, 801, dt.date(2024, 3, 1))
+    with CaptureQueriesContext(connection) as captured:
+        response = staff_client.get(url)
+    assert len(captured.captured_queries) == queries
+    page = response.content.decode()
+    assert len(page.encode()) < 60_000  # the letter's 2,000 commitments would make it over a megabyte
+    card = page.split(f'id="document-{big.pk}"')[1].split("</li>\n")[0]
+    assert card.count('<li class="state-kandidaat">') == 10
+    assert f'href="{big.get_absolute_url()}#toezeggingen">toon alle 2000 toezeggingen</a>' in card
+    assert "Voor 801.0 informeer" in card and "Voor 801.10 informeer" not in card  # the first ten, in order
+    small_card = page.split(f'id="document-{small.pk}"')[1].split("</li>\n")[0]
+    assert small_card.count('<li class="state-kandidaat">') == 3 and "toon alle" not in small_card
+    assert "+1990" in page[page.index("<svg"):page.index("</svg>")]  # the drawing counts what it leaves out
