@@ -111,7 +111,8 @@ def test_make_run_serves_without_debug_pages_and_with_static_files(db):
     from config.connections import database_url
 
     port = free_port()
-    env = run_environment(port, SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=database_url(connection.settings_dict))
+    env = run_environment(port, SECRET_KEY=secrets.token_urlsafe(50),
+                          DATABASE_URL=database_url(connection.settings_dict))
     assert env["DEBUG"] == "0" and "127.0.0.1" in env["ALLOWED_HOSTS"].split(",")
     assert env["SITE_URL"] == f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT,

@@ -255,7 +255,8 @@ class CommitmentQuerySet(models.QuerySet):
     def state_counts(self, states, today: dt.date | None = None) -> dict[str, int]:
         """How many are in each of `states`, in one query."""
         today = today or timezone.localdate()
-        return self.order_by().aggregate(**{state: models.Count("pk", filter=state_q(state, today)) for state in states})
+        counts = {state: models.Count("pk", filter=state_q(state, today)) for state in states}
+        return self.order_by().aggregate(**counts)
 
 
 class CommitmentManager(models.Manager.from_queryset(CommitmentQuerySet)):

@@ -167,7 +167,8 @@ def timeline_svg(timeline) -> str:
         title = f"{Status(commitment.status).label}{' · te laat' if commitment.late else ''} — {commitment.text[:200]}"
         if commitment.due_date:
             title += f" (termijn {day_label(commitment.due_date)})"
-        body.append(f'<a {_attrs(href=commitment.url)} class="marker {state_class(commitment.status, commitment.late)}">'
+        classes = f"marker {state_class(commitment.status, commitment.late)}"
+        body.append(f'<a {_attrs(href=commitment.url)} class="{classes}">'
                      f'{ring}<circle cx="{x}" cy="{y}" r="5" {paint}><title>{escape(title)}</title></circle></a>')
     for x, count in overflow.items():
         body.append(f'<text x="{x + 7}" y="{top}" fill="{MUTED}">+{count}</text>')

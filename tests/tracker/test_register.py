@@ -42,7 +42,8 @@ def test_it_lists_commitments_in_deadline_order_with_undated_last(staff_client, 
     late, later, undated = register
     response = staff_client.get(reverse("commitments"))
     assert ids(response) == [late.pk, later.pk, undated.pk]
-    assert '<span class="badge state-openstaand">Openstaand</span><span class="visually-hidden"> · </span><span class="badge state-te_laat">te laat</span>' in response.content.decode()
+    assert ('<span class="badge state-openstaand">Openstaand</span><span class="visually-hidden"> · </span>'
+            '<span class="badge state-te_laat">te laat</span>') in response.content.decode()
 
 
 @pytest.mark.parametrize("query, expected", [
