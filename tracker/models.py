@@ -252,11 +252,15 @@ class CommitmentQuerySet(models.QuerySet):
     def in_state(self, state: str, today: dt.date | None = None):
         return self.filter(state_q(state, today or timezone.localdate()))
 
-    def state_counts(self, states, today: dt.date | None = None) -> dict[str, int]:
-        """How many are in each of `states`, in one query."""
-        today = today or timezone.localdate()
-        counts = {state: models.Count("pk", filter=state_q(state, today)) for state in states}
-        return self.order_by().aggregate(**counts)
+    def state_counts(self, today: dt.date | None = None) -> dict[str, int]:
+        """How many are in each status, OPEN and LATE, as `state_q` selects them. One pass over an index that
+        holds the status and the due date: counted per status, and how many of those are past due."""
+        # Counted by COUNT(*) and the due date, columns the index has, so PostgreSQL need not read the table.
+        rows = list(self.order_by().values_list("status").annotate(
+            n=models.Count("*"), late=models.Count("due_date", filter=late_q(today or timezone.localdate()))))
+        counts = dict.fromkeys(Status.values, 0) | {status: n for status, n, _ in rows}
+        return {**counts, OPEN: sum(counts[status] for status in OPEN_STATUSES),
+                LATE: sum(late for status, _, late in rows if status in OPEN_STATUSES)}
 
 
 class CommitmentManager(models.Manager.from_queryset(CommitmentQuerySet)):
@@ -270,7 +274,9 @@ class Commitment(models.Model):
 
     # Empty for a promise made orally (entered by hand, or from the Tweede Kamer's register).
     document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.CASCADE, related_name="commitments")
-    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments")
+    # Indexed together with the status and the due date (Meta.indexes), which serves the foreign key too.
+    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments",
+                                db_index=False)
     ministry = models.CharField(max_length=200, blank=True)  # who must deliver, as the clerk or register names it
     made_on = models.DateField(null=True, blank=True)  # when promised: the letter's date, or the debate's
     origin = models.CharField(max_length=300, blank=True)  # for an oral promise: the debate it was made in
@@ -306,8 +312,10 @@ class Commitment(models.Model):
     class Meta:
         ordering = ["document", "start"]
         indexes = [
-            # open and overdue lists: status first, then the deadline
-            models.Index(fields=["status", "due_date"]),
+            # open and overdue lists, status first, then the deadline; and the register's counts per status,
+            # read from this index alone
+            models.Index(fields=["status", "due_date"], condition=models.Q(rejected=False),
+                         name="commitment_listed_by_status"),
             # the review queue: candidates, newest first
             models.Index(fields=["-created_at"], condition=models.Q(status="kandidaat"), name="commitment_to_review"),
             GinIndex(fields=["tsv"], name="commitment_tsv"),  # full-text search
@@ -319,8 +327,13 @@ class Commitment(models.Model):
             # in its order, so PostgreSQL need not hash seventy thousand rows
             models.Index(fields=["ministry", "dossier", "due_date"],
                          condition=models.Q(rejected=False, status__in=OPEN_STATUSES), name="commitment_open_grouped"),
-            # the ministries to choose from (`ministry_names`), read from this index rather than the table
-            models.Index(fields=["ministry"], name="commitment_ministry"),
+            # the register's counts per status of one dossier, from this index alone
+            models.Index(fields=["dossier", "status", "due_date"], include=["rejected"],
+                         name="commitment_dossier_status"),
+            # the ministries to choose from (`ministry_names`), read from this index rather than the table; and
+            # the register's counts per status of one ministry, from this index alone
+            models.Index(fields=["ministry", "status", "due_date"], include=["rejected"],
+                         name="commitment_ministry_status"),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db.models import F, Prefetch, Q
 
-from tracker.filters import STATES, CommitmentFilter
+from tracker.filters import CommitmentFilter
 from tracker.models import Commitment, Fulfilment, Status
 
 EXPORT_HEADER = ["id", "toezegging", "status", "te laat", "termijn", "termijn (tekst)", "ministerie", "dossier",
@@ -26,7 +26,7 @@ def filtered(form: CommitmentFilter, today: dt.date):
 
 def state_counts(form: CommitmentFilter, today: dt.date) -> dict[str, int]:
     """How many commitments each state would list under the other filters, and all of them ("")."""
-    counts = form.narrow(Commitment.objects.listed()).state_counts(STATES, today)
+    counts = form.narrow(Commitment.objects.listed()).state_counts(today)
     # Every commitment has one status, so the statuses add up to the whole list.
     return {"": sum(counts[status] for status in Status.values), **counts}
 

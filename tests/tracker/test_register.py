@@ -79,14 +79,17 @@ def test_it_pages_by_keyset_through_dated_and_undated_commitments(staff_client, 
 
 
 def test_it_needs_the_same_queries_for_a_longer_list(staff_client, register):
-    url = reverse("commitments")
-    with CaptureQueriesContext(connection) as small:
-        staff_client.get(url)
+    def queries(query):
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(reverse("commitments") + query).status_code == 200
+        return len(captured.captured_queries)
+
+    # session, user, ministries, the page, the counts per status, the clerk check; and a dossier's id
+    queries_for = {"": 6, "?dossier=27925": 7, "?status=te_laat&ministerie=Minister van Defensie": 6}
+    assert {query: queries(query) for query in queries_for} == queries_for
     for number in range(10, 40):
         letter(number, dt.date(2024, 7, 1))
-    with CaptureQueriesContext(connection) as big:
-        staff_client.get(url)
-    assert len(big.captured_queries) == len(small.captured_queries) <= 6
+    assert {query: queries(query) for query in queries_for} == queries_for
 
 
 def test_it_exports_the_filtered_list_as_streamed_csv_for_dutch_excel(staff_client, register):
@@ -160,3 +163,21 @@ def test_it_links_the_exports_with_the_same_filters(staff_client, register):
 def test_it_sends_anonymous_visitors_to_the_login_page(client, register, url):
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(staff_client, clerk):
+    from tracker.storing import dossier_for
+    from tracker.sync.documents import update
+    from tracker.sync.runs import Recorder
+    from tracker.workflow import edit
+
+    text = "Voor de zomer informeer ik uw Kamer. Na de zomer volgt de evaluatie."
+    first, second = text.split(" Na")
+    letter = make_document(text, date=dt.date(2024, 1, 5), commitments=[promise(text, first), promise(text, second)])
+    stays, moved = letter.commitments.order_by("start")
+    assert letter.dossier is None and stays.dossier is None
+    edit(moved, clerk, {"dossier": dossier_for("36200-X")})
+    update(letter, Recorder("tk_opendata"), dossier_id=dossier_for("27925").pk, kamerstuk="27925-991")
+    assert ids(staff_client.get(reverse("commitments") + "?dossier=27925")) == [stays.pk]
+    assert ids(staff_client.get(reverse("commitments") + "?dossier=36200-X")) == [moved.pk]
+    assert staff_client.get(reverse("commitments") + "?dossier=27925").context["states"][0]["count"] == 1
