@@ -21,6 +21,18 @@ setup: $(VENV)/.installed
 
 # The product at http://$(HOST):$(PORT) with a Celery worker and beat beside it (tools/run.py supervises
 # them); Ctrl-C stops all three cleanly.
+# Served as in production, DEBUG off, so no visitor sees a debug page or the list of addresses; static files from
+# WhiteNoise, read where they are; plain HTTP on this machine, so without the settings that need HTTPS. The key is
+# this installation's own, made once under .data/. Each setting but DEBUG can be given in the environment.
+run: export DEBUG := 0
+run: export SECRET_KEY ?= $(shell $(PYTHON) -c 'import pathlib, secrets; key = pathlib.Path(".data/secret-key"); key.parent.mkdir(exist_ok=True); key.exists() or (key.touch(mode=0o600), key.write_text(secrets.token_urlsafe(50))); print(key.read_text())')
+run: export ALLOWED_HOSTS ?= $(HOST),localhost,127.0.0.1
+run: export SITE_URL ?= http://$(HOST):$(PORT)
+run: export COLLECTED_STATIC ?= 0
+run: export SECURE_SSL_REDIRECT ?= 0
+run: export SESSION_COOKIE_SECURE ?= 0
+run: export CSRF_COOKIE_SECURE ?= 0
+run: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
 run: setup
 	@echo "Kamerbrieventracker: http://$(HOST):$(PORT)/  (Ctrl-C stops web, worker and beat)"
 	@exec $(PY) tools/run.py --host $(HOST) --port $(PORT)

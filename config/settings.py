@@ -99,6 +99,10 @@ MIDDLEWARE = [
 if not DEBUG:
     # Static files straight from gunicorn in production; runserver serves them while DEBUG.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Production serves the copies `collectstatic` made, names hashed so browsers may keep them; `make run` serves
+# the files where they are (WhiteNoise finds them as runserver does), so nothing needs collecting first.
+COLLECTED_STATIC = env_bool("COLLECTED_STATIC", not DEBUG)
+WHITENOISE_USE_FINDERS = not COLLECTED_STATIC
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -170,9 +174,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if COLLECTED_STATIC
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 # Originals are kept here, never served directly: a view checks the login first.

@@ -3,10 +3,14 @@
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
+import httpx
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +84,56 @@ def test_the_celery_app_loads_with_the_compose_broker():
     assert result.returncode == 0, result.stderr
     # with Redis, a task is redelivered only after it could have finished
     assert "redis://redis:6379/0" in result.stdout and "visibility_timeout" in result.stdout
+
+
+def run_environment(port, **extra):
+    """The environment `make run` gives its processes: its recipes run by a stand-in shell that writes the
+    environment down and fails, so make stops before anything is set up or started."""
+    outer = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEBUG")}
+    with tempfile.TemporaryDirectory() as folder:
+        written, shell = Path(folder) / "env", Path(folder) / "shell"
+        shell.write_text(f"#!/bin/sh\nenv -0 > {written}\nexit 3\n")
+        shell.chmod(0o700)
+        subprocess.run(["make", "--no-print-directory", "--eval", f"run: SHELL := {shell}", "run", "HOST=127.0.0.1",
+                        f"PORT={port}"], cwd=ROOT, env={**outer, **extra}, capture_output=True, timeout=120)
+        return dict(line.split("=", 1) for line in written.read_text().split("\0") if "=" in line)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_make_run_serves_without_debug_pages_and_with_static_files(db):
+    from django.db import connection
+
+    from config.connections import database_url
+
+    port = free_port()
+    env = run_environment(port, SECRET_KEY=secrets.token_urlsafe(50),
+                          DATABASE_URL=database_url(connection.settings_dict))
+    assert env["DEBUG"] == "0" and "127.0.0.1" in env["ALLOWED_HOSTS"].split(",")
+    assert env["SITE_URL"] == f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                httpx.get(base + "/inloggen/", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        missing = httpx.get(base + "/bestaat-niet/")
+        assert missing.status_code == 404 and "<h1>Pagina niet gevonden</h1>" in missing.text
+        assert "URLconf" not in missing.text and "Django" not in missing.text
+        assert httpx.get(base + "/").headers["location"].startswith("/inloggen/")
+        stylesheet = httpx.get(base + "/static/css/app.css")
+        assert stylesheet.status_code == 200 and stylesheet.headers["content-type"].startswith("text/css")
+        # Over plain HTTP: no redirect to HTTPS, and the login's cookies come back without TLS.
+        login = httpx.get(base + "/inloggen/")
+        assert login.status_code == 200 and "secure" not in login.headers["set-cookie"].lower()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -215,6 +215,25 @@ class Status(models.TextChoices):
 # Statuses in which a commitment still asks for work, and can therefore be late.
 OPEN_STATUSES = (Status.OPENSTAAND, Status.UITGESTELD, Status.DEELS_VOLDAAN)
 
+# What lists filter and count by besides a status: all open statuses together, and te laat. Te laat is a flag
+# beside the status, never stored: an open commitment past its due date, so a late Deels voldaan is both.
+OPEN, LATE = "open", "te_laat"
+
+
+def late_q(today: dt.date) -> models.Q:
+    """Past due; together with an open status, te laat."""
+    return models.Q(due_date__lt=today)
+
+
+def state_q(state: str, today: dt.date) -> models.Q:
+    """The commitments in `state`: a status, OPEN or LATE. The one definition every list, count, export,
+    feed, search and the API filter by, so that they agree."""
+    if state == LATE:
+        return models.Q(status__in=OPEN_STATUSES) & late_q(today)
+    if state == OPEN:
+        return models.Q(status__in=OPEN_STATUSES)
+    return models.Q(status=state)
+
 
 class Source(models.TextChoices):
     ENGINE = "engine", "Automatisch herkend"
@@ -233,19 +252,23 @@ class CommitmentQuerySet(models.QuerySet):
             F("confidence").desc(nulls_last=True), "-created_at", "-pk")
 
     def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+        return self.in_state(OPEN)
 
     def overdue(self, today: dt.date | None = None):
-        return self.open().filter(due_date__lt=today or timezone.localdate())
+        return self.in_state(LATE, today)
 
     def in_state(self, state: str, today: dt.date | None = None):
-        """Commitments whose `Commitment.state()` is `state`, te_laat included, so lists filter as they colour."""
-        today = today or timezone.localdate()
-        if state == "te_laat":
-            return self.overdue(today)
-        if state in OPEN_STATUSES:
-            return self.filter(models.Q(due_date__isnull=True) | models.Q(due_date__gte=today), status=state)
-        return self.filter(status=state)
+        return self.filter(state_q(state, today or timezone.localdate()))
+
+    def state_counts(self, today: dt.date | None = None) -> dict[str, int]:
+        """How many are in each status, OPEN and LATE, as `state_q` selects them. One pass over an index that
+        holds the status and the due date: counted per status, and how many of those are past due."""
+        # Counted by COUNT(*) and the due date, columns the index has, so PostgreSQL need not read the table.
+        rows = list(self.order_by().values_list("status").annotate(
+            n=models.Count("*"), late=models.Count("due_date", filter=late_q(today or timezone.localdate()))))
+        counts = dict.fromkeys(Status.values, 0) | {status: n for status, n, _ in rows}
+        return {**counts, OPEN: sum(counts[status] for status in OPEN_STATUSES),
+                LATE: sum(late for status, _, late in rows if status in OPEN_STATUSES)}
 
 
 class CommitmentManager(models.Manager.from_queryset(CommitmentQuerySet)):
@@ -259,7 +282,9 @@ class Commitment(models.Model):
 
     # Empty for a promise made orally (entered by hand, or from the Tweede Kamer's register).
     document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.CASCADE, related_name="commitments")
-    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments")
+    # Indexed together with the status and the due date (Meta.indexes), which serves the foreign key too.
+    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments",
+                                db_index=False)
     ministry = models.CharField(max_length=200, blank=True)  # who must deliver, as the clerk or register names it
     made_on = models.DateField(null=True, blank=True)  # when promised: the letter's date, or the debate's
     origin = models.CharField(max_length=300, blank=True)  # for an oral promise: the debate it was made in
@@ -299,8 +324,10 @@ class Commitment(models.Model):
     class Meta:
         ordering = ["document", "start"]
         indexes = [
-            # open and overdue lists: status first, then the deadline
-            models.Index(fields=["status", "due_date"]),
+            # open and overdue lists, status first, then the deadline; and the register's counts per status,
+            # read from this index alone
+            models.Index(fields=["status", "due_date"], condition=models.Q(rejected=False),
+                         name="commitment_listed_by_status"),
             # the review queue: candidates, the surest first, then the newest
             models.Index(F("confidence").desc(nulls_last=True), F("created_at").desc(), F("id").desc(),
                          condition=models.Q(status="kandidaat", rejected=False), name="commitment_to_review"),
@@ -313,8 +340,13 @@ class Commitment(models.Model):
             # in its order, so PostgreSQL need not hash seventy thousand rows
             models.Index(fields=["ministry", "dossier", "due_date"],
                          condition=models.Q(rejected=False, status__in=OPEN_STATUSES), name="commitment_open_grouped"),
-            # the ministries to choose from (`ministry_names`), read from this index rather than the table
-            models.Index(fields=["ministry"], name="commitment_ministry"),
+            # the register's counts per status of one dossier, from this index alone
+            models.Index(fields=["dossier", "status", "due_date"], include=["rejected"],
+                         name="commitment_dossier_status"),
+            # the ministries to choose from (`ministry_names`), read from this index rather than the table; and
+            # the register's counts per status of one ministry, from this index alone
+            models.Index(fields=["ministry", "status", "due_date"], include=["rejected"],
+                         name="commitment_ministry_status"),
         ]
 
     def __str__(self):
@@ -323,16 +355,15 @@ class Commitment(models.Model):
     def get_absolute_url(self):
         return reverse("commitment", args=[self.pk])
 
-    def state(self, today: dt.date | None = None) -> str:
-        """What the timeline shows: the status, or `te_laat` when open and past due."""
-        today = today or timezone.localdate()
-        if self.status in OPEN_STATUSES and self.due_date and self.due_date < today:
-            return "te_laat"
-        return self.status
+    def is_late(self, today: dt.date | None = None) -> bool:
+        """Te laat, beside the status: what `state_q(LATE)` selects."""
+        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < (
+            today or timezone.localdate())
 
     def state_label(self, today: dt.date | None = None) -> str:
-        state = self.state(today)
-        return "Te laat" if state == "te_laat" else Status(state).label
+        """The status, and te laat beside it: "Deels voldaan · te laat"."""
+        label = Status(self.status).label
+        return f"{label} · te laat" if self.is_late(today) else label
 
     @property
     def rule_labels(self) -> list[str]:

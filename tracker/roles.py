@@ -8,7 +8,7 @@ CLERKS_GROUP = "griffie"
 
 
 def is_clerk(user) -> bool:
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
@@ -29,4 +29,5 @@ def clerk_required(view):
 
 
 def context(request):
-    return {"is_clerk": is_clerk(request.user)}
+    # A request refused before the login was read (a bad Host header) has no user; its error page still renders.
+    return {"is_clerk": is_clerk(getattr(request, "user", None))}

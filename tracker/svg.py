@@ -11,7 +11,9 @@ import datetime as dt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from tracker.filters import MONTHS, STATE_LABELS, day_label
+from tracker.filters import MONTHS, day_label
+from tracker.models import Status
+from tracker.templatetags.display import state_class
 
 # The colours of app.css, as fills: SVG fills print even when the browser leaves out backgrounds.
 COLOURS = {
@@ -110,6 +112,9 @@ def timeline_svg(timeline) -> str:
                 overflow[x] = overflow.get(x, 0) + 1
             else:
                 placed.append((commitment, x, level))
+        if event.document and event.document.commitments_selected > len(event.document.markers):
+            # A letter's commitments beyond the few the timeline shows are counted with the "+n".
+            overflow[x] = overflow.get(x, 0) + event.document.commitments_selected - len(event.document.markers)
 
     top = 22
     levels = min(max(stacks.values(), default=0), MAX_STACK)
@@ -140,8 +145,7 @@ def timeline_svg(timeline) -> str:
 
     for commitment, x, level in placed:
         y = axis - 14 - level * STEP
-        state = commitment.current_state
-        colour = COLOURS.get(state, MUTED)
+        colour = COLOURS.get(commitment.status, MUTED)
         if commitment.due_date:
             dx = scale(commitment.due_date)
             body.append(f'<line x1="{x}" y1="{y}" x2="{dx}" y2="{due_lane}" stroke="{colour}" stroke-opacity=".45" '
@@ -157,19 +161,26 @@ def timeline_svg(timeline) -> str:
                 )
         hollow = commitment.document_id is None  # oral: an open ring, there is no letter
         paint = f'fill="#fff" stroke="{colour}" stroke-width="2"' if hollow else f'fill="{colour}"'
-        title = f"{STATE_LABELS.get(state, state)} — {commitment.text[:200]}"
+        # Te laat is a flag beside the status: a red ring around the status's colour.
+        ring = (f'<circle cx="{x}" cy="{y}" r="7.5" fill="none" stroke="{COLOURS["te_laat"]}" stroke-width="2"/>'
+                if commitment.late else "")
+        title = f"{Status(commitment.status).label}{' · te laat' if commitment.late else ''} — {commitment.text[:200]}"
         if commitment.due_date:
             title += f" (termijn {day_label(commitment.due_date)})"
-        body.append(f'<a {_attrs(href=commitment.url)} class="marker state-{escape(state)}">'
-                     f'<circle cx="{x}" cy="{y}" r="5" {paint}><title>{escape(title)}</title></circle></a>')
+        classes = f"marker {state_class(commitment.status, commitment.late)}"
+        body.append(f'<a {_attrs(href=commitment.url)} class="{classes}">'
+                     f'{ring}<circle cx="{x}" cy="{y}" r="5" {paint}><title>{escape(title)}</title></circle></a>')
     for x, count in overflow.items():
         body.append(f'<text x="{x + 7}" y="{top}" fill="{MUTED}">+{count}</text>')
 
     x = PAD
-    for state, colour in COLOURS.items():
-        body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="5" fill="{colour}"/>'
-                    f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">{escape(STATE_LABELS[state])}</text>')
-        x += 24 + 7 * len(STATE_LABELS[state])
+    for status in Status:
+        body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="5" fill="{COLOURS[status]}"/>'
+                    f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">{escape(status.label)}</text>')
+        x += 24 + 7 * len(status.label)
+    body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="6" fill="none" stroke="{COLOURS["te_laat"]}" '
+                f'stroke-width="2"/><text x="{x + 14}" y="{height - 6}" fill="{INK}">te laat</text>')
+    x += 24 + 7 * len("te laat")
     body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="4" fill="#fff" stroke="{MUTED}" stroke-width="2"/>'
                 f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">mondeling</text>')
     return _svg(height, "Tijdlijn van documenten en toezeggingen", body)

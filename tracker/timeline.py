@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Exists, F, Func, Max, Min, OuterRef, Q
+from django.db.models import BooleanField, Case, Count, Exists, F, Func, Max, Min, OuterRef, Q, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from tracker.filters import CommitmentFilter, Period
@@ -18,6 +19,8 @@ from tracker.models import TIMELINE_ORDER, Commitment, Document, Fulfilment, Ref
 
 # A window a browser draws quickly and a clerk can still read; zooming in shows the rest.
 MAX_DOCUMENTS = 100
+# Commitments shown per document: a letter may hold thousands, which its own page lists.
+MAX_PER_DOCUMENT = 10
 # What the drawing and the list show of each document and commitment: a window of a few hundred rows
 # is read, and turned into objects, several times faster without the texts of the letters and the rest.
 SHOWN_DOCUMENT_FIELDS = ("dossier", "date", "volgnummer", "kamerstuk", "title", "original_name", "sender")
@@ -69,10 +72,7 @@ def build(scope: list, oral: Q, form: CommitmentFilter, today: dt.date) -> Timel
         in_window &= Q(made_on__range=(period.start, period.end))
     elif truncated and shown[0].date:
         in_window &= Q(made_on__gte=shown[0].date)
-    commitments = list(
-        selected.filter(Q(document__in=[d.pk for d in shown]) | in_window).only(*SHOWN_COMMITMENT_FIELDS)
-        .order_by("start", "pk")
-    )
+    commitments = _first_per_document(selected.filter(Q(document__in=[d.pk for d in shown]) | in_window))
     letters = _attach_fulfilling_letters(commitments)
     _attach_addresses(shown, "document")
     _attach_addresses(letters, "document")
@@ -81,11 +81,13 @@ def build(scope: list, oral: Q, form: CommitmentFilter, today: dt.date) -> Timel
     by_document = {d.pk: d for d in shown}
     for document in shown:
         document.markers = []
+        document.commitments_selected = 0
     events = [Event(d.date, document=d) for d in shown]
     for commitment in commitments:
-        commitment.current_state = commitment.state(today)
+        commitment.late = commitment.is_late(today)
         if commitment.document_id:
             by_document[commitment.document_id].markers.append(commitment)
+            by_document[commitment.document_id].commitments_selected = commitment.of_document
         else:
             events.append(Event(commitment.made_on, oral=commitment))
     # Undated events last: they cannot be placed on the axis.
@@ -94,6 +96,20 @@ def build(scope: list, oral: Q, form: CommitmentFilter, today: dt.date) -> Timel
     lasts = [span["last"] for span in spans if span["last"]]
     return Timeline(events=events, truncated=truncated, first=min(firsts, default=None),
                     last=max(lasts, default=None), period=period, today=today, commitments=commitments)
+
+
+def _first_per_document(commitments) -> list[Commitment]:
+    """The first MAX_PER_DOCUMENT commitments of each document in text order, each with `of_document`, how many
+    its document has; a promise made orally counts as a document of its own. One query: the window functions
+    number and count them where they are, so the rest never leave the database."""
+    per_document = [F("document"), Case(When(document__isnull=True, then=F("pk")))]
+    return list(
+        commitments.only(*SHOWN_COMMITMENT_FIELDS)
+        .annotate(place=Window(RowNumber(), partition_by=per_document, order_by=[F("start"), F("pk")]),
+                  of_document=Window(Count("pk"), partition_by=per_document))
+        .filter(place__lte=MAX_PER_DOCUMENT)
+        .order_by("start", "pk")
+    )
 
 
 def _attach_fulfilling_letters(commitments: list[Commitment]) -> list[Document]:

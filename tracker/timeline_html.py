@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.filters import STATE_LABELS, day_label
-from tracker.templatetags.display import shorten
+from tracker.filters import day_label
+from tracker.templatetags.display import shorten, state_badges_html, state_class
 from tracker.models import Commitment, Document, Dossier
 from tracker.timeline import Timeline
 
@@ -41,12 +41,16 @@ def _document(document: Document, dossier: Dossier | None) -> str:
     if document.sender:
         about += f" · {document.sender}"
     markers = "".join(_marker(c) for c in document.markers)
+    more = ""
+    if document.commitments_selected > len(document.markers):
+        more = (f'<a class="more" href="{document.url}#toezeggingen">toon alle {document.commitments_selected} '
+                f'toezeggingen</a>')
     return (
         f'<li class="event" id="document-{document.pk}">{_date(document.date)}<div class="card">'
         f'<a href="{document.url}">{escape(shorten(str(document), 120))}</a>'
         f'<span class="muted">{escape(about)}</span>'
         + (f'<ul class="markers">{markers}</ul>' if markers else "")
-        + "</div></li>"
+        + more + "</div></li>"
     )
 
 
@@ -60,8 +64,8 @@ def _oral(commitment: Commitment) -> str:
 
 
 def _marker(commitment: Commitment) -> str:
-    state = commitment.current_state
-    html = (f'<li class="state-{state}"><span class="badge state-{state}">{escape(STATE_LABELS[state])}</span> '
+    html = (f'<li class="{state_class(commitment.status, commitment.late)}">'
+            f'{state_badges_html(commitment.status, commitment.late)} '
             f'<a href="{commitment.url}">{escape(shorten(commitment.text, 140))}</a>')
     if commitment.due_date:
         html += f'<span class="due">termijn {day_label(commitment.due_date)}</span>'

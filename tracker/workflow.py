@@ -69,7 +69,6 @@ def change_status(
     note = note.strip()
     _validate(commitment, to_status, evidence, note, new_due_date, source)
 
-    reopening = to_status == Status.OPENSTAAND and commitment.status in REOPENABLE
     change = StatusChange.objects.create(
         commitment=commitment,
         changed_by=user,
@@ -85,8 +84,9 @@ def change_status(
         Fulfilment.objects.get_or_create(
             commitment=commitment, document=evidence, defaults={"created_by": user, "note": note}
         )
-    if reopening:
-        # The letters did not fulfil it after all; the history keeps them as the evidence given then.
+    if to_status not in NEEDS_EVIDENCE:
+        # Reopened, lapsed or postponed, it is no longer (partly) fulfilled: its letters are no longer shown as
+        # fulfilling it. The history keeps each of them as the evidence given then.
         commitment.fulfilments.all().delete()
     commitment.status = to_status
     commitment.rejected = reject

@@ -92,8 +92,9 @@ def test_it_never_edits_or_deletes_history(commitment):
 def test_it_computes_overdue_and_never_stores_it(commitment):
     commitment.status = "openstaand"
     commitment.save()
-    assert commitment.state(today=dt.date(2023, 12, 31)) == "openstaand"
-    assert commitment.state(today=dt.date(2024, 1, 1)) == "te_laat"
+    assert not commitment.is_late(today=dt.date(2023, 12, 31))
+    assert commitment.is_late(today=dt.date(2024, 1, 1)) and commitment.status == "openstaand"
+    assert commitment.state_label(today=dt.date(2024, 1, 1)) == "Openstaand · te laat"
     assert type(commitment).objects.overdue(dt.date(2024, 1, 1)).get() == commitment
     assert not type(commitment).objects.overdue(dt.date(2023, 12, 1)).exists()
 
@@ -108,3 +109,18 @@ def test_it_finds_the_fulfilling_letter_by_its_tweede_kamer_document_number(cler
     type(follow_up).objects.filter(pk=follow_up.pk).update(tk_document_number="2023D51234")
     post(clerk_client, commitment, status="voldaan", kamerstuk="2023d51234")
     assert Fulfilment.objects.get(commitment=commitment).document == follow_up
+
+
+def test_a_fulfilled_commitment_that_lapses_keeps_its_letter_in_the_history_only(clerk_client, commitment, follow_up):
+    post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk, note="Brief van 15 december")
+    response = post(clerk_client, commitment, status="vervallen", note="Missie beëindigd")
+    assert response.status_code == 200
+    assert not Fulfilment.objects.filter(commitment=commitment).exists()
+    page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
+    assert "<dt>Nagekomen in</dt><dd>—</dd>" in page
+    history = page.split('<ol class="history">')[1]
+    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">Stand van zaken Irak</a>' in history
+    assert "Voldaan → <strong>Vervallen</strong>" in history and "Missie beëindigd" in history
+    assert "nagekomen in" not in clerk_client.get(reverse("dossier", args=["27925"])).content.decode()
+    api = clerk_client.get(reverse("api_commitments")).json()["results"]
+    assert [(c["status"], c["voldaan_met"]) for c in api] == [("vervallen", [])]

@@ -39,7 +39,7 @@ def test_it_serves_due_dates_as_icalendar(client, dossier, token):
     assert str(calendar["X-WR-CALNAME"]) == f"Termijnen dossier {dossier.label}"
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
     assert [e.decoded("dtstart") for e in events] == [dt.date(2024, 3, 31), dt.date(2024, 6, 30)]
-    assert str(events[0]["summary"]) == "[Te laat] Ik informeer uw Kamer over <punt> 960 & meer."
+    assert str(events[0]["summary"]) == "[Openstaand · te laat] Ik informeer uw Kamer over <punt> 960 & meer."
     assert str(events[1]["url"]).startswith("http://testserver/toezeggingen/")
 
 
@@ -102,6 +102,11 @@ def test_it_shows_the_user_their_token_and_feed_addresses(staff_client, staff, d
     assert FeedToken.objects.get(user=staff).token != token
 
 
+def test_the_navigation_leads_to_the_feeds(staff_client):
+    page = staff_client.get(reverse("home")).content.decode()
+    assert 'href="/feeds/">Feeds</a>' in page.split("<nav>")[1].split("</nav>")[0]
+
+
 def test_it_requires_a_login_for_the_token_page(client, db):
     assert client.get(reverse("feeds")).status_code == 302
 
@@ -112,7 +117,8 @@ def test_it_requires_a_login_for_the_token_page(client, db):
 def test_it_pages_commitments_through_the_api(staff_client, dossier):
     first = staff_client.get(reverse("api_commitments") + "?aantal=2").json()
     assert [c["termijn"] for c in first["results"]] == ["2024-03-31", "2024-06-30"]
-    assert first["results"][0]["staat"] == "te_laat" and first["results"][0]["dossier"] == "27925"
+    assert first["results"][0]["status"] == "openstaand" and first["results"][0]["te_laat"] is True
+    assert first["results"][1]["te_laat"] is False and first["results"][0]["dossier"] == "27925"
     second = staff_client.get(first["next"]).json()
     assert len(second["results"]) == 1 and second["next"] is None
     late = staff_client.get(reverse("api_commitments") + "?status=te_laat").json()

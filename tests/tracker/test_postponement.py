@@ -62,8 +62,9 @@ def test_it_keeps_every_postponement(clerk_client, commitment):
 def test_a_postponed_commitment_is_late_after_its_new_deadline(clerk_client, commitment):
     post(clerk_client, commitment, status="uitgesteld", new_due_date="2024-03-31")
     commitment.refresh_from_db()
-    assert commitment.state(today=dt.date(2024, 2, 1)) == "uitgesteld"
-    assert commitment.state(today=dt.date(2024, 4, 1)) == "te_laat"
+    assert commitment.status == "uitgesteld"
+    assert not commitment.is_late(today=dt.date(2024, 2, 1)) and commitment.is_late(today=dt.date(2024, 4, 1))
+    assert commitment.state_label(today=dt.date(2024, 4, 1)) == "Uitgesteld · te laat"
 
 
 def test_it_reopens_a_fulfilled_commitment_with_a_reason(clerk_client, clerk, commitment):

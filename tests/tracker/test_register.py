@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 
 from tests.tracker.factories import make_document, promise
 from tracker.models import Commitment
+from tracker.register import EXPORT_HEADER
+from tracker.workflow import change_status
 
 
 def letter(number, due, *, sender="Minister van Defensie", kamerstuk=None):
@@ -40,12 +42,14 @@ def test_it_lists_commitments_in_deadline_order_with_undated_last(staff_client, 
     late, later, undated = register
     response = staff_client.get(reverse("commitments"))
     assert ids(response) == [late.pk, later.pk, undated.pk]
-    assert '<span class="badge state-te_laat">Te laat</span>' in response.content.decode()
+    assert ('<span class="badge state-openstaand">Openstaand</span><span class="visually-hidden"> · </span>'
+            '<span class="badge state-te_laat">te laat</span>') in response.content.decode()
 
 
 @pytest.mark.parametrize("query, expected", [
     ("status=te_laat", [0]),
-    ("status=openstaand", [1, 2]),
+    ("status=openstaand", [0, 1, 2]),  # the late one too: te laat is a flag beside its status
+    ("status=open", [0, 1, 2]),
     ("ministerie=Minister van Financiën", [1]),
     ("dossier=27925", [0, 2]),
     ("termijn_van=2024-04-01&termijn_tot=2024-12-31", [1]),
@@ -75,28 +79,64 @@ def test_it_pages_by_keyset_through_dated_and_undated_commitments(staff_client, 
 
 
 def test_it_needs_the_same_queries_for_a_longer_list(staff_client, register):
-    url = reverse("commitments")
-    with CaptureQueriesContext(connection) as small:
-        staff_client.get(url)
+    def queries(query):
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(reverse("commitments") + query).status_code == 200
+        return len(captured.captured_queries)
+
+    # session, user, ministries, the page, the counts per status, the clerk check; and a dossier's id
+    queries_for = {"": 6, "?dossier=27925": 7, "?status=te_laat&ministerie=Minister van Defensie": 6}
+    assert {query: queries(query) for query in queries_for} == queries_for
     for number in range(10, 40):
         letter(number, dt.date(2024, 7, 1))
-    with CaptureQueriesContext(connection) as big:
-        staff_client.get(url)
-    assert len(big.captured_queries) == len(small.captured_queries) <= 6
+    assert {query: queries(query) for query in queries_for} == queries_for
 
 
-def test_it_exports_the_filtered_list_as_streamed_csv(staff_client, register):
+def test_it_exports_the_filtered_list_as_streamed_csv_for_dutch_excel(staff_client, register):
     late, later, undated = register
     response = staff_client.get(reverse("commitments_csv") + "?dossier=27925")
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="toezeggingen-2024-05-15.csv"'
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:4] == ["id", "toezegging", "status", "termijn"]
+    content = b"".join(response.streaming_content)
+    # Excel with Dutch settings splits columns on semicolons, and reads UTF-8 only after a byte order mark.
+    assert content.startswith("\ufeffid;toezegging;status;te laat;termijn;".encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == EXPORT_HEADER
     assert [row[0] for row in rows[1:]] == [str(late.pk), str(undated.pk)]
-    assert rows[1][1] == late.text and rows[1][2] == "Te laat" and rows[1][3] == "2024-03-31"
-    assert rows[1][6] == late.dossier.label and rows[1][7] == late.document.kamerstuk_label
-    assert rows[1][10] == f"http://testserver{late.get_absolute_url()}"
+    row = dict(zip(rows[0], rows[1]))
+    assert row["toezegging"] == late.text and ";" in late.text  # quoted, so the semicolon stays in its cell
+    assert (row["status"], row["te laat"], row["termijn"], row["termijn (tekst)"]) == (
+        "Openstaand", "ja", "2024-03-31", "voor de zomer")
+    assert (row["ministerie"], row["dossier"], row["kamerstuk"]) == (
+        "Minister van Defensie", late.dossier.label, late.document.kamerstuk_label)
+    assert row["adres"] == f"http://testserver{late.get_absolute_url()}"
+    assert dict(zip(rows[0], rows[2]))["te laat"] == "nee"
+
+
+def test_it_exports_the_fulfilling_letters(staff_client, register, clerk):
+    late, later, undated = register
+    first = make_document("Hierbij deels.", kamerstuk="27925-90", date=dt.date(2024, 2, 1), title="Eerste antwoord")
+    second = make_document("Hierbij de rest.", kamerstuk="", date=dt.date(2024, 4, 1), title="Tweede antwoord")
+    change_status(late, "deels_voldaan", clerk, evidence=first)
+    change_status(late, "deels_voldaan", clerk, evidence=second)
+    content = b"".join(staff_client.get(reverse("commitments_csv") + "?status=deels_voldaan").streaming_content)
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    row = dict(zip(rows[0], rows[1]))
+    assert (row["status"], row["te laat"]) == ("Deels voldaan", "ja")
+    assert row["nagekomen in"] == f"{first.kamerstuk_label}: Eerste antwoord; Tweede antwoord"
+
+
+def test_the_export_needs_the_same_queries_for_more_fulfilled_commitments(staff_client, register, clerk):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            b"".join(staff_client.get(reverse("commitments_csv")).streaming_content)
+        return len(captured.captured_queries)
+
+    before = queries()
+    for commitment in register:
+        change_status(commitment, "voldaan", clerk, evidence=make_document(f"Brief {commitment.pk}."))
+    assert queries() == before
 
 
 def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
@@ -105,9 +145,12 @@ def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "id" and [row[0] for row in rows[1:]] == [later.pk, undated.pk]
-    assert rows[1][2] == "Openstaand" and rows[1][3].date() == dt.date(2024, 6, 30)
-    assert rows[1][5] == "Minister van Financiën" and rows[2][3] is None
+    assert list(rows[0]) == EXPORT_HEADER and [row[0] for row in rows[1:]] == [late.pk, later.pk, undated.pk]
+    first, second = dict(zip(rows[0], rows[1])), dict(zip(rows[0], rows[2]))
+    assert (first["status"], first["te laat"], second["te laat"]) == ("Openstaand", "ja", "nee")
+    assert second["termijn"].date() == dt.date(2024, 6, 30) and second["termijn (tekst)"] == "voor de zomer"
+    assert second["ministerie"] == "Minister van Financiën" and second["dossier"] == later.dossier.label
+    assert dict(zip(rows[0], rows[3]))["termijn"] is None
 
 
 def test_it_links_the_exports_with_the_same_filters(staff_client, register):
@@ -138,7 +181,8 @@ def formulas(db):
 
 def test_the_csv_export_writes_no_live_formula(staff_client, formulas):
     response = staff_client.get(reverse("commitments_csv"))
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode(), newline="")))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=";"))
     cells = [cell for row in rows[1:] for cell in row]
     assert "'" + FORMULAS[0] in cells and "'" + FORMULAS[1] in cells and "'" + FORMULAS[4] in cells
     assert "'" + FORMULAS[5] in cells and "'" + FORMULAS[2] in cells
@@ -153,3 +197,21 @@ def test_the_xlsx_export_stores_every_text_as_text(staff_client, formulas):
     values = {cell.value for cell in cells}
     assert "'" + FORMULAS[0] in values and "'" + FORMULAS[1] in values and "#N/A" in values
     assert not [value for value in values if value.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(staff_client, clerk):
+    from tracker.storing import dossier_for
+    from tracker.sync.documents import update
+    from tracker.sync.runs import Recorder
+    from tracker.workflow import edit
+
+    text = "Voor de zomer informeer ik uw Kamer. Na de zomer volgt de evaluatie."
+    first, second = text.split(" Na")
+    letter = make_document(text, date=dt.date(2024, 1, 5), commitments=[promise(text, first), promise(text, second)])
+    stays, moved = letter.commitments.order_by("start")
+    assert letter.dossier is None and stays.dossier is None
+    edit(moved, clerk, {"dossier": dossier_for("36200-X")})
+    update(letter, Recorder("tk_opendata"), dossier_id=dossier_for("27925").pk, kamerstuk="27925-991")
+    assert ids(staff_client.get(reverse("commitments") + "?dossier=27925")) == [stays.pk]
+    assert ids(staff_client.get(reverse("commitments") + "?dossier=36200-X")) == [moved.pk]
+    assert staff_client.get(reverse("commitments") + "?dossier=27925").context["states"][0]["count"] == 1

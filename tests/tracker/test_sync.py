@@ -1,9 +1,11 @@
 """Syncing followed dossiers: the real source clients against a local server playing back recorded answers."""
 
 import json
+import socket
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from ingest.sources.officielebekendmakingen import sru_query_for_dossier
@@ -215,6 +217,21 @@ def test_a_feed_that_breaks_off_is_resumed_next_time(tk):
     assert Document.objects.count() == 2
 
 
+def test_a_source_out_of_reach_is_reported_in_dutch_with_the_detail_below(db, settings, staff_client):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.TK_SYNCFEED_URL = f"http://127.0.0.1:{port}/SyncFeed/2.0/"
+    follow("27925")
+    run = sync_tk_opendata()
+    failure = next(f for f in run.failures if f["what"] == "feed Document")
+    assert failure["reason"] == f"geen verbinding met 127.0.0.1:{port}"
+    assert failure["detail"].startswith("ConnectError: ") and f"127.0.0.1:{port}/SyncFeed/2.0/Feed" in failure["detail"]
+    page = staff_client.get(reverse("sources")).content.decode()
+    reason = page.index(f'<span class="error">geen verbinding met 127.0.0.1:{port}</span>')
+    assert reason < page.index('<div class="technical">ConnectError: ', reason)
+
+
 # officielebekendmakingen
 
 
@@ -273,7 +290,9 @@ def test_the_command_prints_a_summary_per_source(tk, capsys):
         call_command("sync", "--source", "tk")
     out = capsys.readouterr().out
     assert "Tweede Kamer open data: nieuw: 4, bijgewerkt: 0, mislukt: 2" in out
-    assert "mislukt: 8b2e4d66-1c3f-4a0b-9d7e-2f3a4b5c6d7e: de bron antwoordde met HTTP 404" in out
+    host = tk.base_url.removeprefix("http://")
+    assert f"mislukt: 8b2e4d66-1c3f-4a0b-9d7e-2f3a4b5c6d7e: niet gevonden bij {host} (HTTP 404)" in out
+    assert f"    HTTPStatusError: Client error '404 Not Found' for url '{tk.base_url}/SyncFeed/2.0/Resources/" in out
     assert not SyncRun.objects.filter(source="obk").exists()
 
 

@@ -33,7 +33,7 @@ def test_it_lists_documents_by_date_with_coloured_commitments(staff_client, cler
     page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
     assert page.index(f"document-{letter.pk}") < page.index(f"document-{follow_up.pk}")
     assert '<li class="state-voldaan">' in page
-    assert '<li class="state-te_laat">' in page  # the spring promise is past its due date
+    assert '<li class="state-openstaand late">' in page  # the spring promise is past its due date
     assert f'→ nagekomen in <a href="{follow_up.get_absolute_url()}">Stand van zaken</a>' in page
 
 
@@ -41,7 +41,7 @@ def test_it_shows_an_open_commitment_before_its_due_date(staff_client, clerk, ti
     time_machine.move_to(dt.datetime(2024, 1, 15, 12, 0))
     build_dossier(clerk)
     page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
-    assert '<li class="state-openstaand">' in page and "state-te_laat\"" not in page.split("<ol class=\"timeline\">")[1]
+    assert '<li class="state-openstaand">' in page and " late\"" not in page.split("<ol class=\"timeline\">")[1]
 
 
 def test_it_needs_the_same_number_of_queries_for_a_larger_dossier(staff_client, clerk, django_assert_max_num_queries):
@@ -126,7 +126,8 @@ def test_it_draws_the_timeline_as_svg_with_markers_due_dates_and_fulfilments(sta
     svg = page[page.index("<svg"):page.index("</svg>")]
     december, spring = letter.commitments.order_by("start")
     assert f'href="{december.get_absolute_url()}" class="marker state-voldaan"' in svg
-    assert f'href="{spring.get_absolute_url()}" class="marker state-te_laat"' in svg
+    assert f'href="{spring.get_absolute_url()}" class="marker state-openstaand late"' in svg
+    assert "<title>Openstaand · te laat — " in svg
     assert "termijn 31 mei 2024" in svg  # the due date's diamond
     assert f'<a href="{follow_up.get_absolute_url()}"><path' in svg  # the line to the fulfilling letter
     assert page.index("<svg") < page.index('<ol class="timeline">')
@@ -148,7 +149,7 @@ def test_it_filters_by_status_without_a_full_page(staff_client, clerk, time_mach
     fragment = staff_client.get(url, headers={"HX-Request": "true"})
     html = fragment.content.decode()
     assert "<html" not in html and 'id="timeline"' not in html and '<ol class="timeline">' in html
-    assert '<li class="state-te_laat">' in html and '<li class="state-voldaan">' not in html
+    assert '<li class="state-openstaand late">' in html and '<li class="state-voldaan">' not in html
     assert f"document-{follow_up.pk}" not in html  # it has no overdue commitment
     assert fragment["Vary"] and "HX-Request" in fragment["Vary"]
     full = staff_client.get(url).content.decode()
@@ -183,3 +184,30 @@ def test_it_shows_a_ministry_timeline_with_oral_promises(staff_client, clerk):
     assert staff_client.get(reverse("ministry", args=["onbekend"])).status_code == 404
     overall = staff_client.get(reverse("timeline")).content.decode()
     assert f"document-{other.pk}" in overall and f"commitment-{oral.pk}" in overall
+
+
+def letter_with(count, number, date):
+    sentences = [f"Voor {number}.{i} informeer ik uw Kamer over onderwerp {i}." for i in range(count)]
+    text = " ".join(sentences)
+    document = make_document(text, kamerstuk=f"27925-{number}", date=date, title=f"Brief {number}",
+                             commitments=[promise(text, sentence, dt.date(2024, 12, 31)) for sentence in sentences])
+    return document
+
+
+def test_a_letter_with_thousands_of_commitments_shows_ten_and_links_to_the_rest(staff_client):
+    small = letter_with(3, 800, dt.date(2023, 6, 1))
+    url = reverse("dossier", args=["27925"])
+    queries = queries_for(staff_client, url)
+    big = letter_with(2000, 801, dt.date(2024, 3, 1))
+    with CaptureQueriesContext(connection) as captured:
+        response = staff_client.get(url)
+    assert len(captured.captured_queries) == queries
+    page = response.content.decode()
+    assert len(page.encode()) < 60_000  # the letter's 2,000 commitments would make it over a megabyte
+    card = page.split(f'id="document-{big.pk}"')[1].split("</li>\n")[0]
+    assert card.count('<li class="state-kandidaat">') == 10
+    assert f'href="{big.get_absolute_url()}#toezeggingen">toon alle 2000 toezeggingen</a>' in card
+    assert "Voor 801.0 informeer" in card and "Voor 801.10 informeer" not in card  # the first ten, in order
+    small_card = page.split(f'id="document-{small.pk}"')[1].split("</li>\n")[0]
+    assert small_card.count('<li class="state-kandidaat">') == 3 and "toon alle" not in small_card
+    assert "+1990" in page[page.index("<svg"):page.index("</svg>")]  # the drawing counts what it leaves out

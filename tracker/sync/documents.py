@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.db.models import F, Func, Value
+from django.db.models import F, Func, Q, Value
 
 from tracker.models import Commitment, Document, Source
 from tracker.storing import link_citations, mark_citations_from_elsewhere
@@ -39,8 +39,13 @@ def existing(*, kamerstuk: str = "", tk_document_number: str | None = None) -> D
 
 def update(document: Document, recorder: Recorder, **values) -> None:
     """Correct the metadata the source now gives; a Kamerstuk number it adds links up citations."""
+    previous_dossier = document.dossier_id
     if recorder.update(document, **values) and "dossier_id" in values:
         mark_citations_from_elsewhere(document)
+    if document.dossier_id != previous_dossier:
+        # The letter's commitments go with it, but not one a clerk put in another dossier.
+        Commitment.objects.filter(Q(dossier_id=previous_dossier) | Q(dossier__isnull=True), document=document).update(
+            dossier_id=document.dossier_id)
     link_citations(document)
     fulfil_awaiting_toezeggingen(document)
 

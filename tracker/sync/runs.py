@@ -12,6 +12,7 @@ from django.utils import timezone
 from ingest.sources.http_client import ResourceTooLarge
 from ingest.sources.safexml import SourceFormatError
 from tracker.models import Dossier, SyncRun
+from tracker.sync.failures import explain
 from tracker.uploads import TooLarge
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,8 @@ class Recorder:
 
     def fail(self, what: str, error: Exception, **retry) -> None:
         self.run.failed += 1
-        self.run.failures.append({"what": what, "reason": reason(error), **retry})
+        failure = explain(error)
+        self.run.failures.append({"what": what, "reason": failure.reason, "detail": failure.detail, **retry})
 
     @contextmanager
     def item(self, what: str, **retry):
@@ -67,20 +69,6 @@ class Recorder:
         self.run.succeeded = self.run.failed == 0
         self.run.save()
         return self.run
-
-
-def reason(error: Exception) -> str:
-    if isinstance(error, httpx.HTTPStatusError):
-        return f"de bron antwoordde met HTTP {error.response.status_code} ({error.request.url})"
-    if isinstance(error, httpx.HTTPError):
-        return f"de bron was niet bereikbaar: {error}"
-    if isinstance(error, SourceFormatError):
-        return f"onverwacht antwoord van de bron: {error}"
-    if isinstance(error, (ResourceTooLarge, TooLarge)):
-        return f"bestand te groot: {error}"
-    if isinstance(error, ValueError):  # raised with a reason in Dutch when an entity is incomplete
-        return str(error)
-    return f"{type(error).__name__}: {error}"
 
 
 def followed_dossiers() -> list[Dossier]:

@@ -90,7 +90,7 @@ def commitments(request):
         "id": c.pk,
         "tekst": c.text,
         "status": c.status,
-        "staat": c.state(today),
+        "te_laat": c.is_late(today),
         "termijn": c.due_date.isoformat() if c.due_date else None,
         "termijn_tekst": c.due_text,
         "ministerie": c.ministry,

@@ -1,14 +1,25 @@
 from csp.constants import NONE
 from csp.decorators import csp
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
 from tracker.filenames import display_name
+from tracker.document_list import (
+    DocumentFilter,
+    document_cursor,
+    document_years,
+    documents_after,
+    filtered_documents,
+    with_commitment_counts,
+)
 from tracker.forms import UploadForm
 from tracker.kamerstuk import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
@@ -21,15 +32,23 @@ PAGE_SIZE = 50
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def document_list(request):
-    documents = (
-        Document.objects.select_related("dossier")
-        .annotate(commitment_count=Count("commitments"))
-        .order_by("-created_at")[:PAGE_SIZE]
-    )
-    ctx = {"documents": documents, "form": UploadForm()}
+    form = DocumentFilter(request.GET, years=document_years())
+    documents = list(documents_after(filtered_documents(form), request.GET.get("na", ""))[:PAGE_SIZE + 1])
+    more = len(documents) > PAGE_SIZE
+    documents = documents[:PAGE_SIZE]
+    kept = {name: form.data[name] for name in form.fields if form.data.get(name)}
+    ctx = {
+        "documents": documents,
+        "filters": form,
+        "filter_query": urlencode(kept),
+        "next_query": urlencode({**kept, "na": document_cursor(documents[-1])}) if more else "",
+        "paged": bool(request.GET.get("na")),
+        "form": UploadForm(),
+    }
     if request.htmx:
-        return render(request, "documents/list.html#rows", ctx)
+        return render(request, "documents/list.html#results", ctx)
     return render(request, "documents/list.html", ctx)
 
 
@@ -83,9 +102,7 @@ def document_detail(request, pk):
 def _status_fragment(request, document):
     """Polled while the worker analyses the document; HTTP 286 stops the polling."""
     if request.GET["status"] == "row":
-        document = Document.objects.select_related("dossier").annotate(commitment_count=Count("commitments")).get(
-            pk=document.pk
-        )
+        document = with_commitment_counts(Document.objects.select_related("dossier")).get(pk=document.pk)
         response = render(request, "documents/list.html#row", {"document": document})
     else:
         response = render(request, "documents/detail.html#state", {"document": document})

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from tracker.filters import STATE_LABELS, ministry_for_slug, ministry_names, ministry_slug
+from tracker.filters import ministry_for_slug, ministry_names, ministry_slug
 from tracker.models import Commitment, Dossier, FeedToken
 from tracker.timeline import dossier_scope
 
@@ -108,7 +108,7 @@ def _calendar(request, name, commitments):
     upcoming = dated.filter(due_date__gte=today).order_by("due_date", "pk")[:MAX_UPCOMING]
     past = dated.filter(due_date__lt=today).order_by("-due_date", "-pk")[:MAX_PAST]
     for commitment in [*upcoming, *past]:
-        state = STATE_LABELS[commitment.state(today)]
+        state = commitment.state_label(today)
         url = request.build_absolute_uri(commitment.get_absolute_url())
         event = icalendar.Event()
         event.add("uid", f"toezegging-{commitment.pk}@{request.get_host()}")

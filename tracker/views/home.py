@@ -2,7 +2,7 @@ import datetime as dt
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Count, Q, Value
+from django.db.models import Count, Value
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from tracker.filters import ministry_slug
 from tracker.kamerstuk import dossier_label
-from tracker.models import Commitment, Document, Dossier, Status, StatusChange
+from tracker.models import Commitment, Document, Dossier, Status, StatusChange, late_q
 from tracker.svg import bar_chart_svg
 
 CHART_ROWS = 12
@@ -62,14 +62,15 @@ def home(request):
     # A range on changed_at itself (from midnight, local time) rather than on its date, so the index serves it.
     since = timezone.make_aware(dt.datetime.combine(quarter_start(today), dt.time()))
     fulfilled_this_quarter = StatusChange.objects.filter(to_status=Status.VOLDAAN, changed_at__gte=since)
-    open_rows = _per_ministry_and_dossier(listed.open(), late=Count("due_date", filter=Q(due_date__lt=today)))
+    # Te laat counted among the open ones by the due date alone: the index holds no status.
+    open_rows = _per_ministry_and_dossier(listed.open(), late=Count("due_date", filter=late_q(today)))
     fulfilled_rows = _per_ministry_and_dossier(
         listed.filter(status=Status.VOLDAAN, pk__in=fulfilled_this_quarter.values("commitment")))
     counts = {
         "open": sum(row["n"] for row in open_rows),
         "overdue": sum(row["late"] for row in open_rows),
         **_counts(due_soon=listed.open().filter(due_date__range=(today, today + SOON)),
-                  candidates=listed.filter(status=Status.KANDIDAAT)),
+                  candidates=listed.in_state(Status.KANDIDAAT)),
         "fulfilled_quarter": sum(row["n"] for row in fulfilled_rows),
     }
     ministries = {row["ministry"]: row["ministry"] for row in open_rows if row["ministry"]}
@@ -90,5 +91,6 @@ def home(request):
         .defer("document__text").order_by("due_date", "pk")[:10],
         "recent": Document.objects.select_related("dossier").defer("text").order_by("-created_at")[:10],
         "today": today,
+        "soon": today + SOON,
     }
     return render(request, "home.html", ctx)

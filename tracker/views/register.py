@@ -2,6 +2,7 @@
 
 import csv
 import io
+from itertools import chain
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -12,8 +13,8 @@ from django.views.decorators.vary import vary_on_headers
 from openpyxl import Workbook
 
 from tracker import register
+from tracker.filters import STATE_CHOICES, CommitmentFilter, ministry_names
 from tracker.spreadsheet import neutralised, xlsx_cell
-from tracker.filters import CommitmentFilter, ministry_names
 
 # A page a clerk reads through; the exports hold the whole filtered list.
 PAGE_SIZE = 50
@@ -27,7 +28,7 @@ def _form(request):
 def _filter_query(form, **extra):
     """The filters as a query string, for the export links and the next page."""
     values = {name: form.data[name] for name in EXPORT_FIELDS if form.data.get(name)}
-    return urlencode({**values, **extra})
+    return urlencode({name: value for name, value in {**values, **extra}.items() if value})
 
 
 @require_GET
@@ -38,10 +39,9 @@ def commitment_list(request):
     commitments = list(register.after(register.filtered(form, today), request.GET.get("na", ""))[:PAGE_SIZE + 1])
     more = len(commitments) > PAGE_SIZE
     commitments = commitments[:PAGE_SIZE]
-    for commitment in commitments:
-        commitment.current_state = commitment.state(today)
     ctx = {
         "form": form,
+        "states": _states(form, register.state_counts(form, today)),
         "commitments": commitments,
         "next_query": _filter_query(form, na=register.cursor(commitments[-1])) if more else "",
         "filter_query": _filter_query(form),
@@ -50,6 +50,13 @@ def commitment_list(request):
     if request.htmx:
         return render(request, "register/list.html#results", ctx)
     return render(request, "register/list.html", ctx)
+
+
+def _states(form, counts):
+    """Each state with its count under the other filters, linked to the list in that state."""
+    chosen = form.values.get("status", "")
+    return [{"value": value, "label": label, "count": counts[value], "query": _filter_query(form, status=value),
+             "current": value == chosen} for value, label in [("", "Alle"), *STATE_CHOICES]]
 
 
 class _Echo:
@@ -67,8 +74,9 @@ def _export_name(extension):
 def commitment_export_csv(request):
     today = timezone.localdate()
     rows = register.export_rows(register.filtered(_form(request), today), today, request.build_absolute_uri("/")[:-1])
-    writer = csv.writer(_Echo())
-    lines = (writer.writerow([neutralised(value) for value in row]) for row in _with_header(rows))
+    # Semicolons and a byte order mark: what Excel with Dutch settings reads as columns in UTF-8.
+    writer = csv.writer(_Echo(), delimiter=";")
+    lines = chain(["\ufeff"], (writer.writerow([neutralised(value) for value in row]) for row in _with_header(rows)))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
     return response

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from tracker.filters import STATE_CHOICES
 from tracker.forms import CalendarDateField
 from tracker.kamerstuk import parse_typed_kamerstuk
-from tracker.models import OPEN_STATUSES, Commitment, Document, Dossier, Status
+from tracker.models import Commitment, Document, Dossier, state_q
 from tracker.search import CANDIDATES, search_commitments, search_documents, tk_document_number
 
 DOCUMENTS, COMMITMENTS = "documenten", "toezeggingen"
-LATE = "te_laat"
 
 
 class SearchForm(forms.Form):
@@ -29,7 +29,7 @@ class SearchForm(forms.Form):
     soort = forms.ChoiceField(label="Soort document", required=False,
                               choices=[("", "Alle soorten"), *Document.Kind.choices])
     status = forms.ChoiceField(label="Status toezegging", required=False,
-                               choices=[("", "Alle statussen"), *Status.choices, (LATE, "Te laat")])
+                               choices=[("", "Alle statussen"), *STATE_CHOICES])
     van = CalendarDateField(label="Van", required=False)
     tot = CalendarDateField(label="Tot en met", required=False)
     na = forms.CharField(required=False, widget=forms.HiddenInput)  # keyset of the next page: "rank:id"
@@ -112,7 +112,7 @@ def _page_filters(data):
         filters &= Q(document__date__lte=data["tot"])
     if data.get("status"):
         # Documents with a commitment in that state.
-        with_status = Commitment.objects.listed().filter(_status(data["status"])).values("document")
+        with_status = Commitment.objects.listed().in_state(data["status"]).values("document")
         filters &= Q(document__in=with_status)
     return filters
 
@@ -131,11 +131,5 @@ def _commitment_filters(data):
     if data.get("tot"):
         filters &= Q(made_on__lte=data["tot"])
     if data.get("status"):
-        filters &= _status(data["status"])
+        filters &= state_q(data["status"], timezone.localdate())
     return filters
-
-
-def _status(status):
-    if status == LATE:  # computed, never stored: open and past due
-        return Q(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
-    return Q(status=status)

@@ -26,6 +26,8 @@ class Command(BaseCommand):
                               f"mislukt: {run.failed}")
             for failure in run.failures:
                 self.stdout.write(f"  mislukt: {failure['what']}: {failure['reason']}")
+                if failure.get("detail"):
+                    self.stdout.write(f"    {failure['detail']}")
             failed = failed or bool(run.failed)
         if failed:
             sys.exit(1)
