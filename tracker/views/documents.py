@@ -1,7 +1,7 @@
-from csp.constants import NONE
-from csp.decorators import csp
 from urllib.parse import urlencode
 
+from csp.constants import NONE
+from csp.decorators import csp
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
-from tracker.filenames import display_name
 from tracker.document_list import (
     DocumentFilter,
     document_cursor,
@@ -20,6 +19,7 @@ from tracker.document_list import (
     filtered_documents,
     with_commitment_counts,
 )
+from tracker.filenames import display_name
 from tracker.forms import UploadForm
 from tracker.kamerstuk import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
