@@ -166,6 +166,15 @@ def _prinsjesdag(ctx: _Context) -> dt.date | None:
     return _coming(ctx, prinsjesdag)
 
 
+def _budget_day(ctx: _Context) -> dt.date | None:
+    return prinsjesdag(int(ctx.group("budget_year")) - 1)
+
+
+def _before_the_meeting(ctx: _Context) -> dt.date | None:
+    day = _full_date(ctx)
+    return day - dt.timedelta(days=1) if day else None
+
+
 def _coming(ctx: _Context, day_in: Callable[[int], dt.date]) -> dt.date | None:
     if ctx.group("year"):
         return day_in(int(ctx.group("year")))
@@ -265,7 +274,7 @@ def _none(ctx: _Context) -> None:
 
 _BEFORE = r"(?:(?:nog\s+)?(?:vóór|voor|uiterlijk|ruim\s+voor|(?:nog\s+)?in|tijdens|rond|omstreeks|per|op|bij|tegen)\s+)?"
 _PARTS = {"begin": "begin", "eind": "eind", "einde": "eind", "medio": "medio", "half": "medio",
-          "halverwege": "medio", "midden": "medio", "eerder": None}
+          "halverwege": "medio", "midden": "medio", "eerder": None, "eerste": "medio", "tweede": "eind"}
 
 
 def _month_rule(ctx: _Context) -> dt.date | None:
@@ -292,7 +301,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     # 1 maart 2024, uiterlijk 1 maart a.s., voor 15 januari
     (_BEFORE + r"(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?" + _SHIFT, _full_date, "dag"),
     # (in) december, eind januari 2025, begin maart volgend jaar
-    (_BEFORE + r"(?:(?:de\s+)?(?P<part>begin|eind|einde|medio|half|halverwege|midden)\s+(?:van\s+|in\s+)?)?"
+    (_BEFORE + r"(?:(?:de\s+)?(?P<part>begin|eind|einde|medio|half|halverwege|midden|eerste\s+helft|tweede\s+helft)"
+     r"\s+(?:van\s+|in\s+)?)?"
      + r"(?:de\s+(?:loop|maand)\s+van\s+)?(?:[a-z]{3,9}\s*[/-]\s*)?" + _MONTH + r"(?!\s+(?:jl|a\.s)\b)" + _OPT_YEAR,
      _month_rule, "maand"),
     # Q1 2024, (in) het eerste kwartaal (van) 2024
@@ -340,6 +350,13 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:na|direct\s+na)\s+(?:het|de)\s+(?P<recess>kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
      _recess_end, "dag"),
     (r"(?:(?:vóór|voor|op|rond|met|bij)\s+)?Prinsjesdag" + _OPT_YEAR + r"|(?:bij|met)\s+de\s+(?:Miljoenennota|ontwerpbegroting)", _prinsjesdag, "dag"),
+    # a budget is presented on Prinsjesdag of the year before it: "als bijstuk van de Begroting 2014"
+    (r"(?:bij|met|in|van)\s+de\s+(?:ontwerp)?begroting(?:\s+(?:voor\s+(?:het\s+jaar\s+)?)?(?P<budget_year>(?:19|20)\d\d))",
+     _budget_day, "dag"),
+    # before a meeting on a named day: "tijdig voor het Algemeen Overleg van 1 december"
+    (r"(?:(?:tijdig|ruim(?:schoots)?|ruim\s+op\s+tijd)\s+)?(?:vóór|voor|voorafgaand\s+aan)\s+(?:het|de)\s+"
+     r"(?:[\w-]+\s+){0,5}?(?:van|op)\s+(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?"
+     r"(?:\s+(?:aanstaande|a\.s\.))?", _before_the_meeting, "dag"),
     (r"(?:bij|met|in)\s+de\s+Voorjaarsnota" + _OPT_YEAR, _season(5), "maand"),
     # relative periods
     (r"(?:deze|(?P<next>volgende|komende)|de\s+(?P<next2>komende))\s+week", _this_or_next_week, "dag"),
@@ -409,6 +426,8 @@ def find_due(sentence: str, document_date: dt.date | None, near: int | None = No
         return None
     # A period wins even when it cannot be placed without the document's date.
     choices = [due for due, names_a_period in kept if names_a_period] or [due for due, _ in kept]
+    # A bare year is the weakest period: "in het projectenboek 2014, dat met de Begroting 2014 verschijnt".
+    choices = [due for due in choices if due.precision != "jaar"] or choices
     if near is not None:
         return min(choices, key=lambda due: min(abs(due.start - near), abs(due.end - near)))
     return choices[0]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .layout import Layout
 from .ministries import ministries_of, ministry_name_at
 from .patterns import (
+    DATE,
     DOSSIER,
     DOSSIER_TITLE_RE,
     LABELLED_DATE_RE,
@@ -57,10 +58,12 @@ _OPENING_CHARS = 1500
 # Klimaat)"), a mirror's list of signatories ("Eerste ondertekenaar: D.M. van Weel, minister van Justitie en
 # Veiligheid"), and a joint letter's "mede namens de Minister van Financiën".
 _ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<office>[Mm]inister|[Ss]taatssecretaris)\s+[^()\n]{2,60}?\((?P<what>[^()\n]{3,90})\)")
-_SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*[^,\n]{2,60},\s*(?P<office>minister|staatssecretaris)\s+"
+_SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,\n]{2,60},\s*)?(?P<office>minister|staatssecretaris)\s+"
                            r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
 _ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staatssecretaris)[^.;:]{3,160})", re.IGNORECASE)
 _OPENING_WINDOW = 3000
+_DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
+_DATE_LINE_WITHIN = 6  # lines from the top
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 
 
@@ -116,7 +119,12 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
         return make_date(news.group(3), int(news.group(2)), news.group(1)) if news.group(3) else None
     # Answers state the day they were received near the top; a letter may open with its date.
     match = LABELLED_DATE_RE.search(text[:3000])
-    return make_date(*match.groups()) if match else None
+    if match:
+        return make_date(*match.groups())
+    # A ministry's page gives the date alone on a line under the title: "22 januari 2009".
+    opening = [line.strip() for line in [*furniture, *text[:_OPENING_CHARS].split("\n")] if line.strip()]
+    alone = next((m for m in map(_DATE_LINE_RE.fullmatch, opening[:_DATE_LINE_WITHIN]) if m), None)
+    return make_date(*alone.groups()[:3]) if alone else None
 
 
 def _own_number(header: list[str], preamble: list[str], furniture: list[str],

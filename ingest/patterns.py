@@ -126,7 +126,7 @@ NEWS_LINE_RE = re.compile(
 # A date with the word that says it is the document's own: "Den Haag, 21 november 2023",
 # "Datum 12 mei 2022", "Vastgesteld 14 februari 2023", "(ontvangen 24 oktober 2023)".
 LABELLED_DATE_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?:Den\s+Haag|'s-Gravenhage|Datum|Vastgesteld|[Oo]ntvangen|Verzonden|Dagtekening)"
+    rf"(?:^|(?<=[\s(]))(?:Den\s+Haag|'s-Gravenhage|Datum|Vastgesteld|[Oo]ntvangen|Verzonden|Dagtekening|Beantwoord)"
     rf"\s*[:,]?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?{DATE}",
     re.IGNORECASE,
 )

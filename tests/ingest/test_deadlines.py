@@ -144,3 +144,18 @@ def test_christmas_and_weekdays_name_days():
     assert find_due("Jansen stuurt vrijdag een brief naar de Kamer.", letter).date == dt.date(2020, 12, 11)
     assert find_due("Aanstaande dinsdag stuurt hij het voorstel.", letter).date == dt.date(2020, 12, 15)
     assert find_due("Hij stuurt het voorstel onmiddellijk naar de Kamer.", letter).date is None
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Ik zal u de informatie in de tweede helft van oktober 2013 toesturen.", "2013-10-31"),
+    ("Ik zal u de informatie in de eerste helft van november toesturen.", "2013-11-15"),
+    # before a meeting on a named day: the day before it
+    ("Ik zal uw Kamer mijn visie tijdig voor het aangekondigde Algemeen Overleg van 1 december aanstaande doen "
+     "toekomen.", "2013-11-30"),
+    # a budget is presented on Prinsjesdag of the year before; a bare year is the weakest period
+    ("Ik informeer u in het projectenboek 2014, dat als bijstuk van de Begroting 2014 wordt gepresenteerd.",
+     "2013-09-17"),
+])
+def test_it_resolves_halves_of_months_meetings_and_budgets(sentence, due):
+    from ingest.deadlines import find_due
+    assert find_due(sentence, dt.date(2013, 9, 10)).date == dt.date.fromisoformat(due)

@@ -191,3 +191,14 @@ def test_it_reads_the_tweede_kamer_mirror_lines_for_number_and_date(tmp_path):
     assert analysis.kamerstuk == "31456-77"
     assert analysis.date.isoformat() == "2014-03-04"
     assert analysis.text.startswith("Hierbij zend ik u")
+
+
+@pytest.mark.parametrize("opening, date", [
+    ("Ministerie van Defensie\n\nUitstel van de evaluatie\n\n22 januari 2009\n\nOndertekenaar: Staatssecretaris van "
+     "Defensie\n\n", "2009-01-22"),
+    ("Nieuwe regels voor rijscholen\n\n31 mei 2022, 12:27 Algemeen\n\n", "2022-05-31"),
+    ("Kamervraag 2024Z05226\nIngediend 27 maart 2024\nBeantwoord 3 april 2024 (na 7 dagen)\n\n", "2024-04-03"),
+])
+def test_it_reads_a_date_standing_alone_under_a_title(tmp_path, opening, date):
+    analysis = analyse_text(tmp_path, opening + "Het onderzoek loopt nog. De resultaten volgen in week 6.\n")
+    assert analysis.date.isoformat() == date
