@@ -52,7 +52,7 @@ SEND = _words(
     r"\w*\s+(?:te\s+(?:kunnen\s+)?)?komen",
     r"(?:gaat|gaan)\b.{0,80}\btoe", r"(?:kunt|mag|mogen|kan)\b.{0,80}\bverwachten",
     r"in\s+te\s+kunnen\s+dienen", r"naar\s+de\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:gaat|gaan)", r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
-    r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in",
+    r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in", r"bekend\s+(?:te\s+)?maken",
     r"(?:\w*reactie|appreciatie|update|overzicht|toelichting|duidelijkheid|inzicht)\s+(?:op\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:te\s+)?(?:kunnen\s+)?geven",
     r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen",
@@ -70,9 +70,10 @@ DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten", r"(?<!het\s)(?<!een\s
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
 # A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
 ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt|beantwoording|"
-                   r"antwoorden|evaluatie|visie|uitwerking")
+                   r"antwoorden|evaluatie|visie|uitwerking|verzending|toezending")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
-                 r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)")
+                 r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
+                 r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b")
 
 # Who acts: the government, in person, plural, third person or passive.
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
@@ -156,7 +157,7 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
                      r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog", r"beoogt", r"beogen",
                      r"verwacht(?:en|t)?", r"naar\s+verwachting",
-                     r"erop\s+gericht", r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
+                     r"erop\s+gericht", r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b", r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
                      r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met", r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
                      r"zegt\s+(?:hij|zij|de\s+minister|de\s+staatssecretaris)\s+toe",
                      r"(?:blijf|blijft|blijven)\b.{0,60}\b(?:informeren|op\s+de\s+hoogte\s+(?:houden|stellen))",

@@ -333,6 +333,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     # the end of a recess: its last day ("uiterlijk voor het einde van het zomerreces")
     (r"(?:(?:vóór|voor|uiterlijk(?:\s+voor)?|tegen|aan)\s+)?(?:het\s+)?(?:einde?|eind)\s+van\s+(?:het|de)\s+"
      r"(?P<recess>zomerreces|kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR, _recess_end, "dag"),
+    # during a recess: its last day
+    (r"(?:in|tijdens|gedurende)\s+(?:het|de)\s+(?P<recess>zomerreces|kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
+     _recess_end, "dag"),
     # the end of this summer
     (r"(?:(?:vóór|voor|tegen|aan)\s+)?(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:deze|de|dit)\s+zomer", _season(8, 6),
      "seizoen"),

@@ -199,7 +199,7 @@ class _LaterEvidence:
         subject = content_stems(f"{earlier.context} {earlier.text}")
         says_fulfils = self._fulfilment_mentions(subject)
         cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
-        dated = bool(earlier.document_date and earlier.document_date in self.dates_cited)
+        dated = _cites_date(self.dates_cited, earlier.document_date)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
@@ -269,7 +269,7 @@ class _LaterEvidence:
         number = re.sub(r"\D", "", earlier.document_kamerstuk or "")
         for passage in self.fulfilment_sentences:
             by_number = bool(number) and number in re.sub(r"\D", "", passage)
-            by_date = bool(earlier.document_date) and earlier.document_date in _dates_cited(passage, self.later.date)
+            by_date = _cites_date(_dates_cited(passage, self.later.date), earlier.document_date)
             if by_number or by_date:
                 return True
         return False
@@ -333,8 +333,9 @@ def _about(text: str, subject: dict[str, str]) -> float:
     return sum(1 for s in subject if s in stems) / len(subject)
 
 
-def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date]:
-    """Dates of letters the text refers to; a date without a year is the most recent one."""
+def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, int]]:
+    """Dates of letters the text refers to; a date without a year is the most recent one, or, in a document
+    without a date of its own, a (day, month) that any year matches."""
     dates = set()
     for day, month, year in _LETTER_OF_DATE.findall(flatten(text)):
         if year:
@@ -344,10 +345,15 @@ def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date]:
             if date and date > sent:
                 date = patterns.make_date(day, month, sent.year - 1)
         else:
-            date = None
+            date = patterns.make_date(day, month, 2000)  # a leap year: any day and month are valid
+            date = (date.day, date.month) if date else None
         if date:
             dates.add(date)
     return dates
+
+
+def _cites_date(cited: set, day: dt.date | None) -> bool:
+    return bool(day) and (day in cited or (day.day, day.month) in cited)
 
 
 def _same_ministry(a: str, b: str) -> bool:

@@ -27,6 +27,9 @@ def found(sentence, date=LETTER_DATE):
     "De geannoteerde agenda gaat uw Kamer uiterlijk volgende week toe.",
     "Mijn inspanningen zijn erop gericht het wetsvoorstel kort na de zomer bij uw Kamer in te dienen.",
     "Ik streef ernaar het besluit over de verlenging binnen twee maanden na de laatste ronde van de gesprekken te nemen.",
+    # planned sending, and making known
+    "Na de verkiezingen is verzending van een gezamenlijke evaluatie aan uw Kamer voorzien in het zomerreces.",
+    "Ik streef ernaar de resultaten van de nieuwe verdeling in maart aan uw Kamer bekend te maken.",
     # an aside naming what was said before does not make the promise past
     "Zoals ik heb gemeld in mijn brief van 3 februari jl. stuur ik u zo spoedig mogelijk een kabinetsreactie op het advies.",
     "Zoals gemeld in de antwoorden, zal ik u de reactie van de commissie toezenden zodra ik die heb ontvangen.",

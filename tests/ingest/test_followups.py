@@ -214,3 +214,10 @@ def test_a_promise_pointing_back_takes_its_subject_from_the_sentence_before():
     text = "De evaluatie van de Kieswet is in voorbereiding. Deze zal ik voor de zomer aan uw Kamer zenden."
     assert promise_context(text, text.index("Deze")) == "De evaluatie van de Kieswet is in voorbereiding."
     assert promise_context(text, 0) == ""
+
+
+def test_a_page_without_a_date_of_its_own_still_cites_a_letter_by_its_day_and_month():
+    later = letter("Zoals aangekondigd in zijn brief van 21 november jongstleden informeert de minister de Kamer "
+                   "hierbij over de veiligheidssituatie in Irak.", date=None)
+    [suggestion] = suggest_fulfilments(later, [IRAK_PROMISE])
+    assert Reason("cites_date", {"date": "2023-11-21"}) in suggestion.reasons
