@@ -80,11 +80,14 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"
                     r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries", r"(?:ik|wij)\s+zal")
 # Answering the Kamer's questions, in writing or in the debate: "De overige vragen zal ik in mijn eerste termijn
 # beantwoorden".
-ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?:mijn|de|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
+ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
+# A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
+QUESTION = re.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+(?:u|de\s+minister|"
+                      r"de\s+staatssecretaris|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
 # A news item reports the promise in the third person: "De minister wil de Kamer voor de zomer informeren",
 # "Hij heeft toegezegd de Kamer in mei een brief te sturen", "zegt Kamp toe".
 NEWS_ACTOR = _words(r"hij", r"zij", r"(?:minister|staatssecretaris|premier|minister-president|bewindsman|bewindsvrouw)"
-                    r"(?:\s+[A-Z][\w'-]+){1,3}")
+                    r"(?:\s+[A-Z][\w'-]+){1,3}", r"de\s+\w+minister", r"(?:minister|staatssecretaris)\s+van\s+[A-Z]\w+")
 NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", r"beloven", r"beloofde\w*", r"hoopt",
                       r"(?:komt|komen)\s+(?:\w+\s+){0,2}?nog\s+met",
                       r"(?:heeft|hebben)\s+(?:[\w]+\s+){0,5}?(?:toegezegd|beloofd)", r"zegt\s+(?:[\w]+\s+){0,3}?toe",
@@ -92,9 +95,9 @@ NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", 
 # What a news item reports the minister said or wrote, with the promise in its "dat" clause: "Plasterk schreef de
 # Kamer deze week dat hij de reactie uiterlijk 2 juli stuurt".
 REPORTING = _words(r"schr(?:ijft|eef|even|ijven)", r"(?:laat|liet|lieten)\b.{0,60}\bweten", r"zegt", r"zei", r"zeggen",
-                   r"meld(?:t|de|den)", r"kondig(?:t|de|den)\b.{0,60}\baan", r"belo(?:ofde|ooft|ven|ofden)")
+                   r"meld(?:t|de|den)", r"kondig(?:t|de|den)\b.{0,60}\baan", r"belo(?:ofde|oft|ven|ofden)")
 # A news item's minister promising the Kamer outright: "Harbers belooft de Kamer …".
-PROMISES_KAMER = _words(r"belo(?:ofde|ooft|ven|ofden)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer",
+PROMISES_KAMER = _words(r"belo(?:ofde|oft|ven|ofden)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer",
                         r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b.{0,80}\btoe")
 # Asking for more time promises the new date: "Daarom verzoek ik u de termijn te verlengen tot 20 februari".
 MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b.{0,60}\b(?:te\s+)?verlengen",
@@ -115,7 +118,7 @@ THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderha
 ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\b.{0,80}\b(?:gevraagd|verzocht)",
                      r"(?:is|werd)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\s+(?:[\w.]+\s+){0,6}?(?:gevraagd|verzocht)",
                      r"waarin\s+(?:u\s+|uw\s+Kamer\s+|de\s+Kamer\s+)?de\s+regering\s+(?:wordt\s+)?(?:verzoekt|verzocht|vraagt)",
-                     r"(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:[\w.]+\s+){0,4}?(?:mij|ons)\s+(?:om\b|te\b|of\b)")
+                     r"(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:[\w.]+\s+){0,8}?(?:mij|ons)\s+(?:om\b|te\b|of\b)")
 # "Zoals gevraagd, …", "Zoals ik heb gemeld in mijn brief van 3 mei jl. stuur ik …": an aside before the main
 # clause, naming the request or the earlier word the promise answers.
 AS_SAID = re.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|zullen|kom|komt|"
@@ -134,7 +137,7 @@ PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s
                      r"(?:aangegeven|gemeld|toegezegd|bericht|aangekondigd|meegedeeld)\s+(?:heb|hebben|had|is)\b",
                      r"meldde\w*", r"berichtte\w*", r"schreef", r"schreven", r"kondigde\w*\s+(?:\w+\s+){0,3}?aan",
                      r"zegde\w*\s+(?:\w+\s+){0,3}?toe")
-ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b.{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
+ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
 # A relative clause that only names what a request was about: ", waar de motie om vraagt,".
 ASIDE = re.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
@@ -254,7 +257,7 @@ def is_commitment(sentence: str, document_date: dt.date | None = None, news: boo
 
 def judge(sentence: str, document_date: dt.date | None = None, news: bool = False) -> list[str] | None:
     """The rule families that make a sentence a promise (codes of FAMILY_WEIGHTS), or None when it is none."""
-    if sentence.endswith("?") or len(sentence) < 20:
+    if sentence.endswith("?") or len(sentence) < 20 or QUESTION.match(sentence):
         return None
     acting = GOVERNMENT.search(sentence) or (news and NEWS_ACTOR.search(sentence))
     reported_promise = news and NEWS_PROMISE.search(sentence)

@@ -65,6 +65,9 @@ def test_it_finds_the_promise(sentence):
     "Naar aanleiding van het verzoek van de commissie om uiterlijk 1 maart mijn visie aan uw Kamer te sturen, deel ik "
     "u het volgende mede.",
     "In deze vijfde voortgangsrapportage zal ik ingaan op de toezeggingen uit het commissiedebat.",
+    # a question retold without its question mark, and the heading of written answers
+    "Wilt u in de toekomst beide posten opnemen in de begroting en het jaarverslag over 2015",
+    "Schriftelijke antwoorden van de minister op vragen gesteld in de eerste termijn van de begrotingsbehandeling 2011",
     # an agenda item
     "• de brief van de minister d.d. 2 februari 2014 inzake de reactie op het verzoek van de commissie over de planning",
 ], ids=lambda s: s[:40])
@@ -106,6 +109,9 @@ def test_after_a_year_is_no_deadline():
     "Voor de Kerst informeert de minister de Kamer over de laatste inzichten.",
     "Aanstaande dinsdag stuurt Jansen een wetsvoorstel naar de Tweede Kamer.",
     "Hij hoopt nog deze maand met voorstellen te kunnen komen.",
+    "Jansen belooft de Kamer wel zeer frequent te gaan informeren over de stappen.",
+    "De energieminister verwacht ook voor de kerstvakantie met een brief te komen.",
+    "Jansen schrijft nu dat hij ernaar streeft de Kamer zo spoedig mogelijk te informeren, maar hij vraagt begrip.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
     commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
