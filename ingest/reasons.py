@@ -38,10 +38,10 @@ RULES = {
     "announced": "een stuk dat nog volgt",
     "by_pronoun": "belooft het genoemde stuk te sturen",
     "future": "toekomende tijd (zal, streeft ernaar, verwacht)",
-    "present_with_time": "tegenwoordige tijd met een termijn",
+    "present_with_time": "tegenwoordige tijd met een tijdsaanduiding",
     "news_reported": "nieuwsbericht over een toezegging",
     "inside_this_letter": "in een zin over deze brief",
-    "dated": "met een termijn",
+    "dated": "termijn met een datum",
     "undated_expression": "termijn zonder datum",
 }
 

@@ -40,6 +40,9 @@ def archive(clerk):
     found = "Ik zal uw Kamer uiterlijk in het voorjaar informeren over de uitkomsten van het onderzoek naar de munitie."
     make_document(found, kamerstuk="27925-970", date=today - dt.timedelta(days=5), title="Munitievoorraden",
                   sender="Staatssecretaris van Defensie", commitments=[promise(found, found, None, "in het voorjaar")])
+    # a file name as clerks receive them: long, without a space to break at
+    type(letter).objects.filter(pk=letter.pk).update(
+        original_name="Kamerbrief_over_de_voortgang_van_de_trainingsmissie_in_Irak_en_de_evaluatie_van_de_inzet.pdf")
     late, later = letter.commitments.order_by("start")
     change_status(late, Status.DEELS_VOLDAAN, clerk, evidence=answer, note="Het eerste deel")
     change_status(later, Status.OPENSTAAND, clerk)

@@ -124,3 +124,12 @@ def test_a_fulfilled_commitment_that_lapses_keeps_its_letter_in_the_history_only
     assert "nagekomen in" not in clerk_client.get(reverse("dossier", args=["27925"])).content.decode()
     api = clerk_client.get(reverse("api_commitments")).json()["results"]
     assert [(c["status"], c["voldaan_met"]) for c in api] == [("vervallen", [])]
+
+
+def test_a_letter_from_before_the_promise_cannot_fulfil_it(clerk_client, commitment):
+    make_document("Een eerdere brief.", kamerstuk="27925-950", date=dt.date(2023, 6, 6))
+    response = post(clerk_client, commitment, status="voldaan", kamerstuk="27 925, nr. 950")
+    assert response.status_code == 422
+    assert "van vóór de toezegging" in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.status == "kandidaat" and not Fulfilment.objects.exists()
