@@ -107,8 +107,9 @@ def _validate(commitment, to_status, evidence, note, new_due_date, source=Source
         raise ValidationError("Geef een reden waarom de toezegging vervalt.")
     if evidence is not None and evidence.pk == commitment.document_id:
         raise ValidationError("Een brief kan zijn eigen toezegging niet nakomen.")
-    if (evidence is not None and to_status in NEEDS_EVIDENCE and evidence.date and commitment.made_on
-            and evidence.date < commitment.made_on):
+    # A clerk's evidence, that is: the Kamer's register says itself which letter fulfilled its toezegging.
+    if (evidence is not None and to_status in NEEDS_EVIDENCE and source != Source.TK_REGISTER and evidence.date
+            and commitment.made_on and evidence.date < commitment.made_on):
         raise ValidationError(f"Die brief is van {evidence.date:%d-%m-%Y}, van vóór de toezegging "
                               f"({commitment.made_on:%d-%m-%Y}): hij kan haar niet nakomen.")
     if to_status == Status.UITGESTELD:

@@ -79,7 +79,8 @@ def test_it_filters_by_dossier_sender_kind_and_date(staff_client, letters):
 
 def test_it_filters_documents_and_commitments_by_status(staff_client, letters, clerk):
     wind, tax = letters
-    change_status(wind.commitments.get(), "voldaan", clerk, evidence=tax)
+    answer = make_document("Hierbij de stand van zaken.", kamerstuk="30175-401", date=dt.date(2024, 7, 1))
+    change_status(wind.commitments.get(), "voldaan", clerk, evidence=answer)
     page = search(staff_client, q="geluidsschermen", status="voldaan")
     assert wind.get_absolute_url() in page and tax.get_absolute_url() not in page
     assert "Niets gevonden" in search(staff_client, q="geluidsschermen", status="openstaand", waarin="toezeggingen")
