@@ -49,7 +49,7 @@ SEND = _words(
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
     r"(?:kom|komt|komen)\b.{0,40}\bmet",
     r"met\s+(?:(?:een|de|het)\s+)?(?:[\w-]+\s+){0,3}?[\w-]*(?:brief|rapportage|reactie|nota|notitie|voorstel|plan|visie|wet)"
-    r"\w*\s+(?:te\s+(?:kunnen\s+)?)?komen",
+    r"\w*\s+(?:te\s+(?:kunnen\s+)?komen|komt|komen)",
     r"(?:gaat|gaan)\b.{0,80}\btoe", r"(?:kunt|mag|mogen|kan)\b.{0,80}\bverwachten",
     r"in\s+te\s+kunnen\s+dienen", r"naar\s+de\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:gaat|gaan)", r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
     r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in", r"bekend\s+(?:te\s+)?maken",
@@ -60,7 +60,7 @@ SEND = _words(
 DOCUMENT = _words(
     r"(?:kamer|voortgangs|verzamel|beleids|brief|kabinets)?brief", r"(?:voortgangs|eind|tussen)?rapportage",
     r"(?:kabinets)?reactie", r"appreciatie", r"updates?", r"overzicht", r"rapport", r"nota", r"evaluatie",
-    r"(?:nood|spoed)?wet", r"voorstellen", r"plannen", r"feitenrelaas",
+    r"(?:nood|spoed)?wet", r"voorstellen", r"plannen", r"feitenrelaas", r"lijst",
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
 # Deciding as an act, not "besluitvorming" in general.
@@ -96,9 +96,11 @@ NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", 
 # Kamer deze week dat hij de reactie uiterlijk 2 juli stuurt".
 REPORTING = _words(r"schr(?:ijft|eef|even|ijven)", r"(?:laat|liet|lieten)\b.{0,60}\bweten", r"zegt", r"zei", r"zeggen",
                    r"meld(?:t|de|den)", r"kondig(?:t|de|den)\b.{0,60}\baan", r"belo(?:ofde|oft|ven|ofden)")
+PROMISING = _words(r"belo(?:ofde|oft|ven|ofden)", r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?toe")
 # A news item's minister promising the Kamer outright: "Harbers belooft de Kamer …".
 PROMISES_KAMER = _words(r"belo(?:ofde|oft|ven|ofden)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer",
-                        r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b.{0,80}\btoe")
+                        r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b.{0,80}\btoe",
+                        r"(?:doe|doet|deed)\s+(?:[\w-]+\s+){0,3}?de\s+toezegging\s+dat\b.{0,60}\bKamer")
 # Asking for more time promises the new date: "Daarom verzoek ik u de termijn te verlengen tot 20 februari".
 MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b.{0,60}\b(?:te\s+)?verlengen",
                    r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\s+(?:om\s+)?uitstel")
@@ -108,7 +110,7 @@ PRONOUN_SENT = _words(r"(?:deze|die|dit|hem)\s+(?:[\w]+\s+){0,4}?(?:te\s+(?:kunn
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
 THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:\w*brief|nota|notitie|\w*rapportage|beantwoording)",
-                     r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage",
+                     r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage", r"\(bijlage\s*\d*\)",
                      r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"het\s+volgende\s+mede",
                      r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
                      r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat", r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
@@ -259,7 +261,8 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
     """The rule families that make a sentence a promise (codes of FAMILY_WEIGHTS), or None when it is none."""
     if sentence.endswith("?") or len(sentence) < 20 or QUESTION.match(sentence):
         return None
-    acting = GOVERNMENT.search(sentence) or (news and NEWS_ACTOR.search(sentence))
+    # In a news item the one who promises acts: "… die belooft een kloppende lijst na te zenden".
+    acting = GOVERNMENT.search(sentence) or (news and (NEWS_ACTOR.search(sentence) or PROMISING.search(sentence)))
     reported_promise = news and NEWS_PROMISE.search(sentence)
     # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
     towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))

@@ -112,6 +112,9 @@ def test_after_a_year_is_no_deadline():
     "Jansen belooft de Kamer wel zeer frequent te gaan informeren over de stappen.",
     "De energieminister verwacht ook voor de kerstvakantie met een brief te komen.",
     "Jansen schrijft nu dat hij ernaar streeft de Kamer zo spoedig mogelijk te informeren, maar hij vraagt begrip.",
+    "Dat zegt de minister, die belooft een kloppende lijst na te zenden.",
+    "Jansen doet de toezegging dat de Kamer over alle documenten kan beschikken.",
+    "De minister zei dat hij voor de zomer ook met een voorstel komt over de hulpverleners.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
     commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
@@ -121,6 +124,7 @@ def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
 @pytest.mark.parametrize("sentence", [
     "Dat schrijft minister Jansen vandaag in een brief aan de Tweede Kamer.",
     "De minister stuurt vandaag het rapport van de commissie naar de Kamer.",
+    "Zij stuurt de contourennota (bijlage 1) en het overzicht van de voortgang naar de Kamer.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_retelling_what_a_letter_does_holds_no_promise(sentence):
     commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
