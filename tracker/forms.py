@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from tracker.kamerstuk import parse_typed_dossier
+from tracker.kamerstuk import kamerstuk_label, parse_typed_dossier
 from tracker.models import Document, Status
 
 # What a clerk can set by hand; kandidaat is only ever the engine's.
@@ -16,6 +16,21 @@ class CalendarDateField(forms.DateField):
     """
 
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class LetterChoiceField(forms.ModelChoiceField):
+    """A letter to choose as evidence, named so that letters of one dossier (often one title) can be told apart:
+    "27 925, nr. 962 · 15-12-2023 · Minister van Defensie · Stand van zaken Irak"."""
+
+    def label_from_instance(self, document):
+        parts = [kamerstuk_label(document.kamerstuk) if document.kamerstuk else "",
+                 f"{document.date:%d-%m-%Y}" if document.date else "datum onbekend",
+                 document.sender, str(document)]
+        label = " · ".join(part for part in parts if part)
+        return label if len(label) <= _LABEL_LENGTH else label[:_LABEL_LENGTH - 1] + "…"
+
+
+_LABEL_LENGTH = 140
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,7 +61,7 @@ class UploadForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Nieuwe status", choices=CLERK_STATUSES)
-    evidence = forms.ModelChoiceField(
+    evidence = LetterChoiceField(
         label="Nakomende brief",
         queryset=Document.objects.none(),
         required=False,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.tracker.factories import make_document, promise
-from tracker.models import Commitment, Fulfilment, StatusChange
+from tracker.models import Commitment, Document, Fulfilment, StatusChange
 
 TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
 
@@ -133,3 +133,9 @@ def test_a_letter_from_before_the_promise_cannot_fulfil_it(clerk_client, commitm
     assert "van vóór de toezegging" in response.content.decode()
     commitment.refresh_from_db()
     assert commitment.status == "kandidaat" and not Fulfilment.objects.exists()
+
+
+def test_the_letters_to_choose_from_are_told_apart_by_number_date_and_sender(clerk_client, commitment, follow_up):
+    Document.objects.filter(pk=follow_up.pk).update(sender="Minister van Defensie")
+    page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
+    assert "27\u00a0925, nr.\u00a0962 · 15-12-2023 · Minister van Defensie · Stand van zaken Irak" in page

@@ -28,6 +28,8 @@ def _candidates(commitment):
     documents = Document.objects.analysed().exclude(pk=commitment.document_id)
     if commitment.made_on:
         documents = documents.filter(Q(date__gte=commitment.made_on) | Q(date__isnull=True))
+    # Only what the choice shows: a dossier's letters are many, and their texts long.
+    documents = documents.only("pk", "kamerstuk", "date", "sender", "title", "original_name", "dossier_id")
     return documents.annotate(
         same_dossier=Case(When(dossier_id=commitment.dossier_id, then=Value(0)), default=Value(1),
                           output_field=IntegerField())
