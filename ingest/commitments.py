@@ -150,7 +150,7 @@ PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden",
 PAST_VERB = _words(r"informeerde\w*", r"stuurde\w*", r"zond(?:en)?", r"ontving(?:en)?", r"berichtte\w*", r"gaf", r"gaven",
                    r"kwam", r"kwamen", r"besloot", r"deelde\w*", r"rapporteerde\w*", r"bood", r"boden", r"meldde\w*", r"schreef",
                    r"schreven", r"toezegde", r"zegde\w*", r"kondigde\w*", r"aanvaardde\w*", r"verzochten", r"vroeg(?:en)?",
-                   r"liet(?:en)?", r"stelde\w*", r"gaf\s+aan", r"berichtte")
+                   r"liet(?:en)?", r"stelde\w*")
 PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht", r"gerapporteerd", r"(?:toe)?gezonden",
                     r"(?:toe)?gestuurd", r"aangeboden", r"ontvangen", r"voorgelegd", r"ingediend", r"gedeeld", r"gemeld",
                     r"teruggekoppeld", r"teruggekomen", r"gegeven", r"besloten", r"toegezegd", r"verschenen", r"gepubliceerd",

@@ -4,14 +4,13 @@ import datetime as dt
 
 import pytest
 
-from ingest.commitments import find_commitments
+from tests.ingest.promises import found_in
 
 LETTER_DATE = dt.date(2014, 3, 4)
 
 
 def found(sentence, date=LETTER_DATE):
-    commitments, _ = find_commitments(sentence, [0], date, [])
-    return commitments
+    return found_in(sentence, date)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -117,8 +116,7 @@ def test_after_a_year_is_no_deadline():
     "De minister zei dat hij voor de zomer ook met een voorstel komt over de hulpverleners.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
-    commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
-    assert commitments, sentence
+    assert found_in(sentence, LETTER_DATE, news=True), sentence
 
 
 @pytest.mark.parametrize("sentence", [
@@ -127,8 +125,7 @@ def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
     "Zij stuurt de contourennota (bijlage 1) en het overzicht van de voortgang naar de Kamer.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_retelling_what_a_letter_does_holds_no_promise(sentence):
-    commitments, _ = find_commitments(sentence, [0], LETTER_DATE, [], news=True)
-    assert not commitments, sentence
+    assert not found_in(sentence, LETTER_DATE, news=True), sentence
 
 
 def test_a_letter_saying_it_was_promised_is_no_new_promise():

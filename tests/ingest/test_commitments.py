@@ -5,14 +5,14 @@ import datetime as dt
 import pytest
 
 from ingest.commitments import find_commitments
+from tests.ingest.promises import found_in
 from ingest.model import Reference
 
 LETTER_DATE = dt.date(2023, 11, 21)
 
 
 def found(sentence, date=LETTER_DATE):
-    commitments, _ = find_commitments(sentence, [0], date, [])
-    return commitments
+    return found_in(sentence, date)
 
 
 @pytest.mark.parametrize("sentence", [
