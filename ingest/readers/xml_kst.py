@@ -18,6 +18,7 @@ import re
 
 from ..patterns import DOSSIER, dossier_id
 from .lines import Known, Line, Page, RawDocument
+from .xml_tables import table_grids
 
 # Elements whose text is one paragraph of the body.
 _BLOCKS = {
@@ -51,6 +52,7 @@ def read_xml(text: str) -> RawDocument:
         footnotes=footnotes,
         header=_header(root),
         known=_known(root),
+        tables=table_grids(root),
     )
 
 
