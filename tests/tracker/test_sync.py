@@ -297,7 +297,7 @@ def test_the_command_prints_a_summary_per_source(tk, capsys):
 
 
 def test_the_task_syncs_both_sources(obk):
-    from tracker.tasks import sync_sources
+    from tracker.sync.tasks import sync_sources
 
     sync_sources.apply(kwargs={"source": None})
     assert set(SyncRun.objects.values_list("source", flat=True)) == {"tk_opendata", "obk"}
@@ -316,7 +316,7 @@ def test_the_clerk_who_ran_it_is_recorded_on_what_came_in(tk, clerk):
 
 
 def test_the_sources_page_starts_a_run_in_the_clerks_name(tk, clerk_client, clerk, django_capture_on_commit_callbacks):
-    from tracker.tasks import sync_sources
+    from tracker.sync.tasks import sync_sources
 
     with django_capture_on_commit_callbacks() as queued:
         clerk_client.post("/bronnen/ophalen/", {"source": "tk"})

@@ -20,8 +20,7 @@ from ingest.sources.tk_opendata import (
     parse_kamerstukdossier,
     parse_toezegging,
 )
-from tracker.models import Commitment, Document, Source, Status, StatusChange, SyncRun
-from tracker.storing import dossier_for
+from tracker.models import Commitment, Document, Dossier, Source, Status, StatusChange, SyncRun
 from tracker.sync.documents import existing, kind_of, store_file, update
 from tracker.sync.runs import Recorder, followed_dossiers, previous_run
 from tracker.workflow import NEEDS_EVIDENCE, change_status
@@ -92,7 +91,7 @@ class _Feed:
             "kind": kind,
             "date": tk.date,
             "title": (tk.subject or tk.title or "")[:1000],
-            "dossier_id": dossier_for(dossier.dossier, dossier.title or "").pk,
+            "dossier_id": Dossier.objects.for_key(dossier.dossier, dossier.title or "").pk,
             "kamerstuk": kamerstuk,
             "volgnummer": str(tk.ondernummer or ""),
         }

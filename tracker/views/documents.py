@@ -21,12 +21,12 @@ from tracker.document_list import (
 )
 from tracker.filenames import display_name
 from tracker.forms import UploadForm
-from tracker.kamerstuk import split_kamerstuk
+from tracker.ids import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
-from tracker.processing import ORIGINAL_MISSING
+from tracker.analysis import ORIGINAL_MISSING
 from tracker.rendering import document_html, footnote_html
 from tracker.roles import clerk_required
-from tracker.uploads import TooLarge, queue_analysis, receive
+from tracker.intake import TooLarge, queue_analysis, receive
 
 PAGE_SIZE = 50
 
@@ -167,7 +167,7 @@ def _distinct(references):
 
 @require_GET
 def kamerstuk_redirect(request, kamerstuk):
-    document = Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    document = Document.objects.by_kamerstuk(kamerstuk)
     if document:
         return HttpResponseRedirect(document.get_absolute_url())
     dossier_key, _ = split_kamerstuk(kamerstuk)  # the URL's converter makes sure there is a dossier part

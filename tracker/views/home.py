@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tracker.filters import ministry_slug
-from tracker.kamerstuk import dossier_label
+from tracker.ids import dossier_label
 from tracker.models import Commitment, Document, Dossier, Status, StatusChange, late_q
 from tracker.svg import bar_chart_svg
 

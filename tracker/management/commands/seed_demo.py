@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.kamerstuk import dossier_label, kamerstuk_label
+from tracker.ids import dossier_label, kamerstuk_label
 from tracker.models import (
     Commitment,
     Document,

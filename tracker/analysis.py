@@ -1,13 +1,25 @@
-"""Turn the engine's Analysis into rows: the document's metadata, its references and commitments."""
+"""The worker's side of a document: claim it, run the engine, turn its Analysis into rows.
 
-from __future__ import annotations
+Run by the Celery task, and in-process by `manage.py ingest --wait`. Safe to run
+twice for one document: the claim and the state check in `store_analysis` make
+sure a document is analysed once. While the engine reads, the claim is renewed
+every CLAIM_HEARTBEAT_SECONDS, so a claim older than STALE_CLAIM_SECONDS means
+its process is gone, however long the document takes, and it is taken over soon.
+"""
 
-from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
+import logging
+import threading
+from contextlib import contextmanager
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
+import ingest
 from ingest.model import Analysis
-from tracker.kamerstuk import split_dossier, split_kamerstuk
+from tracker.ids import split_kamerstuk
 from tracker.models import (
     OPEN_STATUSES,
     Commitment,
@@ -21,6 +33,87 @@ from tracker.models import (
 )
 from tracker.search import index_document
 
+log = logging.getLogger(__name__)
+
+# A document whose analysis killed its worker this many times is left for a clerk.
+MAX_ATTEMPTS = 3
+ORIGINAL_MISSING_CODE = "origineel-ontbreekt"
+ORIGINAL_MISSING = ("Het originele bestand van dit document ontbreekt op de server, dus het kan niet (opnieuw) "
+                    "worden gelezen. Zet het bestand terug in de map met originelen of upload het opnieuw.")
+
+
+def process(document_id: int, token: str) -> None:
+    if not claim(document_id, token):
+        return
+    document = Document.objects.get(pk=document_id)
+    if document.attempts > MAX_ATTEMPTS:
+        store_failure(document, "vastgelopen", "De verwerking van dit bestand is herhaaldelijk vastgelopen; "
+                      "het origineel is bewaard voor handmatige controle.")
+        return
+    if document.original_missing:
+        store_failure(document, ORIGINAL_MISSING_CODE, ORIGINAL_MISSING)
+        return
+    try:
+        with heartbeat(document_id, token):
+            analysis = ingest.analyse_file(document.original.path)
+    except ingest.ExtractionError as error:
+        log.info("document %s: %s", document_id, error.reason)
+        store_failure(document, error.code, error.reason)
+        return
+    store_analysis(document, analysis)
+
+
+@contextmanager
+def heartbeat(document_id: int, token: str):
+    """Renew the claim from a thread while the caller waits for the engine's child process."""
+    stop = threading.Event()
+
+    def renew():
+        try:
+            while not stop.wait(settings.CLAIM_HEARTBEAT_SECONDS):
+                Document.objects.filter(pk=document_id, state=Document.State.BEZIG, claim_token=token).update(
+                    claimed_at=timezone.now())
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=renew, name=f"claim-{document_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def claim(document_id: int, token: str) -> bool:
+    """Take the document with a conditional UPDATE, so two workers never analyse it at once.
+
+    It may be taken again by the same task redelivered after its worker died, or by
+    anyone once the claim is older than STALE_CLAIM_SECONDS.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.STALE_CLAIM_SECONDS)
+    return bool(
+        Document.objects.filter(pk=document_id, state=Document.State.BEZIG)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale) | Q(claim_token=token))
+        .update(claimed_at=now, claim_token=token, attempts=F("attempts") + 1)
+    )
+
+
+def stale_documents():
+    """Documents still "bezig" whose worker died: claimed and no longer renewed, or queued and never claimed.
+
+    A queued document may wait its turn behind many others, so only one that waited longer than a whole
+    task may take counts as lost by the broker."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.STALE_CLAIM_SECONDS)
+    lost = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return Document.objects.filter(state=Document.State.BEZIG).filter(
+        Q(claimed_at__lt=stale) | Q(claimed_at__isnull=True, created_at__lt=lost)
+    )
+
+
+# Rows from the engine's Analysis
 
 @transaction.atomic
 def store_analysis(document: Document, analysis: Analysis) -> None:
@@ -41,9 +134,9 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
     if analysis.kamerstuk and not document.kamerstuk:
         dossier_key, document.volgnummer = split_kamerstuk(analysis.kamerstuk)
         document.kamerstuk = analysis.kamerstuk
-        document.dossier = dossier_for(dossier_key, analysis.dossier_titles.get(dossier_key, ""))
+        document.dossier = Dossier.objects.for_key(dossier_key, analysis.dossier_titles.get(dossier_key, ""))
     elif analysis.dossiers and document.dossier_id is None:
-        document.dossier = dossier_for(analysis.dossiers[0], analysis.dossier_titles.get(analysis.dossiers[0], ""))
+        document.dossier = Dossier.objects.for_key(analysis.dossiers[0], analysis.dossier_titles.get(analysis.dossiers[0], ""))
     document.state = Document.State.KLAAR if analysis.text.strip() else Document.State.GEEN_TEKST
     document.error_code = document.error = ""
     document.analysed_at = timezone.now()
@@ -62,23 +155,10 @@ def store_failure(document: Document, code: str, reason: str) -> None:
     )
 
 
-def dossier_for(dossier_key: str, titel: str = "") -> Dossier:
-    nummer, toevoeging = split_dossier(dossier_key)
-    dossier, created = Dossier.objects.get_or_create(
-        key=dossier_key, defaults={"nummer": nummer, "toevoeging": toevoeging, "titel": titel[:500]}
-    )
-    if titel and not dossier.titel:
-        dossier.titel = titel[:500]
-        dossier.save(update_fields=["titel"])
-    return dossier
-
-
 def _store_references(document: Document, analysis: Analysis) -> None:
     cited = {r.kamerstuk for r in analysis.references}
     own_dossier = document.dossier.key if document.dossier else None
-    known = {}
-    for doc in Document.objects.filter(kamerstuk__in=cited).exclude(pk=document.pk).order_by("created_at"):
-        known.setdefault(doc.kamerstuk, doc)
+    known = Document.objects.exclude(pk=document.pk).by_kamerstukken(cited)
     Reference.objects.bulk_create(
         Reference(
             document=document,
@@ -96,24 +176,8 @@ def _store_references(document: Document, analysis: Analysis) -> None:
         for r in analysis.references
     )
     for dossier_key in {r.dossier for r in analysis.references}:
-        dossier_for(dossier_key)
-    link_citations(document)
-
-
-def mark_citations_from_elsewhere(document: Document) -> None:
-    """After the document's dossier changed: which of its citations now come from another dossier."""
-    own_dossier = document.dossier.key if document.dossier else None
-    document.references.update(
-        from_elsewhere=ExpressionWrapper(~Q(dossier_key=own_dossier), output_field=BooleanField())
-    )
-
-
-def link_citations(document: Document) -> None:
-    """Letters that cited this Kamerstuk before it arrived now link to it (from any source)."""
-    if document.kamerstuk:
-        Reference.objects.filter(kamerstuk=document.kamerstuk, target__isnull=True).exclude(
-            document=document
-        ).update(target=document)
+        Dossier.objects.for_key(dossier_key)
+    Reference.objects.link_to(document)
 
 
 def _store_commitments(document: Document, analysis: Analysis) -> None:
