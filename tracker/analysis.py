@@ -29,9 +29,9 @@ from tracker.models import (
     Reference,
     Source,
     Status,
-    StatusChange,
 )
 from tracker.search import index_document
+from tracker.workflow import record_new
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ def _store_references(document: Document, analysis: Analysis) -> None:
 
 
 def _store_commitments(document: Document, analysis: Analysis) -> None:
-    commitments = Commitment.objects.bulk_create(
+    record_new([
         Commitment(
             document=document,
             dossier=document.dossier,
@@ -201,12 +201,7 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
             source=Source.ENGINE,
         )
         for c in analysis.commitments
-    )
-    StatusChange.objects.bulk_create(
-        StatusChange(commitment=c, from_status="", to_status=Status.KANDIDAAT, source=Source.ENGINE,
-                     reason="Herkend in het document")
-        for c in commitments
-    )
+    ], reason="Herkend in het document", source=Source.ENGINE)
 
 
 def _store_postponements(document: Document, analysis: Analysis) -> None:

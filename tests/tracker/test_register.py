@@ -215,3 +215,6 @@ def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(
     assert ids(staff_client.get(reverse("commitments") + "?dossier=27925")) == [stays.pk]
     assert ids(staff_client.get(reverse("commitments") + "?dossier=36200-X")) == [moved.pk]
     assert staff_client.get(reverse("commitments") + "?dossier=27925").context["states"][0]["count"] == 1
+    moved_along = stays.changes.get(reason__contains="met de brief mee")
+    assert "dossier: — → 27\u00a0925" in moved_along.reason
+    assert not moved.changes.filter(reason__contains="met de brief mee").exists()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.db.models import F, Func, Q, Value
+from django.db.models import F, Func, Value
 
 from tracker.models import Commitment, Document, Reference, Source
 from tracker.sync.runs import Recorder
 from tracker.intake import receive
-from tracker.workflow import NEEDS_EVIDENCE, change_status
+from tracker.workflow import NEEDS_EVIDENCE, change_status, follow_letter
 
 # A source's kind of document (TK Soort, officielebekendmakingen subrubriek), by how it starts -> ours.
 KINDS = (
@@ -38,13 +38,11 @@ def existing(*, kamerstuk: str = "", tk_document_number: str | None = None) -> D
 
 def update(document: Document, recorder: Recorder, **values) -> None:
     """Correct the metadata the source now gives; a Kamerstuk number it adds links up citations."""
-    previous_dossier = document.dossier_id
+    previous_dossier = document.dossier
     if recorder.update(document, **values) and "dossier_id" in values:
         document.references.mark_from_elsewhere(document.dossier.key if document.dossier else None)
-    if document.dossier_id != previous_dossier:
-        # The letter's commitments go with it, but not one a clerk put in another dossier.
-        Commitment.objects.filter(Q(dossier_id=previous_dossier) | Q(dossier__isnull=True), document=document).update(
-            dossier_id=document.dossier_id)
+    if document.dossier_id != (previous_dossier.pk if previous_dossier else None):
+        follow_letter(document, previous_dossier)
     Reference.objects.link_to(document)
     fulfil_awaiting_toezeggingen(document)
 

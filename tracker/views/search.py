@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from tracker.filters import STATE_CHOICES
+from tracker.display import STATE_CHOICES
 from tracker.forms import CalendarDateField
 from tracker.ids import parse_typed_dossier, parse_typed_kamerstuk, tk_document_number
 from tracker.models import Commitment, Document, Dossier, state_q
