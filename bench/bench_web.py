@@ -96,7 +96,7 @@ def build_archive(documents: int) -> None:
 
 
 def pages() -> list[tuple[str, str, float | None]]:
-    """(what, url, target p95 in ms or None where the issue sets none)."""
+    """(what, url, target p95 in ms, or None where no target is set)."""
     from django.contrib.auth.models import User
     from django.db.models import Count
     from django.urls import reverse

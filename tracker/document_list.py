@@ -10,7 +10,8 @@ from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
-from tracker.filters import LenientFilter, Period
+from tracker.periods import Period
+from tracker.filters import LenientFilter
 from tracker.forms import DossierField
 from tracker.models import Commitment, Document
 

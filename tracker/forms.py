@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from tracker.kamerstuk import kamerstuk_label, parse_typed_dossier
+from tracker.ids import kamerstuk_label, parse_typed_dossier
 from tracker.models import Document, Status
 
 # What a clerk can set by hand; kandidaat is only ever the engine's.

@@ -12,12 +12,24 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from ingest.reasons import describe_rule
-from tracker.kamerstuk import dossier_label, kamerstuk_label
+from tracker.ids import dossier_label, kamerstuk_label, split_dossier
+
+
+class DossierQuerySet(models.QuerySet):
+    def for_key(self, key: str, titel: str = "") -> Dossier:
+        """The dossier with this canonical key, made when it is not here yet; a title fills an empty one."""
+        nummer, toevoeging = split_dossier(key)
+        dossier, _ = self.get_or_create(key=key, defaults={"nummer": nummer, "toevoeging": toevoeging,
+                                                           "titel": titel[:500]})
+        if titel and not dossier.titel:
+            dossier.titel = titel[:500]
+            dossier.save(update_fields=["titel"])
+        return dossier
 
 
 class Dossier(models.Model):
@@ -31,6 +43,8 @@ class Dossier(models.Model):
     followed_since = models.DateTimeField(null=True, blank=True)
     followed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         ordering = ["key"]
@@ -49,6 +63,20 @@ class Dossier(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def analysed(self):
         return self.filter(state=Document.State.KLAAR)
+
+    def by_kamerstuk(self, kamerstuk: str) -> Document | None:
+        """The document that is this Kamerstuk: the first to arrive, when a paper came in more than once."""
+        return self.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+
+    def by_tk_document_number(self, number: str) -> Document | None:
+        return self.filter(tk_document_number=number).first()
+
+    def by_kamerstukken(self, kamerstukken) -> dict[str, Document]:
+        """`by_kamerstuk` for many at once, in one query."""
+        found = {}
+        for document in self.filter(kamerstuk__in=kamerstukken).order_by("created_at"):
+            found.setdefault(document.kamerstuk, document)
+        return found
 
 
 # Newest first, undated last; volgnummer and pk make the order total.
@@ -171,6 +199,18 @@ class DocumentPage(models.Model):
         return f"{self.document_id} p. {self.number}"
 
 
+class ReferenceQuerySet(models.QuerySet):
+    def link_to(self, document: Document) -> None:
+        """Citations of `document`'s Kamerstuk that came in before it (from any source) now point to it."""
+        if document.kamerstuk:
+            self.filter(kamerstuk=document.kamerstuk, target__isnull=True).exclude(document=document).update(
+                target=document)
+
+    def mark_from_elsewhere(self, own_dossier_key: str | None) -> None:
+        """After a document's dossier changed: which of its citations (this queryset) come from another one."""
+        self.update(from_elsewhere=ExpressionWrapper(~Q(dossier_key=own_dossier_key), output_field=BooleanField()))
+
+
 class Reference(models.Model):
     """A citation of a Kamerstuk in a document; `target` is filled once that Kamerstuk is here."""
 
@@ -187,6 +227,8 @@ class Reference(models.Model):
     start = models.IntegerField(default=-1)
     end = models.IntegerField(default=-1)
     footnote = models.IntegerField(null=True, blank=True)
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         indexes = [

@@ -14,7 +14,7 @@ from django.db.models import Prefetch, Q
 from ingest.followups import promise_context, suggest_fulfilments
 from ingest.model import Analysis, Commitment as FoundCommitment, EarlierCommitment, Reference as FoundReference
 from ingest.reasons import describe
-from tracker.kamerstuk import kamerstuk_label
+from tracker.ids import kamerstuk_label
 from tracker.models import Commitment, Document
 
 CANDIDATE_LIMIT = 50

@@ -14,7 +14,8 @@ from django.db.models import BooleanField, Case, Count, Exists, F, Func, Max, Mi
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from tracker.filters import CommitmentFilter, Period
+from tracker.periods import Period
+from tracker.filters import CommitmentFilter
 from tracker.models import TIMELINE_ORDER, Commitment, Document, Fulfilment, Reference
 
 # A window a browser draws quickly and a clerk can still read; zooming in shows the rest.

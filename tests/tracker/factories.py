@@ -6,9 +6,11 @@ import uuid
 
 from django.core.files.base import ContentFile
 
-from ingest.model import Analysis, Commitment as FoundCommitment, Reference as FoundReference
+from ingest.model import Analysis
+from ingest.model import Commitment as FoundCommitment
+from ingest.model import Reference as FoundReference
+from tracker.analysis import store_analysis
 from tracker.models import Document
-from tracker.storing import store_analysis
 
 
 def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender="",

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.tracker.conftest import IRAK_LETTER, PASSWORD
+from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
+from tests.tracker.conftest import PASSWORD
 from tests.tracker.factories import make_document
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

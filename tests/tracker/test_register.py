@@ -200,7 +200,7 @@ def test_the_xlsx_export_stores_every_text_as_text(staff_client, formulas):
 
 
 def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(staff_client, clerk):
-    from tracker.storing import dossier_for
+    from tracker.models import Dossier
     from tracker.sync.documents import update
     from tracker.sync.runs import Recorder
     from tracker.workflow import edit
@@ -210,8 +210,11 @@ def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(
     letter = make_document(text, date=dt.date(2024, 1, 5), commitments=[promise(text, first), promise(text, second)])
     stays, moved = letter.commitments.order_by("start")
     assert letter.dossier is None and stays.dossier is None
-    edit(moved, clerk, {"dossier": dossier_for("36200-X")})
-    update(letter, Recorder("tk_opendata"), dossier_id=dossier_for("27925").pk, kamerstuk="27925-991")
+    edit(moved, clerk, {"dossier": Dossier.objects.for_key("36200-X")})
+    update(letter, Recorder("tk_opendata"), dossier_id=Dossier.objects.for_key("27925").pk, kamerstuk="27925-991")
     assert ids(staff_client.get(reverse("commitments") + "?dossier=27925")) == [stays.pk]
     assert ids(staff_client.get(reverse("commitments") + "?dossier=36200-X")) == [moved.pk]
     assert staff_client.get(reverse("commitments") + "?dossier=27925").context["states"][0]["count"] == 1
+    moved_along = stays.changes.get(reason__contains="met de brief mee")
+    assert "dossier: — → 27\u00a0925" in moved_along.reason
+    assert not moved.changes.filter(reason__contains="met de brief mee").exists()

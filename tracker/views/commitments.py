@@ -1,4 +1,3 @@
-import re
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -6,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.forms import StatusForm
-from tracker.kamerstuk import parse_typed_kamerstuk
+from tracker.ids import parse_typed_kamerstuk, tk_document_number
 from tracker.models import Commitment, Document, Status
 from tracker.params import seen_version
 from tracker.roles import clerk_required, is_clerk
@@ -94,22 +93,18 @@ def commitment_status(request, pk):
     return render(request, template, ctx, status=status)
 
 
-# A Tweede Kamer document number, such as 2024D08306.
-TK_DOCUMENT_NUMBER = re.compile(r"^\s*(\d{4}D\d{5})\s*$", re.IGNORECASE)
-
-
 def document_by_typed_number(typed):
     """The document a clerk names by its Kamerstuk number or its Tweede Kamer document number."""
-    if match := TK_DOCUMENT_NUMBER.match(typed):
-        document = Document.objects.filter(tk_document_number=match[1].upper()).first()
+    if number := tk_document_number(typed):
+        document = Document.objects.by_tk_document_number(number)
         if document is None:
-            raise ValidationError(f"Document {match[1].upper()} is nog niet in het systeem.")
+            raise ValidationError(f"Document {number} is nog niet in het systeem.")
         return document
     kamerstuk = parse_typed_kamerstuk(typed)
     if kamerstuk is None:
         raise ValidationError(f"“{typed}” is geen Kamerstuknummer zoals 27925-960 of 27 925, nr. 960, "
                               "en geen documentnummer zoals 2024D08306.")
-    document = Document.objects.analysed().filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    document = Document.objects.analysed().by_kamerstuk(kamerstuk)
     if document is None:
         raise ValidationError(f"Kamerstuk {kamerstuk} is nog niet in het systeem.")
     return document

@@ -7,10 +7,13 @@ from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
+from tracker.analysis import ORIGINAL_MISSING
+from tracker.display import commitment_marker
 from tracker.document_list import (
     DocumentFilter,
     document_cursor,
@@ -21,14 +24,14 @@ from tracker.document_list import (
 )
 from tracker.filenames import display_name
 from tracker.forms import UploadForm
-from tracker.kamerstuk import split_kamerstuk
+from tracker.ids import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
-from tracker.processing import ORIGINAL_MISSING
-from tracker.rendering import document_html, footnote_html
+from tracker.document_text import document_html, footnote_html
+from tracker.intake import TooLarge, queue_analysis, receive
 from tracker.roles import clerk_required
-from tracker.uploads import TooLarge, queue_analysis, receive
 
 PAGE_SIZE = 50
+MARKER_LENGTH = 600  # a letter's own page shows its promises whole, as far as a sentence goes
 
 
 @require_GET
@@ -87,6 +90,14 @@ def document_detail(request, pk):
         )
     )
     references = list(Reference.objects.filter(document=document).order_by("start"))
+    today = timezone.localdate()
+    for commitment in commitments:
+        letters = [fulfilment.document for fulfilment in commitment.fulfilments.all()]
+        for letter in letters:
+            letter.url = letter.get_absolute_url()
+        commitment.marker = commitment_marker(commitment, late=commitment.is_late(today),
+                                              url=commitment.get_absolute_url(), fulfilled_by=letters,
+                                              length=MARKER_LENGTH, details=True)
     ctx = {
         "document": document,
         "commitments": commitments,
@@ -167,7 +178,7 @@ def _distinct(references):
 
 @require_GET
 def kamerstuk_redirect(request, kamerstuk):
-    document = Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    document = Document.objects.by_kamerstuk(kamerstuk)
     if document:
         return HttpResponseRedirect(document.get_absolute_url())
     dossier_key, _ = split_kamerstuk(kamerstuk)  # the URL's converter makes sure there is a dossier part

@@ -19,7 +19,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.kamerstuk import dossier_label, kamerstuk_label
+from tracker.display import MONTH_NAMES
+from tracker.ids import dossier_label, kamerstuk_label
 from tracker.models import (
     Commitment,
     Document,
@@ -113,8 +114,6 @@ PROMISES = [
 # Names that come up in only a few letters, as real names and places do.
 RARE = ["Haringvlietsluizen", "Oostvaardersplassen", "Zeeuws-Vlaanderen", "Bonaire", "Lauwersmeer",
         "Eemshaven", "Westerscheldetunnel", "Afsluitdijk", "Maasvlakte", "Schiermonnikoog"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
 KINDS = [(Document.Kind.BRIEF, 75), (Document.Kind.ANTWOORDEN, 10), (Document.Kind.VERSLAG, 10),
          (Document.Kind.NIEUWS, 2), (Document.Kind.ANDERS, 3)]
 
@@ -241,7 +240,7 @@ def _letter(document, planned, dossiers, rng):
     parts.append(rng.choice(OPENINGS).format(topic=rng.choice(subjects)) + " ")
     if document.cites is not None:
         cited = planned[document.cites]
-        parts.append(f"In mijn brief van {cited.date.day} {MONTHS[cited.date.month - 1]} {cited.date.year} "
+        parts.append(f"In mijn brief van {cited.date.day} {MONTH_NAMES[cited.date.month - 1]} {cited.date.year} "
                      f"({_citation(cited, dossiers)}) heb ik uw Kamer "
                      f"geïnformeerd over {rng.choice(subjects)}. ")
     if document.cites_elsewhere is not None:
@@ -258,7 +257,7 @@ def _letter(document, planned, dossiers, rng):
             aim = document.date + dt.timedelta(days=rng.randint(30, 540))
             template, deadline = rng.choice(PROMISES)
             due = max(deadline(aim.year, aim.month), document.date + dt.timedelta(days=14))
-            sentence = template.format(topic=rng.choice(subjects), year=aim.year, month_name=MONTHS[aim.month - 1])
+            sentence = template.format(topic=rng.choice(subjects), year=aim.year, month_name=MONTH_NAMES[aim.month - 1])
             start = sum(map(len, parts))
             document.commitments.append((sentence, start, start + len(sentence), due))
             parts.append(sentence + " ")
@@ -344,7 +343,7 @@ def _insert_commitments(planned, dossiers, today, rng):
                     document_id=document.pk, dossier=dossier, ministry=_minister(document.dossier),
                     made_on=document.date, text=text, page=1 + begin // PAGE_CHARS, start=begin, end=end,
                     kind="informeren", due_date=due + POSTPONED if status == Status.UITGESTELD else due,
-                    due_text=f"{MONTHS[due.month - 1]} {due.year}",
+                    due_text=f"{MONTH_NAMES[due.month - 1]} {due.year}",
                     due_precision="maand", status=status, source=Source.ENGINE, version=0,
                     rejected=status == Status.VERVALLEN and rng.random() < 0.2,
                     created_at=timezone.make_aware(dt.datetime.combine(document.date, dt.time(10))),

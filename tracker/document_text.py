@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.templatetags.display import state_classes
+from tracker.display import state_class
 
 
 def document_html(document, commitments, references) -> SafeString:
@@ -27,7 +27,7 @@ def document_html(document, commitments, references) -> SafeString:
             if open_mark is not None:
                 out.append("</mark>")
             if mark is not None:
-                out.append(format_html('<mark class="commitment {}" id="c{}">', state_classes(mark), mark.pk))
+                out.append(format_html('<mark class="commitment {}" id="c{}">', state_class(mark.status, mark.is_late()), mark.pk))
             open_mark = mark
         link = next((r for s, e, r in links if s <= begin and finish <= e), None)
         piece = escape(text[begin:finish])
