@@ -90,6 +90,11 @@ def read_promise_tables(path: str, raw: RawDocument, date: dt.date | None) -> li
         grids = read_tables(path, pages)
     else:
         grids = raw.tables
+    return promise_rows(grids, date)
+
+
+def promise_rows(grids: list[Grid], date: dt.date | None) -> list[TableRow]:
+    """The rows of the tables of toezeggingen among `grids`, a table running on over pages read as one."""
     return [row for table in _tables(grids) for row in _table_rows(table, date)]
 
 
@@ -230,15 +235,18 @@ def _goes_on(cells: list[Cell], before: _Row, promise: int, numbers: list[int], 
 
 
 def _is_section(cells: list[Cell], promise: int) -> bool:
-    """A heading over part of the table: one cell across the whole row, or one text alone outside the promise
-    column, or a heading naming toezeggingen in it ("Afgedane toezeggingen")."""
+    """A heading over part of the table: one cell across the whole row, one text alone in the first column (left
+    of the promise), or a heading naming toezeggingen in the promise column ("Afgedane toezeggingen"). A text alone
+    further right is the rest of the row above."""
     if len({cell.origin for cell in cells}) == 1:
         return True
     filled = [c for c, cell in enumerate(cells) if cell.text]
     if len(filled) != 1:
         return False
     text = cells[filled[0]].text
-    return filled[0] != promise or (len(text.split()) <= 5 and bool(_SECTION_IN_PROMISE_COLUMN_RE.search(text)))
+    if filled[0] == promise:
+        return len(text.split()) <= 5 and bool(_SECTION_IN_PROMISE_COLUMN_RE.search(text))
+    return filled[0] == 0
 
 
 def _table_rows(table: _Table, date: dt.date | None) -> list[TableRow]:

@@ -7,7 +7,8 @@ import pytest
 from ingest.limits import Limits
 from ingest.pipeline import analyse_path
 from ingest.readers import read
-from ingest.tables import candidate_pages
+from ingest.readers.grids import from_spans
+from ingest.tables import candidate_pages, promise_rows
 from tests.ingest.fixtures.annexes import OBK_XML, PROMISE_IN_BODY, WEB_PAGE, write_progress_letter
 
 
@@ -161,3 +162,16 @@ def test_a_web_pages_table_is_read_with_rowspan_colspan_and_the_registers_number
         "motie", "36200-XIII-21", "In uitvoering", "Eind 2024")
     assert (letter.section, letter.status, letter.status_text) == ("Afgedaan", "voldaan", "Ja, de brief is verzonden.")
     assert letter.text == "Een brief over de waardedaling van woningen <b>bij</b> schade."  # text, never markup
+
+
+def test_a_heading_in_the_first_column_alone_heads_a_part_and_a_text_alone_further_right_goes_on_the_row_above():
+    grid = from_spans([
+        [("Nr.", None, 1, 1), ("Toezegging", None, 1, 1), ("Stand van zaken", None, 1, 1)],
+        [("Wonen", None, 1, 1), ("", None, 1, 1), ("", None, 1, 1)],
+        [("1", None, 1, 1), ("Een brief over de huurtoeslag.", None, 1, 1), ("Loopt;", None, 1, 1)],
+        [("", None, 1, 1), ("", None, 1, 1), ("de brief volgt in mei.", None, 1, 1)],
+    ])
+    (row,) = promise_rows([grid], dt.date(2024, 1, 15))
+    assert (row.section, row.text, row.status_text) == ("Wonen", "Een brief over de huurtoeslag.",
+                                                         "Loopt; de brief volgt in mei.")
+    assert row.due == dt.date(2024, 5, 31)

@@ -196,6 +196,7 @@ def test_the_review_queue_shows_the_overviews_candidates_apart_with_the_table_ro
             'vrijwillige agenten in de regio&#x27;s.</dd><dt>Vindplaats</dt><dd>Plenair debat Politie, 8 februari '
             '2023</dd>') in tab
     assert "uit overzicht van het ministerie · Afgedane toezeggingen" in tab
+    assert tab.index("De minister informeert de Kamer over de resultaten") < tab.index("Motie van het lid Jansen")
     assert "&lt;b&gt;bij&lt;/b&gt; schade" in tab and "<b>bij</b>" not in tab  # a document's text, never its markup
     assert 'name="bron" value="ministerie"' in tab
     assert clerk_client.get(reverse("review"), {"bron": "iets"}).content.decode().count("In december informeer") == 1

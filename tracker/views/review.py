@@ -45,7 +45,8 @@ def _tab(value) -> str:
 
 
 def _queue_context(tab=FROM_LETTERS):
-    overviews = Commitment.objects.to_review().filter(source=Source.MINISTRY)
+    # An overview's rows in the order of its table, the newest overview first.
+    overviews = Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by("-document_id", "pk")
     letters = Commitment.objects.to_review().exclude(source=Source.MINISTRY)
     shown = overviews if tab == FROM_OVERVIEWS else letters
     counts = {FROM_LETTERS: letters.count(), FROM_OVERVIEWS: overviews.count()}
