@@ -1,3 +1,5 @@
+"""The forms clerks fill in: uploads, commitments by hand and corrected, status changes, dates."""
+
 from django import forms
 from django.conf import settings
 

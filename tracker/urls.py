@@ -1,3 +1,5 @@
+"""The tracker's addresses, in Dutch."""
+
 from django.urls import path
 
 import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>

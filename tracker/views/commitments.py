@@ -1,3 +1,4 @@
+"""A commitment's page: its status panel, status changes with evidence, suggestions and history."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When

@@ -1,3 +1,5 @@
+"""Documents: the list, upload, a document's page with its text, retry, and the original file."""
+
 from urllib.parse import urlencode
 
 from csp.constants import NONE

@@ -1,3 +1,5 @@
+"""Zoeken: full-text search over documents and commitments, and going straight to a typed id."""
+
 from urllib.parse import urlencode
 
 from django import forms
