@@ -31,7 +31,8 @@ class Ranked:
 def candidates(commitment: Commitment):
     """Analysed documents from the day of the promise on, in its dossier or citing its letter."""
     own = commitment.document
-    related = Q(dossier_id=commitment.dossier_id) if commitment.dossier_id else Q(pk__in=[])
+    related = Q(dossier_id=commitment.dossier_id) | Q(other_dossiers=commitment.dossier_id) if commitment.dossier_id \
+        else Q(pk__in=[])
     if own is not None:
         related |= Q(references__target=own)
         if own.kamerstuk:
@@ -43,7 +44,8 @@ def candidates(commitment: Commitment):
     return (
         Document.objects.filter(pk__in=pks)
         .select_related("dossier")
-        .prefetch_related("references", Prefetch("commitments", queryset=Commitment.objects.listed()))
+        .prefetch_related("references", "other_dossiers",
+                          Prefetch("commitments", queryset=Commitment.objects.listed()))
         .order_by("date", "pk")[:CANDIDATE_LIMIT]
     )
 
@@ -54,7 +56,7 @@ def as_analysis(document: Document) -> Analysis:
         kind=document.kind,
         date=document.date,
         kamerstuk=document.kamerstuk or None,
-        dossiers=[document.dossier.key] if document.dossier else [],
+        dossiers=document.dossier_keys(),
         title=document.title,
         sender=document.sender,
         signatories=[],

@@ -18,6 +18,7 @@ urlpatterns = [
     path("documenten/<int:pk>/", documents.document_detail, name="document"),
     path("documenten/<int:pk>/origineel/", documents.document_original, name="document_original"),
     path("documenten/<int:pk>/opnieuw/", documents.document_retry, name="document_retry"),
+    path("documenten/<int:pk>/corrigeren/", documents.document_correct, name="document_correct"),
     path("kamerstuk/<kamerstuk:kamerstuk>/", documents.kamerstuk_redirect, name="kamerstuk"),
     # commitments
     path("toezeggingen/", register.commitment_list, name="commitments"),
