@@ -26,6 +26,7 @@ urlpatterns = [
     path("toezeggingen/export.xlsx", register.commitment_export_xlsx, name="commitments_xlsx"),
     path("toezeggingen/<int:pk>/", commitments.commitment_detail, name="commitment"),
     path("toezeggingen/<int:pk>/status/", commitments.commitment_status, name="commitment_status"),
+    path("toezeggingen/<int:pk>/brieven/", commitments.evidence_choices, name="evidence_choices"),
     path("toezeggingen/<int:pk>/bewerken/", editing.commitment_edit, name="commitment_edit"),
     path("toezeggingen/nieuw/", editing.commitment_new, name="commitment_new"),
     path("uitstel/<int:pk>/bevestigen/", postponements.postponement_confirm, name="postponement_confirm"),
