@@ -1,3 +1,5 @@
+"""/beheer/: users, dossiers and documents for admins; commitments and their history read-only."""
+
 from django.contrib import admin
 
 from tracker.models import Commitment, Document, Dossier, StatusChange

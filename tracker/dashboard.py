@@ -34,7 +34,7 @@ def _counts(**querysets) -> dict:
         params.extend(query_params)
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(columns), params)
-        return dict(zip(querysets, cursor.fetchone()))
+        return dict(zip(querysets, cursor.fetchone(), strict=True))
 
 
 def _per_ministry_and_dossier(commitments, **counts) -> list[dict]:

@@ -34,7 +34,7 @@ def page_parts(text: str, page_starts: list[int]):
     if starts[0] != 0:
         starts.insert(0, 0)
     ends = starts[1:] + [len(text)]
-    for number, (start, end) in enumerate(zip(starts, ends), start=1):
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
         while start < end:
             cut = end
             if end - start > PART_CHARS:

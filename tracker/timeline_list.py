@@ -25,7 +25,7 @@ def event_list(timeline: Timeline, dossier: Dossier | None, filtered: bool) -> S
             items.append(_oral(event.oral))
     if not items:
         items.append(f'<li class="muted">Geen documenten{" met deze filters" if filtered else ""}.</li>')
-    return mark_safe('<ol class="timeline">' + "\n".join(items) + "</ol>")
+    return mark_safe('<ol class="timeline">' + "\n".join(items) + "</ol>")  # noqa: S308 — items escape their texts
 
 
 def _date(date) -> str:
@@ -33,7 +33,7 @@ def _date(date) -> str:
 
 
 def _document(document: Document, dossier: Dossier | None) -> str:
-    if dossier and document.dossier_id != dossier.pk:
+    if dossier and document.dossier_id != dossier.pk and document.pk not in dossier.shared_document_ids:
         about = "verwijst naar dit dossier"
     else:
         about = document.kamerstuk_label

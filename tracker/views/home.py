@@ -1,3 +1,5 @@
+"""Overzicht, the dashboard (figures from `tracker.dashboard`)."""
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET

@@ -1,3 +1,5 @@
+"""Bronnen: the sync's runs per source, starting one, and following dossiers."""
+
 from django.contrib import messages
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render

@@ -210,11 +210,11 @@ def _plan(count, dossier_count, today, rng):
     """Dates over fifteen years; a few dossiers get most documents (Zipf), many get only a handful."""
     weights = [1 / (rank + 1) ** 1.1 for rank in range(dossier_count)]
     first_day = today - dt.timedelta(days=365 * YEARS)
-    kinds, kind_weights = zip(*KINDS)
+    kinds, kind_weights = zip(*KINDS, strict=True)
     planned = [
         Planned(dossier=d, date=first_day + dt.timedelta(days=int(365 * YEARS * rng.random() ** 0.8)), kind=kind)
         for d, kind in zip(rng.choices(range(dossier_count), weights, k=count),
-                           rng.choices(kinds, kind_weights, k=count))
+                           rng.choices(kinds, kind_weights, k=count), strict=True)
     ]
     planned.sort(key=lambda p: p.date)
     last_of_dossier = {}
@@ -290,7 +290,7 @@ def _insert_documents(batch, planned, dossiers, rng, totals):
         texts.append((text, page_starts))
     Document.objects.bulk_create(rows)
     pages, references = [], []
-    for document, row, (text, page_starts) in zip(batch, rows, texts):
+    for document, row, (text, page_starts) in zip(batch, rows, texts, strict=True):
         document.pk = row.pk
         for number, start, part in page_parts(text, page_starts):
             pages.append(DocumentPage(document_id=row.pk, number=number, start=start, text=part))
@@ -320,7 +320,7 @@ def _outcome(due, today, rng):
     else:  # an open one of these is overdue
         options = [(Status.KANDIDAAT, 3), (Status.OPENSTAAND, 15), (Status.UITGESTELD, 4),
                    (Status.DEELS_VOLDAAN, 8), (Status.VOLDAAN, 60), (Status.VERVALLEN, 10)]
-    statuses, weights = zip(*options)
+    statuses, weights = zip(*options, strict=True)
     return rng.choices(statuses, weights)[0]
 
 
@@ -351,7 +351,7 @@ def _insert_commitments(planned, dossiers, today, rng):
                 histories.append((document, status, due))
         Commitment.objects.bulk_create(commitments)
         changes, fulfilments = [], []
-        for commitment, (document, status, due) in zip(commitments, histories):
+        for commitment, (document, status, due) in zip(commitments, histories, strict=True):
             made = timezone.make_aware(dt.datetime.combine(document.date, dt.time(10)))
             steps = [("", Status.KANDIDAAT, made, None, "Herkend in het document")]
             if status != Status.KANDIDAAT:
