@@ -48,9 +48,9 @@ def main() -> int:
         for name, path in ((f"{args.pages}-page letter", letter), ("progress letter with annex", annex)):
             raw = read(path, limits)
             pages = candidate_pages(raw)
-            reading = best(lambda: read(path, limits))
-            finding = best(lambda: candidate_pages(raw))
-            tables = best(lambda: read_promise_tables(path, raw, None)) if pages else 0.0
+            reading = best(lambda path=path: read(path, limits))
+            finding = best(lambda raw=raw: candidate_pages(raw))
+            tables = best(lambda path=path, raw=raw: read_promise_tables(path, raw, None)) if pages else 0.0
             rows = len(read_promise_tables(path, raw, None)) if pages else 0
             print(f"{name}: PDFium reads {len(raw.pages)} pages in {reading * 1000:.1f} ms; finding the pages with "
                   f"a header of toezeggingen {finding * 1000:.2f} ms ({pages or 'none'}); "

@@ -85,7 +85,7 @@ def read_promise_tables(path: str, raw: RawDocument, date: dt.date | None) -> li
         pages = candidate_pages(raw)
         if not pages:
             return []
-        from .readers.pdf_tables import read_tables
+        from .readers.pdf_tables import read_tables  # only a document with such a table pays for loading pdfplumber
 
         grids = read_tables(path, pages)
     else:
@@ -111,7 +111,7 @@ def outside_tables(commitments: list[Commitment], rows: list[TableRow]) -> list[
     for commitment in commitments:
         words = _words(commitment.text)
         if commitment.page is not None and any(row.page is not None for row in rows):
-            on_page = set().union(*(w for w, row in zip(row_words, rows) if row.page in (commitment.page,
+            on_page = set().union(*(w for w, row in zip(row_words, rows, strict=True) if row.page in (commitment.page,
                                                                                           commitment.page + 1)))
             inside = len(words & on_page) >= _PAGE_TEXT_SHARE * len(words)
         else:
@@ -262,7 +262,8 @@ def _table_rows(table: _Table, date: dt.date | None) -> list[TableRow]:
             continue
         vindplaats = " ".join(part for part in (values.get(DATE, ""), values.get(SOURCE, "")) if part)
         where = resolve_vindplaats(vindplaats)
-        cited = where if vindplaats else resolve_vindplaats(text)  # a motion in a table without a vindplaats cites its own number
+        # A motion in a table without a vindplaats cites its own number.
+        cited = where if vindplaats else resolve_vindplaats(text)
         status_text, planning = values.get(STATUS, ""), values.get(PLANNING, "")
         status = stated_status(status_text, row.section)
         due = _due(planning, date) or (_due(status_text, date) if status == OPEN else None)

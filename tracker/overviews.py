@@ -25,7 +25,8 @@ SAME_SUBJECT = 0.5
 def store_reports(document: Document, rows: list[TableRow]) -> None:
     if not rows:
         return
-    cited = Document.objects.only("pk", "kamerstuk", "date", "created_at").by_kamerstukken({row.kamerstuk for row in rows if row.kamerstuk})
+    cited = Document.objects.only("pk", "kamerstuk", "date", "created_at").by_kamerstukken(
+        {row.kamerstuk for row in rows if row.kamerstuk})
     reports = []
     for row in rows:
         commitment = matching_commitment(row, document)

@@ -9,7 +9,14 @@ merged across columns and one merged down rows are both spread over every slot t
 
 from __future__ import annotations
 
+import pdfplumber
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
 from .grids import Cell, Grid, cell_text
+
+# What pdfminer, stricter than PDFium, raises on a damaged file (its own errors also subclass these builtins).
+_UNREADABLE = (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError, TypeError)
 
 # A table whose top lies above this share of the page height starts at the top (after a running header);
 # one whose foot lies below the other share ends at the foot.
@@ -24,16 +31,12 @@ def read_tables(path: str, pages: list[int]) -> list[Grid]:
     grids: list[Grid] = []
     try:
         _read(path, pages, grids)
-    except MemoryError:
-        raise
-    except Exception:  # pdfminer raises many kinds of error on damaged files, none of them worth the text
-        pass
+    except _UNREADABLE:
+        pass  # the tables read before it are kept
     return grids
 
 
 def _read(path: str, pages: list[int], grids: list[Grid]) -> None:
-    import pdfplumber  # only a document with a table of toezeggingen pays for loading it
-
     with pdfplumber.open(path) as pdf:
         wanted, read = sorted(set(pages)), set()
         while wanted:

@@ -1,6 +1,7 @@
 """The ministries' own overviews of toezeggingen: every row of their tables read, in PDF, XML and HTML."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -175,3 +176,14 @@ def test_a_heading_in_the_first_column_alone_heads_a_part_and_a_text_alone_furth
     assert (row.section, row.text, row.status_text) == ("Wonen", "Een brief over de huurtoeslag.",
                                                          "Loopt; de brief volgt in mei.")
     assert row.due == dt.date(2024, 5, 31)
+
+
+def test_a_pdf_whose_pages_pdfplumber_cannot_parse_keeps_its_text_and_its_promises(letter_pdf, tmp_path):
+    # A page size written as words: PDFium takes its default, pdfminer refuses the page.
+    broken = tmp_path / "kapotte-paginagrootte.pdf"
+    broken.write_bytes(re.sub(rb"/MediaBox \[[^\]]*\]", b"/MediaBox [ 0 0 a b ]", letter_pdf.read_bytes()))
+    raw = read(str(broken), Limits.from_env())
+    assert candidate_pages(raw) == [2]  # the table is there, but cannot be read
+    analysis = analyse_path(broken)
+    assert analysis.table_rows == []
+    assert PROMISE_IN_BODY in [c.text for c in analysis.commitments]

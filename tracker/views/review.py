@@ -89,7 +89,8 @@ def review_decide(request, pk, decision):
     if not request.htmx:
         if "error" in ctx:
             messages.error(request, ctx["error"])
-        return HttpResponseRedirect(_queue_url(FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS))
+        tab = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
+        return HttpResponseRedirect(_queue_url(tab))
     ctx["commitment"] = _with_excerpt(_with_evidence(Commitment.objects).get(pk=pk))
     return render(request, "review/queue.html#row", ctx, status=status)
 
