@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from ingest.followups import content_stems
+from ingest.ministries import ministry_of
 from ingest.model import TableRow
 from tracker.ids import split_kamerstuk
 from tracker.models import Commitment, Document, Dossier, MinistryReport, Source, Status
@@ -74,7 +75,7 @@ def _candidate(document: Document, row: TableRow, promised_in: Document | None) 
     return record_new([Commitment(
         document=document,
         dossier=dossier,
-        ministry=(row.ministry or document.sender)[:200],
+        ministry=_ministry(row, document),
         made_on=row.promised_on or (promised_in.date if promised_in else None),
         origin=row.vindplaats[:300],
         text=row.text,
@@ -86,6 +87,14 @@ def _candidate(document: Document, row: TableRow, promised_in: Document | None) 
         status=Status.KANDIDAAT,
         source=Source.MINISTRY,
     )], reason="Uit het overzicht van toezeggingen van het ministerie", source=Source.MINISTRY)[0]
+
+
+def _ministry(row: TableRow, document: Document) -> str:
+    """A ministry column's ministry by its code, as written when the table of ministries does not know it; else the
+    overview's own first ministry."""
+    if row.ministry:
+        return (ministry_of(row.ministry, document.date) or row.ministry)[:200]
+    return document.ministries[0] if document.ministries else ""
 
 
 def _report(document: Document, row: TableRow, commitment: Commitment, matched: bool) -> MinistryReport:

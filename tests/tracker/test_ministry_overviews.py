@@ -66,8 +66,7 @@ def test_rows_that_match_nothing_become_candidates_from_the_ministrys_overview(r
     broken = candidates.get(text__startswith="De minister zal de Kamer informeren over de uitkomst")
     assert (broken.page, broken.made_on, broken.origin) == (2, dt.date(2023, 7, 5),
                                                             "Commissiedebat Veiligheid, 5 juli 2023")
-    assert (broken.due_date, broken.due_text, broken.ministry) == (dt.date(2024, 12, 31), "Eind 2024",
-                                                                   "Minister van Justitie en Veiligheid")
+    assert (broken.due_date, broken.due_text, broken.ministry) == (dt.date(2024, 12, 31), "Eind 2024", "JenV")
     motion = candidates.get(kind="motie")
     assert motion.dossier.key == "36410-VI"  # the dossier of the Kamerstuk it was made in
     first = StatusChange.objects.filter(commitment=broken).get()
@@ -229,3 +228,18 @@ def test_rejecting_a_selection_in_the_overviews_tab_returns_to_that_tab(clerk_cl
     assert f'aria-current="page">Uit overzicht van het ministerie ({PROMISES_IN_THE_OVERVIEW - 2})' in queue
     redirect = clerk_client.post(reverse("review_bulk"), {**data, "pk": []})
     assert redirect.url == reverse("review") + "?bron=ministerie"
+
+
+def test_a_ministry_column_names_each_candidates_ministry_by_its_code(db, tmp_path):
+    page = tmp_path / "rijksbreed-overzicht.html"
+    page.write_text("""<html><body><p>Den Haag, 1 maart 2024</p><table>
+      <tr><th>Toezegging</th><th>Ministerie</th><th>Status</th></tr>
+      <tr><td>Een brief over de vaarwegen in het noorden.</td><td>Infrastructuur en Waterstaat</td><td>Loopt</td></tr>
+      <tr><td>Een overzicht van de belastinguitgaven.</td><td>Ministerie van Financiën</td><td>Loopt</td></tr>
+      <tr><td>Een rapport over de sluizen.</td><td>Rijkswaterstaat</td><td>Loopt</td></tr>
+    </table></body></html>""", encoding="utf-8")
+
+    read_document(page)
+
+    assert list(Commitment.objects.filter(source=Source.MINISTRY).order_by("pk").values_list("ministry", flat=True)) == [
+        "IenW", "Financiën", "Rijkswaterstaat"]
