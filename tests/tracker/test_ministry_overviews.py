@@ -241,5 +241,5 @@ def test_a_ministry_column_names_each_candidates_ministry_by_its_code(db, tmp_pa
 
     read_document(page)
 
-    assert list(Commitment.objects.filter(source=Source.MINISTRY).order_by("pk").values_list("ministry", flat=True)) == [
-        "IenW", "Financiën", "Rijkswaterstaat"]
+    candidates = Commitment.objects.filter(source=Source.MINISTRY).order_by("pk")
+    assert list(candidates.values_list("ministry", flat=True)) == ["IenW", "Financiën", "Rijkswaterstaat"]
