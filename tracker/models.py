@@ -31,6 +31,14 @@ class DossierQuerySet(models.QuerySet):
             dossier.save(update_fields=["titel"])
         return dossier
 
+    def followed(self):
+        """The dossiers someone follows, which the sync fetches: an EXISTS per dossier on the index of
+        `Following`'s unique pair, never a join that repeats a dossier per follower."""
+        return self.filter(models.Exists(Following.objects.filter(dossier=models.OuterRef("pk"))))
+
+    def followed_by(self, user):
+        return self.filter(models.Exists(Following.objects.filter(dossier=models.OuterRef("pk"), user=user)))
+
 
 class Dossier(models.Model):
     """A Kamerstukdossier such as 27 925, 36 200 X or 21 501-02."""
@@ -39,10 +47,6 @@ class Dossier(models.Model):
     nummer = models.CharField(max_length=20)
     toevoeging = models.CharField(max_length=20, blank=True)
     titel = models.CharField(max_length=500, blank=True)
-    # Followed dossiers are fetched from the official sources by `manage.py sync`.
-    followed_since = models.DateTimeField(null=True, blank=True)
-    followed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
 
     objects = DossierQuerySet.as_manager()
 
@@ -58,6 +62,23 @@ class Dossier(models.Model):
 
     def get_absolute_url(self):
         return reverse("dossier", args=[self.key])
+
+
+class Following(models.Model):
+    """A user following a dossier ("Mijn dossiers"): the sync fetches a dossier while anyone follows it, and
+    each follower with an e-mail address gets the weekly reminder about it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followings")
+    # Indexed by the unique pair, dossier first: "is it followed by anyone" reads that index.
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="followings", db_index=False)
+    since = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["since", "pk"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "user"], name="one_following_per_user")]
+
+    def __str__(self):
+        return f"{self.user} volgt {self.dossier}"
 
 
 class DocumentQuerySet(models.QuerySet):

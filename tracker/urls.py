@@ -6,7 +6,7 @@ import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <to
 
 from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, sources
 from tracker.views import search
-from tracker.views import api, feeds, register, timelines, tokens
+from tracker.views import api, feeds, following, profile, register, timelines, tokens
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -55,6 +55,12 @@ urlpatterns = [
     # official sources: what came in, followed dossiers
     path("bronnen/", sources.sources_page, name="sources"),
     path("bronnen/ophalen/", sources.sources_sync, name="sources_sync"),
-    path("bronnen/volgen/", sources.dossier_follow, name="dossier_follow"),
-    path("bronnen/volgen/<dossier:key>/stoppen/", sources.dossier_unfollow, name="dossier_unfollow"),
+    # a user's own e-mail address, dossiers, reminder and password
+    path("profiel/", profile.profile, name="profile"),
+    path("profiel/e-mail/", profile.profile_email, name="profile_email"),
+    path("profiel/herinnering/", profile.profile_remind, name="profile_remind"),
+    path("profiel/wachtwoord/", profile.PasswordChange.as_view(), name="password_change"),
+    # following dossiers, each user for themselves
+    path("bronnen/volgen/", following.dossier_follow, name="dossier_follow"),
+    path("bronnen/volgen/<dossier:key>/stoppen/", following.dossier_unfollow, name="dossier_unfollow"),
 ]

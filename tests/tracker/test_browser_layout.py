@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.tracker.conftest import PASSWORD
-from tests.tracker.factories import make_document, promise
+from tests.tracker.factories import follow, make_document, promise
 from tests.tracker.test_browser import ARTIFACTS, CHROMIUM, browser_page  # noqa: F401 (the fixture)
 from tracker.models import Commitment, Dossier, Status, SyncRun
 from tracker.workflow import change_status
@@ -50,8 +50,8 @@ def archive(clerk):
                               status=Status.OPENSTAAND, due_date=today + dt.timedelta(days=10),
                               dossier=Dossier.objects.get(key="27925"), ministry="Minister van Defensie",
                               made_on=today - dt.timedelta(days=40), origin="Commissiedebat Irak en Syrië")
-    Dossier.objects.filter(key="27925").update(followed_since=timezone.now(), followed_by=clerk,
-                                               titel="Bestrijding internationaal terrorisme")
+    Dossier.objects.filter(key="27925").update(titel="Bestrijding internationaal terrorisme")
+    follow(clerk, "27925")
     SyncRun.objects.create(source="tk_opendata", finished_at=timezone.now(), failed=1, failures=[{
         "what": "feed Document", "reason": "geen verbinding met gegevensmagazijn.tweedekamer.nl",
         "detail": "ConnectError: [Errno 111] Connection refused (GET https://gegevensmagazijn.tweedekamer.nl"

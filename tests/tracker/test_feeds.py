@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.tracker.factories import make_document, promise
+from tests.tracker.factories import follow, make_document, promise
 from tracker.models import ApiToken, Commitment, Dossier, FeedToken
 from tracker.views import feeds
 
@@ -91,8 +91,7 @@ def test_it_refuses_the_token_of_a_deactivated_user(client, staff, dossier, toke
 def test_it_shows_the_user_their_token_and_feed_addresses(staff_client, staff, dossier):
     assert "U heeft geen feedsleutel" in staff_client.get(reverse("feeds")).content.decode()
     staff_client.post(reverse("feeds_renew"))
-    dossier.followed_by = staff
-    dossier.save()
+    follow(staff, dossier.key)
     page = staff_client.get(reverse("feeds")).content.decode()
     token = FeedToken.objects.get(user=staff).token
     assert token in page and f"http://testserver/feeds/{token}/dossiers/27925.ics" in page

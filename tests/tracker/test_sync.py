@@ -4,14 +4,15 @@ import json
 import socket
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from ingest.sources.officielebekendmakingen import sru_query_for_dossier
 from tests.sources.conftest import playback  # noqa: F401  the local playback server
+from tests.tracker import factories
 from tests.tracker.factories import citation, make_document
-from tracker.models import Commitment, Document, Dossier, Fulfilment, Source, Status, StatusChange, SyncRun
+from tracker.models import Commitment, Document, Following, Fulfilment, Source, Status, StatusChange, SyncRun
 from tracker.sync import sync_officielebekendmakingen, sync_tk_opendata
 from tracker.sync.documents import update
 from tracker.sync.runs import Recorder
@@ -33,10 +34,8 @@ def sources(playback, settings):  # noqa: F811
 
 
 def follow(*keys):
-    for key in keys:
-        nummer, _, toevoeging = key.partition("-")
-        Dossier.objects.update_or_create(key=key, defaults={"nummer": nummer, "toevoeging": toevoeging,
-                                                            "followed_since": timezone.now()})
+    """Someone follows these dossiers, so the sync fetches them."""
+    factories.follow(User.objects.get_or_create(username="volger")[0], *keys)
 
 
 @pytest.fixture
@@ -217,7 +216,7 @@ def test_a_letter_citing_a_kamerstuk_links_up_when_it_arrives_from_the_tk(tk):
 
 
 def test_nothing_is_fetched_for_dossiers_nobody_follows(tk):
-    Dossier.objects.update(followed_since=None)
+    Following.objects.all().delete()
     sync_tk_opendata()
     assert not Document.objects.exists()
 

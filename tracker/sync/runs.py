@@ -72,7 +72,7 @@ class Recorder:
 
 
 def followed_dossiers() -> list[Dossier]:
-    return list(Dossier.objects.filter(followed_since__isnull=False).order_by("key"))
+    return list(Dossier.objects.followed().order_by("key"))
 
 
 def previous_run(source: str) -> SyncRun | None:

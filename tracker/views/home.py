@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tracker.charts import bar_chart_svg
-from tracker.dashboard import SOON, dashboard
+from tracker.dashboard import SOON, dashboard, my_dossiers
 
 
 @require_GET
@@ -13,6 +13,7 @@ def home(request):
     today = timezone.localdate()
     figures = dashboard(today)
     ctx = {
+        "my_dossiers": my_dossiers(request.user, today),
         "counts": figures.counts,
         "quarter_start": figures.quarter_start,
         "ministry_chart": bar_chart_svg(figures.per_ministry, "Toezeggingen per ministerie"),
