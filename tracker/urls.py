@@ -6,7 +6,7 @@ import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <to
 
 from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, sources
 from tracker.views import search
-from tracker.views import api, feeds, following, profile, register, timelines, tokens
+from tracker.views import api, feeds, following, profile, rappel, register, timelines, tokens
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -29,6 +29,12 @@ urlpatterns = [
     path("toezeggingen/nieuw/", editing.commitment_new, name="commitment_new"),
     path("uitstel/<int:pk>/bevestigen/", postponements.postponement_confirm, name="postponement_confirm"),
     path("uitstel/<int:pk>/negeren/", postponements.postponement_dismiss, name="postponement_dismiss"),
+    # the rappel per ministry, and its answer per commitment
+    path("rappel/", rappel.rappel_index, name="rappel_index"),
+    path("rappel/<slug:slug>/", rappel.rappel_page, name="rappel"),
+    path("rappel/<slug:slug>/rappel.docx", rappel.rappel_docx, name="rappel_docx"),
+    path("rappel/<slug:slug>/rappel.xlsx", rappel.rappel_xlsx, name="rappel_xlsx"),
+    path("rappel/<slug:slug>/<int:pk>/antwoord/", rappel.rappel_answer, name="rappel_answer"),
     # review of detected commitments
     path("beoordelen/", review.review_queue, name="review"),
     path("beoordelen/selectie/", review.review_bulk, name="review_bulk"),

@@ -20,8 +20,8 @@ def dossier_follow(request):
     dossier = Dossier.objects.for_key(key)
     # Following again keeps since when.
     Following.objects.get_or_create(user=request.user, dossier=dossier)
-    messages.success(request, f"U volgt dossier {dossier.label}: de volgende synchronisatie haalt het op"
-                              f"{'' if request.user.email else '; stel op Profiel een e-mailadres in voor de herinneringen'}.")
+    no_address = "" if request.user.email else "; stel op Profiel een e-mailadres in voor de herinneringen"
+    messages.success(request, f"U volgt dossier {dossier.label}: de volgende synchronisatie haalt het op{no_address}.")
     return _back(request)
 
 
