@@ -4,6 +4,7 @@ or, when nothing goes to them, why not."""
 from __future__ import annotations
 
 import datetime as dt
+import smtplib
 from dataclasses import dataclass, field
 
 from celery import shared_task
@@ -84,11 +85,19 @@ def reminders(today: dt.date, users=None) -> list[Reminder]:
     return list(found.values())
 
 
+class NotSent(Exception):
+    """The mail server could not be reached or refused the messages; the message says so in Dutch."""
+
+
 def deliver(due: list[Reminder], base_url: str) -> int:
     """Send the reminders that have something to say; how many went."""
     messages = [reminder.message(base_url) for reminder in due if not reminder.why_not]
     if messages:
-        get_connection().send_messages(messages)
+        try:
+            get_connection().send_messages(messages)
+        except (smtplib.SMTPException, OSError) as error:
+            raise NotSent(f"de mailserver {settings.EMAIL_HOST}:{settings.EMAIL_PORT} nam de e-mail niet aan "
+                          f"({error.__class__.__name__}: {error})") from error
     return len(messages)
 
 

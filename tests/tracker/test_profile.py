@@ -1,6 +1,7 @@
 """Profiel: one's own e-mail address, dossiers, reminder and password; `adduser --email`."""
 
 import datetime as dt
+import socket
 from io import StringIO
 
 import pytest
@@ -19,6 +20,14 @@ def local_mail(settings, time_machine):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SITE_URL = "https://tracker.example.nl"
     time_machine.move_to(dt.datetime(2024, 5, 15, 9, 0))
+
+
+def overdue_letter():
+    """A letter in dossier 27 925 with a promise due 1 May 2024: overdue on 15 May."""
+    text = "Voor de zomer informeer ik uw Kamer. (27925-960)"
+    make_document(text, kamerstuk="27925-960", date=dt.date(2024, 1, 5),
+                  commitments=[promise(text, text, dt.date(2024, 5, 1))])
+    Commitment.objects.update(status="openstaand")
 
 
 def test_it_needs_a_login(client):
@@ -73,10 +82,7 @@ def test_a_user_follows_and_unfollows_from_the_profile(staff_client, staff):
 def test_it_says_what_the_reminder_holds_and_sends_it_now(staff_client, staff, local_mail):
     staff.email = "mees@example.nl"
     staff.save()
-    text = "Voor de zomer informeer ik uw Kamer. (27925-960)"
-    make_document(text, kamerstuk="27925-960", date=dt.date(2024, 1, 5), commitments=[promise(text, text,
-                                                                                               dt.date(2024, 5, 1))])
-    Commitment.objects.update(status="openstaand")
+    overdue_letter()
     page = staff_client.get(reverse("profile")).content.decode()
     assert "U krijgt nu geen herinnering: er worden geen dossiers gevolgd." in page
     response = staff_client.post(reverse("profile_remind"), follow=True)
@@ -88,6 +94,24 @@ def test_it_says_what_the_reminder_holds_and_sends_it_now(staff_client, staff, l
     assert "Verstuurd aan mees@example.nl: Toezeggingen: 1 te laat" in response.content.decode()
     assert [message.to for message in mail.outbox] == [["mees@example.nl"]]
     assert "https://tracker.example.nl/toezeggingen/" in mail.outbox[0].body
+
+
+def test_a_mail_server_out_of_reach_is_said_in_dutch(staff_client, staff, settings, time_machine):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        settings.EMAIL_HOST, settings.EMAIL_PORT = probe.getsockname()
+    time_machine.move_to(dt.datetime(2024, 5, 15, 9, 0))
+    staff.email = "mees@example.nl"
+    staff.save()
+    overdue_letter()
+    follow(staff, "27925")
+    response = staff_client.post(reverse("profile_remind"), follow=True)
+    assert response.status_code == 200
+    assert f"Niets verstuurd: de mailserver 127.0.0.1:{settings.EMAIL_PORT} nam de e-mail niet aan" in (
+        response.content.decode())
+    with pytest.raises(CommandError, match="Niets verstuurd: de mailserver"):
+        call_command("send_reminders", stdout=StringIO())
 
 
 def test_a_user_changes_their_password(staff_client, staff):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.models import Following
-from tracker.reminders import deliver, reminders
+from tracker.reminders import NotSent, deliver, reminders
 
 
 class EmailForm(forms.Form):
@@ -42,8 +42,12 @@ def profile_remind(request):
     reminder, = reminders(timezone.localdate(), [request.user])
     if reminder.why_not:
         messages.error(request, f"Niets verstuurd: {reminder.why_not}.")
-    else:
+        return redirect("profile")
+    try:
         deliver([reminder], settings.SITE_URL)
+    except NotSent as error:
+        messages.error(request, f"Niets verstuurd: {error}.")
+    else:
         messages.success(request, f"Verstuurd aan {request.user.email}: {reminder.subject}.")
     return redirect("profile")
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from tracker.reminders import deliver, reminders
+from tracker.reminders import NotSent, deliver, reminders
 
 
 class Command(BaseCommand):
@@ -38,5 +38,8 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Proef: niets verstuurd; zonder --dry-run gaan er {sendable} bericht(en).")
         else:
-            sent = deliver(due, settings.SITE_URL)
+            try:
+                sent = deliver(due, settings.SITE_URL)
+            except NotSent as error:
+                raise CommandError(f"Niets verstuurd: {error}.") from error
             self.stdout.write(f"{sent} bericht(en) verstuurd." if sent else "Niets verstuurd.")
