@@ -77,6 +77,10 @@ def pages(archive):
         "zoeken": "/zoeken/?q=Irak",
         "bronnen": "/bronnen/",
         "feeds": "/feeds/",
+        "profiel": "/profiel/",
+        "wachtwoord": "/profiel/wachtwoord/",
+        "rappel": "/rappel/",
+        "rappel-ministerie": "/rappel/minister-van-defensie/",
         "niet-gevonden": "/bestaat-niet/",
     }
 
@@ -119,7 +123,7 @@ def test_at_phone_width_the_navigation_wraps_tables_scroll_and_fields_stay_in_th
     page.click("button[type=submit]")
     page.wait_for_url(live_server.url + "/toezeggingen/")
     links = page.locator("header.site nav a")
-    assert links.count() == 9
+    assert links.count() == 10
     for index in range(links.count()):
         box = links.nth(index).bounding_box()
         assert links.nth(index).is_visible() and 0 <= box["x"] and box["x"] + box["width"] <= 390
