@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 
 from tracker.display import day_label
-from tracker.ministries import ministry_for_slug, ministry_names, ministry_slug
+from tracker.ministries import ministry_codes, ministry_for_slug, ministry_label, ministry_slug
 from tracker.models import Commitment
 from tracker.spreadsheet import xlsx_cell
 
@@ -26,14 +26,15 @@ COLUMNS = ["nr.", "toezegging", "brief", "dossier", "status", "termijn", "nieuwe
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-# Ministries are the text on a commitment (`Commitment.ministry`): these three are the only places the rappel
-# names, finds and counts them, so that they can follow when ministries become records of their own.
+# A commitment names its ministry by code (`Commitment.ministry`, `tracker.ministries`): these three are the only
+# places the rappel finds and counts them by it.
 def ministry_named(slug: str) -> str | None:
-    return ministry_for_slug(slug, ministry_names())
+    """The ministry's code."""
+    return ministry_for_slug(slug, ministry_codes())
 
 
-def of_ministry(name: str):
-    return Commitment.objects.filter(ministry=name)
+def of_ministry(code: str):
+    return Commitment.objects.filter(ministry=code)
 
 
 def per_ministry(today: dt.date) -> list[dict]:
@@ -43,16 +44,21 @@ def per_ministry(today: dt.date) -> list[dict]:
             .order_by().values("ministry")
             .annotate(overdue=Count("due_date", filter=Q(due_date__lt=today)),
                       upcoming=Count("due_date", filter=Q(due_date__gte=today))))
-    return [{"name": row["ministry"], "slug": ministry_slug(row["ministry"]), "overdue": row["overdue"],
-             "upcoming": row["upcoming"]} for row in sorted(rows, key=lambda row: row["ministry"])]
+    found = [{"name": ministry_label(row["ministry"]), "slug": ministry_slug(row["ministry"]),
+              "overdue": row["overdue"], "upcoming": row["upcoming"]} for row in rows]
+    return sorted(found, key=lambda ministry: ministry["name"])
 
 
 @dataclass
 class Rappel:
-    ministry: str
+    ministry: str  # its code
     today: dt.date
     overdue: list[Commitment]  # past their due date, the longest overdue first
     upcoming: list[Commitment]  # due within six months
+
+    @property
+    def name(self) -> str:
+        return ministry_label(self.ministry)
 
     @property
     def horizon(self) -> dt.date:
@@ -100,7 +106,7 @@ def docx_letter(found: Rappel) -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2))
     letter.add_heading("Rappel toezeggingen", level=1)
-    letter.add_paragraph(f"Aan: {clean_text(found.ministry)}")
+    letter.add_paragraph(f"Aan: het ministerie van {clean_text(found.name)}")
     letter.add_paragraph(f"Datum: {day_label(found.today, long=True)}")
     letter.add_paragraph(
         "Hieronder staan de toezeggingen van uw ministerie aan de Kamer waarvan de termijn is verstreken, en die "

@@ -73,14 +73,14 @@ def pages(archive):
         "tijdlijn": "/tijdlijn/",
         "dossiers": "/dossiers/",
         "dossier": "/dossiers/27925/",
-        "ministerie": "/ministeries/minister-van-buitenlandse-zaken-en-minister-van-defensie/",
+        "ministerie": "/ministeries/bz/",
         "zoeken": "/zoeken/?q=Irak",
         "bronnen": "/bronnen/",
         "feeds": "/feeds/",
         "profiel": "/profiel/",
         "wachtwoord": "/profiel/wachtwoord/",
         "rappel": "/rappel/",
-        "rappel-ministerie": "/rappel/minister-van-defensie/",
+        "rappel-ministerie": "/rappel/bz/",
         "niet-gevonden": "/bestaat-niet/",
     }
 

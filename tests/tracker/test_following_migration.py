@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("tracker", "0012_document_change")]
-AFTER = [("tracker", "0013_followers_per_user")]
+BEFORE = [("tracker", "0013_ministries_as_ministries")]
+AFTER = [("tracker", "0014_followers_per_user")]
 
 
 def migrate(targets):

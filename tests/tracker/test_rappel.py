@@ -13,13 +13,13 @@ from django.urls import reverse
 from tests.tracker.factories import make_document, promise
 from tracker.models import Commitment, Status, StatusChange
 
-DEFENSIE = "Minister van Defensie"
-SLUG = "minister-van-defensie"
+DEFENSIE = "Defensie"  # the ministry's code
+SLUG = "defensie"
 
 
 def commitment(number, due, *, ministry=DEFENSIE, status=Status.OPENSTAAND, text=None):
     text = text or f"Voor de zomer informeer ik uw Kamer over punt {number}."
-    document = make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2024, 1, 5), sender=ministry,
+    document = make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2024, 1, 5), sender=f"Minister van {ministry}",
                              commitments=[promise(text, text, due)])
     Commitment.objects.filter(document=document).update(status=status, ministry=ministry)
     return document.commitments.get()
@@ -34,21 +34,21 @@ def register(db, time_machine):
         "far": commitment(3, dt.date(2025, 3, 31)),  # beyond six months
         "done": commitment(4, dt.date(2024, 3, 1), status=Status.VOLDAAN),
         "candidate": commitment(5, dt.date(2024, 4, 1), status=Status.KANDIDAAT),
-        "elsewhere": commitment(6, dt.date(2024, 4, 1), ministry="Minister van Financiën"),
+        "elsewhere": commitment(6, dt.date(2024, 4, 1), ministry="Financiën"),
     }
 
 
 @pytest.fixture
 def answer_letter(db):
     return make_document("Hierbij beantwoord ik het rappel.", kamerstuk="27925-990", date=dt.date(2024, 5, 10),
-                         sender=DEFENSIE)
+                         sender="Minister van Defensie")
 
 
 def test_it_lists_each_ministry_with_what_is_overdue_and_due_soon(staff_client, register):
     page = staff_client.get(reverse("rappel_index")).content.decode()
     defensie = page.split(DEFENSIE)[1].split("</tr>")[0]
     assert "<td>1</td><td>1</td>" in defensie  # one past due, one within six months
-    assert f'href="/rappel/{SLUG}/rappel.docx"' in page and "Minister van Financiën" in page
+    assert f'href="/rappel/{SLUG}/rappel.docx"' in page and "Financiën" in page
     assert 'href="/rappel/">Rappel</a>' in page  # in the navigation
 
 
@@ -84,7 +84,7 @@ def test_the_letter_is_a_docx_with_a_table_per_section(staff_client, register):
     assert response["Content-Disposition"] == f'attachment; filename="rappel-{SLUG}-2024-05-15.docx"'
     letter = docx.Document(io.BytesIO(response.content))
     text = "\n".join(paragraph.text for paragraph in letter.paragraphs)
-    assert "Rappel toezeggingen" in text and f"Aan: {DEFENSIE}" in text and "15 mei 2024" in text
+    assert "Rappel toezeggingen" in text and "Aan: het ministerie van Defensie" in text and "15 mei 2024" in text
     assert "Termijn verstreken (1)" in text and "Termijn in de komende zes maanden (1)" in text
     late, soon = letter.tables
     assert [cell.text for cell in late.rows[0].cells][-1] == "nieuwe verwachte datum"

@@ -31,7 +31,7 @@ def back_to_one_follower(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0012_document_change'),
+        ('tracker', '0013_ministries_as_ministries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('auth', '0012_alter_user_first_name_max_length'),
     ]
