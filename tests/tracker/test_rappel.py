@@ -19,8 +19,8 @@ SLUG = "defensie"
 
 def commitment(number, due, *, ministry=DEFENSIE, status=Status.OPENSTAAND, text=None):
     text = text or f"Voor de zomer informeer ik uw Kamer over punt {number}."
-    document = make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2024, 1, 5), sender=f"Minister van {ministry}",
-                             commitments=[promise(text, text, due)])
+    document = make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2024, 1, 5),
+                             sender=f"Minister van {ministry}", commitments=[promise(text, text, due)])
     Commitment.objects.filter(document=document).update(status=status, ministry=ministry)
     return document.commitments.get()
 
