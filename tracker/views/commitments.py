@@ -36,10 +36,11 @@ def _candidates(commitment):
     ).order_by("same_dossier", "date", "pk")[:CANDIDATE_LIMIT]
 
 
-def _context(request, commitment, form=None, conflict=None):
+def _context(request, commitment, form=None, conflict=None, saved=False):
     changes = list(commitment.changes.select_related("changed_by", "evidence"))
-    form = form or StatusForm(candidates=_candidates(commitment),
-                              initial={"status": Status.VOLDAAN, "version": commitment.version})
+    # Voldaan is what a clerk mostly chooses, except for a commitment that is voldaan already.
+    initial = {"version": commitment.version, "status": Status.VOLDAAN if commitment.status != Status.VOLDAAN else None}
+    form = form or StatusForm(candidates=_candidates(commitment), initial=initial)
     return {
         "commitment": commitment,
         "changes": changes,
@@ -50,6 +51,8 @@ def _context(request, commitment, form=None, conflict=None):
         "reopenable": commitment.status in REOPENABLE,
         "form": form,
         "conflict": conflict,
+        # The change just saved, said above the panel with what can be done next.
+        "saved": changes[-1] if saved and changes else None,
     }
 
 
@@ -66,7 +69,7 @@ def commitment_status(request, pk):
     seen_version(request.POST)
     candidates = Document.objects.analysed().exclude(pk=commitment.document_id)
     form = StatusForm(request.POST, candidates=candidates)
-    status, conflict = 200, None
+    status, conflict, saved = 200, None, False
     if form.is_valid():
         data = form.cleaned_data
         evidence = data["evidence"]
@@ -85,11 +88,10 @@ def commitment_status(request, pk):
             form.add_error(None, error)
             status = 422
         else:
-            commitment = _commitment(pk)
-            form = None
+            commitment, form, saved = _commitment(pk), None, True
     else:
         status = 422
-    ctx = _context(request, commitment, form, conflict)
+    ctx = _context(request, commitment, form, conflict, saved)
     template = "commitments/detail.html#panel" if request.htmx else "commitments/detail.html"
     return render(request, template, ctx, status=status)
 
