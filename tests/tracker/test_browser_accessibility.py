@@ -3,13 +3,15 @@ and as staff, at a phone's width and a laptop's, and the test fails on any serio
 keyboard reaches the content through a skip link, sees where it is, and scrolls tables; the console stays clean.
 axe-core is kept in tests/vendor/ and injected by Playwright, so the check needs no network."""
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.tracker.conftest import PASSWORD
-from tests.tracker.test_browser import CHROMIUM, browser_page  # noqa: F401 (the fixture)
+from tests.tracker.factories import make_document
+from tests.tracker.test_browser import ARTIFACTS, CHROMIUM, browser_page  # noqa: F401 (the fixture)
 from tests.tracker.test_browser_layout import WIDTHS, archive, pages  # noqa: F401 (the fixture)
 
 pytestmark = [
@@ -99,4 +101,41 @@ def test_the_keyboard_skips_to_the_content_sees_its_focus_and_scrolls_tables(
     assert region.evaluate("box => getComputedStyle(box).outlineStyle") != "none"
     page.keyboard.press("ArrowRight")
     page.wait_for_function("box => box.scrollLeft > 0", arg=region.element_handle())
+    assert not page.console, "the console is not clean:\n" + "\n".join(page.console)
+
+
+def test_a_clerk_reviews_and_fulfils_by_keyboard_alone_and_hears_each_result(
+        live_server, clerk, archive, checked_page):  # noqa: F811
+    make_document("Hierbij informeer ik uw Kamer over de munitie.", kamerstuk="27925-980", date=dt.date.today(),
+                  title="Uitkomsten onderzoek munitie", sender="Staatssecretaris van Defensie")
+    page, base = checked_page, live_server.url
+    log_in(page, base, clerk)
+    page.goto(base + "/beoordelen/")
+    total = page.locator("#review-total")
+    assert total.inner_text() == "1 te beoordelen." and total.get_attribute("role") == "status"
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    page.locator("tr.candidate", has_text="Geaccepteerd").wait_for()
+    assert total.inner_text() == "0 te beoordelen."  # swapped in out of band with the row
+    (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "layout" / "beoordeeld-clerk-laptop.png"), full_page=True)
+
+    # The accepted commitment marked Voldaan with only the keyboard: its letter typed by number, saved with Enter.
+    page.locator("tr.candidate a", has_text="toezegging").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/toezeggingen/*/")
+    page.locator("#status-wijzigen input[name=kamerstuk]").focus()
+    page.keyboard.type("27925-980")
+    page.keyboard.press("Enter")
+    notice = page.locator(".notice.saved")
+    notice.wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('saved')")  # focused, so it is read out
+    assert "Openstaand → Voldaan · bewijs: Uitkomsten onderzoek munitie" in notice.inner_text()
+    (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "layout" / "opgeslagen-clerk-laptop.png"), full_page=True)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Uitkomsten onderzoek munitie"
+    notice.locator("a", has_text="Heropenen").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#heropenen"
     assert not page.console, "the console is not clean:\n" + "\n".join(page.console)

@@ -130,6 +130,10 @@ def test_at_phone_width_the_navigation_wraps_tables_scroll_and_fields_stay_in_th
     assert box.evaluate("box => getComputedStyle(box).overflowX") == "auto"
     assert box.evaluate("box => box.getBoundingClientRect().right") <= 390 and too_wide(page) <= 0
     assert box.locator("caption .scroll-hint").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})  # wide enough for the table: no hint
+    page.wait_for_function("() => !document.querySelector('.table-scroll').classList.contains('scrolls')")
+    assert not box.locator("caption .scroll-hint").is_visible()
+    page.set_viewport_size({"width": 390, "height": 800})
     page.goto(live_server.url + "/toezeggingen/nieuw/")
     card = page.locator("form.status-form").bounding_box()
     fields = page.locator("form.status-form :is(input, select, textarea, button)")
