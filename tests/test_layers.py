@@ -14,7 +14,7 @@ FLOORS = [
      "tracker.spreadsheet", "tracker.folders", "tracker.converters"),
     ("tracker.models",),
     ("tracker.workflow", "tracker.search"),
-    ("tracker.analysis",),
+    ("tracker.analysis", "tracker.corrections"),
     ("tracker.tasks",),
     ("tracker.intake",),
     ("tracker.sync",),

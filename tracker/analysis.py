@@ -141,6 +141,7 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
     document.error_code = document.error = ""
     document.analysed_at = timezone.now()
     document.save()
+    _store_other_dossiers(document, analysis)
 
     index_document(document)
     _store_references(document, analysis)
@@ -155,9 +156,17 @@ def store_failure(document: Document, code: str, reason: str) -> None:
     )
 
 
+def _store_other_dossiers(document: Document, analysis: Analysis) -> None:
+    """A paper published in several dossiers names each in its header; what a source said is kept."""
+    if document.dossier is None or document.other_dossiers.exists():
+        return
+    document.other_dossiers.set([Dossier.objects.for_key(key, analysis.dossier_titles.get(key, ""))
+                                 for key in analysis.dossiers if key != document.dossier.key])
+
+
 def _store_references(document: Document, analysis: Analysis) -> None:
     cited = {r.kamerstuk for r in analysis.references}
-    own_dossier = document.dossier.key if document.dossier else None
+    own_dossiers = set(document.dossier_keys())
     known = Document.objects.exclude(pk=document.pk).by_kamerstukken(cited)
     Reference.objects.bulk_create(
         Reference(
@@ -166,7 +175,7 @@ def _store_references(document: Document, analysis: Analysis) -> None:
             dossier_key=r.dossier,
             number=r.number,
             target=known.get(r.kamerstuk),
-            from_elsewhere=r.dossier != own_dossier,
+            from_elsewhere=r.dossier not in own_dossiers,
             text=r.text[:500],
             page=r.page,
             start=r.start,

@@ -35,7 +35,7 @@ class DocumentFilter(LenientFilter):
         if "status" in values:
             documents = documents.filter(state=values["status"])
         if "dossier" in values:
-            documents = documents.filter(dossier__key=values["dossier"])
+            documents = documents.in_dossier(values["dossier"])
         if "soort" in values:
             documents = documents.filter(kind=values["soort"])
         if "herkomst" in values:

@@ -36,7 +36,7 @@ def _date(date) -> str:
 
 
 def _document(document: Document, dossier: Dossier | None) -> str:
-    if dossier and document.dossier_id != dossier.pk:
+    if dossier and document.dossier_id != dossier.pk and document.pk not in dossier.shared_document_ids:
         about = "verwijst naar dit dossier"
     else:
         about = document.kamerstuk_label

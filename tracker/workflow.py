@@ -165,7 +165,7 @@ def edit(commitment: Commitment, user, changes: dict, seen_version: int | None =
     for field, value in changes.items():
         old = getattr(commitment, field)
         if old != value:
-            described.append(f"{EDITABLE[field]}: {_shown(old)} → {_shown(value)}")
+            described.append(f"{EDITABLE[field]}: {shown_in_history(old)} → {shown_in_history(value)}")
             setattr(commitment, field, value)
     if not described:
         return None
@@ -183,7 +183,7 @@ def follow_letter(document: Document, previous_dossier: Dossier | None) -> None:
     stayed = Q(dossier__isnull=True) | (Q(dossier=previous_dossier) if previous_dossier else Q())
     moving = Commitment.objects.select_for_update().filter(stayed, document=document)
     to = document.dossier
-    reason = f"Bewerkt: dossier: {_shown(previous_dossier)} → {_shown(to)} (met de brief mee)"
+    reason = f"Bewerkt: dossier: {shown_in_history(previous_dossier)} → {shown_in_history(to)} (met de brief mee)"
     StatusChange.objects.bulk_create(
         StatusChange(commitment=c, from_status=c.status, to_status=c.status, source=Source.ENGINE, reason=reason)
         for c in moving
@@ -198,7 +198,8 @@ def await_letters(commitment: Commitment, numbers: list[str]) -> None:
         Commitment.objects.filter(pk=commitment.pk).update(tk_letters_awaited=numbers)
 
 
-def _shown(value) -> str:
+def shown_in_history(value) -> str:
+    """A value as a history row shows it: dates Dutch, long texts cut, nothing as a dash."""
     if value in (None, ""):
         return "—"
     if isinstance(value, dt.date):

@@ -14,7 +14,7 @@ from tracker.models import Document
 
 
 def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender="",
-                  postponements=()):
+                  postponements=(), dossiers=None):
     """A document as the worker leaves it, from an Analysis written out in the test."""
     name = f"{uuid.uuid4().hex}.txt"
     document = Document(original_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=len(text))
@@ -24,7 +24,7 @@ def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitment
         kind="brief",
         date=date,
         kamerstuk=kamerstuk or None,
-        dossiers=[kamerstuk.rpartition("-")[0]] if kamerstuk else [],
+        dossiers=dossiers if dossiers is not None else [kamerstuk.rpartition("-")[0]] if kamerstuk else [],
         title=title,
         sender=sender,
         signatories=[],

@@ -40,7 +40,7 @@ def update(document: Document, recorder: Recorder, **values) -> None:
     """Correct the metadata the source now gives; a Kamerstuk number it adds links up citations."""
     previous_dossier = document.dossier
     if recorder.update(document, **values) and "dossier_id" in values:
-        document.references.mark_from_elsewhere(document.dossier.key if document.dossier else None)
+        document.references.mark_from_elsewhere(document.dossier_keys())
     if document.dossier_id != (previous_dossier.pk if previous_dossier else None):
         follow_letter(document, previous_dossier)
     Reference.objects.link_to(document)

@@ -23,17 +23,40 @@ def _commitment(pk):
     return get_object_or_404(Commitment.objects.select_related("document", "dossier"), pk=pk)
 
 
-def _candidates(commitment):
-    """Documents that may fulfil the commitment: later than its letter, its own dossier first."""
+def _candidates(commitment, typed: str = ""):
+    """Documents that may fulfil the commitment: later than its letter, its own dossier first; with `typed`,
+    those it names: a Kamerstuk or TK document number, or words of the title, sender or file name."""
     documents = Document.objects.analysed().exclude(pk=commitment.document_id)
     if commitment.made_on:
         documents = documents.filter(Q(date__gte=commitment.made_on) | Q(date__isnull=True))
+    documents = documents.filter(_named_by(typed.strip())) if typed.strip() else documents
     # Only what the choice shows: a dossier's letters are many, and their texts long.
     documents = documents.only("pk", "kamerstuk", "date", "sender", "title", "original_name", "dossier_id")
     return documents.annotate(
         same_dossier=Case(When(dossier_id=commitment.dossier_id, then=Value(0)), default=Value(1),
                           output_field=IntegerField())
     ).order_by("same_dossier", "date", "pk")[:CANDIDATE_LIMIT]
+
+
+def _named_by(typed: str) -> Q:
+    if number := tk_document_number(typed):
+        return Q(tk_document_number=number)
+    if kamerstuk := parse_typed_kamerstuk(typed):
+        return Q(kamerstuk=kamerstuk)
+    named = Q()
+    for word in typed.split()[:8]:
+        named &= (Q(title__icontains=word) | Q(sender__icontains=word) | Q(original_name__icontains=word)
+                  | Q(kamerstuk__icontains=word))
+    return named
+
+
+@require_GET
+@clerk_required
+def evidence_choices(request, pk):
+    """The evidence picker's letters for what the clerk types, as the options of its list (htmx)."""
+    commitment = _commitment(pk)
+    field = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]))["evidence"]
+    return render(request, "commitments/evidence_options.html", {"field": field})
 
 
 def _context(request, commitment, form=None, conflict=None, saved=False):

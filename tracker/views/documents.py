@@ -7,14 +7,15 @@ from csp.decorators import csp
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
 from tracker.analysis import ORIGINAL_MISSING
+from tracker.corrections import correct
 from tracker.display import commitment_marker
 from tracker.document_list import (
     DocumentFilter,
@@ -25,7 +26,7 @@ from tracker.document_list import (
     with_commitment_counts,
 )
 from tracker.filenames import display_name
-from tracker.forms import UploadForm
+from tracker.forms import DocumentCorrectionForm, UploadForm
 from tracker.ids import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
 from tracker.document_text import document_html, footnote_html
@@ -83,7 +84,7 @@ def document_upload(request):
 
 @require_GET
 def document_detail(request, pk):
-    document = get_object_or_404(Document.objects.select_related("dossier", "uploaded_by"), pk=pk)
+    document = get_object_or_404(Document.objects.select_related("dossier", "uploaded_by").prefetch_related("other_dossiers"), pk=pk)
     if request.htmx and request.GET.get("status"):
         return _status_fragment(request, document)
     commitments = list(
@@ -108,6 +109,7 @@ def document_detail(request, pk):
         "body": document_html(document, commitments, references) if document.text else "",
         "footnotes": [footnote_html(i, note, references) for i, note in enumerate(document.footnotes)],
         "cited_by": Document.objects.filter(references__target=document).distinct().order_by("date")[:50],
+        "corrections": document.changes.select_related("changed_by"),
     }
     return render(request, "documents/detail.html", ctx)
 
@@ -185,3 +187,23 @@ def kamerstuk_redirect(request, kamerstuk):
         return HttpResponseRedirect(document.get_absolute_url())
     dossier_key, _ = split_kamerstuk(kamerstuk)  # the URL's converter makes sure there is a dossier part
     return HttpResponseRedirect(reverse("dossier", args=[dossier_key]))
+
+
+@require_http_methods(["GET", "POST"])
+@clerk_required
+def document_correct(request, pk):
+    """A clerk puts right what the reading got wrong; the document's history keeps what was changed."""
+    document = get_object_or_404(Document.objects.select_related("dossier").prefetch_related("other_dossiers"), pk=pk)
+    if request.method == "GET":
+        form = DocumentCorrectionForm(initial={
+            "kamerstuk": document.kamerstuk_label if document.kamerstuk else "",
+            "dossiers": "; ".join(document.dossier_keys()), "date": document.date, "kind": document.kind,
+            "sender": document.sender, "title": document.title,
+        })
+        return render(request, "documents/correct.html", {"document": document, "form": form})
+    form = DocumentCorrectionForm(request.POST)
+    if not form.is_valid():
+        return render(request, "documents/correct.html", {"document": document, "form": form}, status=422)
+    change = correct(document, request.user, form.cleaned_data)
+    messages.success(request, "De gegevens van het document zijn bijgewerkt." if change else "Er was niets gewijzigd.")
+    return redirect(document)
