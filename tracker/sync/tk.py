@@ -20,6 +20,7 @@ from ingest.sources.tk_opendata import (
     parse_kamerstukdossier,
     parse_toezegging,
 )
+from tracker.ministries import ministry_as_typed
 from tracker.models import Commitment, Document, Dossier, Source, Status, SyncRun
 from tracker.sync.documents import existing, kind_of, store_file, update
 from tracker.sync.runs import Recorder, followed_dossiers, previous_run
@@ -114,7 +115,7 @@ class _Feed:
         awaited = [number for number in tz.fulfilled_by if number not in here]
         values = {
             "text": tz.text,
-            "ministry": (tz.ministry or "")[:200],
+            "ministry": ministry_as_typed(tz.ministry or "")[:200],
             "due_date": tz.due,
             "made_on": tz.created.date() if tz.created else None,
             "origin": f"Activiteit {tz.activiteit_number}" if tz.activiteit_number else "",
