@@ -55,7 +55,11 @@ def _named_by(typed: str) -> Q:
 def evidence_choices(request, pk):
     """The evidence picker's letters for what the clerk types, as the options of its list (htmx)."""
     commitment = _commitment(pk)
-    field = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]))["evidence"]
+    # The letter already chosen stays chosen when it is among the new ones; only the last answer is shown.
+    chosen = request.GET.get("evidence", "")
+    form = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]),
+                      initial={"evidence": int(chosen) if chosen.isdigit() else None})
+    field = form["evidence"]
     return render(request, "commitments/evidence_options.html", {"field": field})
 
 
