@@ -82,7 +82,7 @@ def test_it_shows_the_users_own_dossiers_first(staff_client, staff, clerk, time_
     follow(staff, "27925", "36200-X")
     follow(clerk, "21501-20")  # someone else's
     page = staff_client.get(reverse("home")).content.decode()
-    mine = page.split("Mijn dossiers")[1].split("</section>")[0]
+    mine = page.split("<h2>Mijn dossiers</h2>")[1].split("</section>")[0]
     assert page.index("Mijn dossiers") < page.index("Per ministerie")
     rows = mine.split("<tr>")[2:]
     assert ["27\u00a0925" in rows[0], "36\u00a0200\u00a0X" in rows[1], len(rows)] == [True, True, 2]
