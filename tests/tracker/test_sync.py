@@ -21,6 +21,7 @@ ENTITY = "/SyncFeed/2.0/Entiteiten/"
 RESOURCE = "/SyncFeed/2.0/Resources/"
 IRAK_LETTER = "3f6e2a1c-8b0d-4c7e-9a51-2d4f6b8c0e11"
 PERSONNEL_LETTER = "7a1d3c55-0b2e-4f9a-8c6d-1e2f3a4b5c6d"
+MEMBER = "7c2e9a41-5b8d-4f16-a0e3-d94b1c6f8e25"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -29,6 +30,7 @@ def sources(playback, settings):  # noqa: F811
     settings.TK_SYNCFEED_URL = f"{playback.base_url}/SyncFeed/2.0/"
     settings.OBK_SRU_URL = f"{playback.base_url}/sru"
     settings.OBK_ZOEK_URL = f"{playback.base_url}/zoek/"
+    settings.SYNC_REQUESTS_PER_SECOND = 0  # no pace, but where the pace itself is tested
     return playback
 
 
@@ -49,6 +51,7 @@ def tk(sources, db):
     sources.add(FEED, "tk/feed_document_page3.xml", category="Toezegging", skiptoken="203")
     sources.add(ENTITY + "c71e5a08-94d2-4f3b-a6e1-58b0d2f7c913", "tk/entity_kamerstukdossier_c71e5a08.xml")
     sources.add(ENTITY + "0b4f7d2a-6e19-4c38-9f05-a3d8e1c62b47", "tk/entity_kamerstukdossier_36200X.xml")
+    sources.add(ENTITY + MEMBER, "tk/entity_persoon_7c2e9a41.xml")
     sources.add(RESOURCE + IRAK_LETTER, "tk/resource_3f6e2a1c.pdf", "application/pdf")
     sources.add(RESOURCE + PERSONNEL_LETTER, "sync/resource_2024D20515.docx", DOCX)
     return sources
@@ -137,7 +140,7 @@ def test_a_fulfilling_letter_that_arrives_after_its_toezegging_is_linked_then(tk
 
 def test_a_failing_entity_is_written_down_and_the_rest_still_comes_in(tk):
     run = sync_tk_opendata()
-    assert run.failed == 2 and not run.succeeded
+    assert run.failed == 2 and run.succeeded  # the source itself was read
     reasons = {failure["what"]: failure["reason"] for failure in run.failures}
     assert "HTTP 404" in reasons["8b2e4d66-1c3f-4a0b-9d7e-2f3a4b5c6d7e"]  # its file is missing
     assert "zonder nummer" in reasons["0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a"]
@@ -299,8 +302,7 @@ def test_a_dossier_the_search_cannot_answer_is_written_down(obk):
 
 
 def test_the_command_prints_a_summary_per_source(tk, capsys):
-    with pytest.raises(SystemExit):  # a failed entity makes the exit status say so
-        call_command("sync", "--source", "tk")
+    call_command("sync", "--source", "tk")  # a failed entity is no failed run: exit status 0
     out = capsys.readouterr().out
     assert "Tweede Kamer open data: nieuw: 4, bijgewerkt: 0, mislukt: 2" in out
     host = tk.base_url.removeprefix("http://")
@@ -323,8 +325,7 @@ def test_the_nightly_sync_is_scheduled(settings):
 
 
 def test_the_clerk_who_ran_it_is_recorded_on_what_came_in(tk, clerk):
-    with pytest.raises(SystemExit):
-        call_command("sync", "--source", "tk", "--user", clerk.username)
+    call_command("sync", "--source", "tk", "--user", clerk.username)
     assert {(d.origin, d.uploaded_by) for d in Document.objects.all()} == {("tk_opendata", clerk)}
 
 
