@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ingest.sources.officielebekendmakingen import sru_query_for_dossier
-from tests.sources.conftest import playback  # noqa: F401  the local playback server
+from tests.sources.conftest import playback, read_recorded  # noqa: F401  the local playback server
 from tests.tracker.factories import citation, make_document
 from tracker.models import Commitment, Document, Dossier, Fulfilment, Source, Status, StatusChange, SyncRun
 from tracker.sync import sync_officielebekendmakingen, sync_tk_opendata
@@ -52,7 +52,7 @@ def tk(sources, db):
     sources.add(ENTITY + "c71e5a08-94d2-4f3b-a6e1-58b0d2f7c913", "tk/entity_kamerstukdossier_c71e5a08.xml")
     sources.add(ENTITY + "0b4f7d2a-6e19-4c38-9f05-a3d8e1c62b47", "tk/entity_kamerstukdossier_36200X.xml")
     sources.add(ENTITY + MEMBER, "tk/entity_persoon_7c2e9a41.xml")
-    sources.add(RESOURCE + IRAK_LETTER, "tk/resource_3f6e2a1c.pdf", "application/pdf")
+    sources.add(RESOURCE + IRAK_LETTER, "sync/resource_2023D47863.pdf", "application/pdf")
     sources.add(RESOURCE + PERSONNEL_LETTER, "sync/resource_2024D20515.docx", DOCX)
     return sources
 
@@ -84,7 +84,7 @@ def test_it_stores_the_letters_of_followed_dossiers_with_their_files(tk, django_
     assert (irak.origin, irak.kamerstuk, irak.dossier.key, irak.volgnummer) == ("tk_opendata", "27925-960", "27925", "960")
     assert irak.title == "Brief van de minister van Defensie over de inzet in Irak"
     assert str(irak.date) == "2023-11-21" and irak.kind == "brief" and irak.state == "bezig"
-    assert irak.original.read().startswith(b"%PDF-1.4")
+    assert irak.original.read() == read_recorded("sync/resource_2023D47863.pdf")  # two pages, whole
     assert letters["2024D20515"].original_name == "2024D20515.docx"
     assert letters["2024D20515"].dossier.titel.startswith("Vaststelling van de begrotingsstaten")
     assert len(queued) == 2  # each file is analysed by the worker

@@ -136,7 +136,7 @@ def previous_run(source: str) -> SyncRun | None:
     return SyncRun.objects.filter(source=source, finished_at__isnull=False).order_by("-started_at").first()
 
 
-def resume_point(source: str) -> str:
-    """The cursor the last run saved, also when its process was killed halfway: it was saved page by page."""
-    run = SyncRun.objects.filter(source=source).exclude(cursor="").order_by("-started_at").first()
-    return run.cursor if run else ""
+def resume_point(source: str) -> SyncRun | None:
+    """The run whose cursor the next goes on from: the last to save one, also when its process was killed
+    halfway (it saved page by page)."""
+    return SyncRun.objects.filter(source=source).exclude(cursor="").order_by("-started_at").first()

@@ -28,4 +28,4 @@ def sync_sources(source: str | None = None, user_id: int | None = None) -> None:
             log.info("sync of %s is already running elsewhere", name)
             continue
         if run.succeeded and not run.complete:
-            sync_sources.delay(name, user_id)
+            sync_sources.delay_on_commit(name, user_id)

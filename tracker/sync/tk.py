@@ -23,7 +23,7 @@ from ingest.sources.tk_opendata import (
     parse_name,
     parse_toezegging,
 )
-from ingest.sources.tk_opendata.feed import BadEntry
+from ingest.sources.tk_opendata.feed import BadEntry, skiptoken_of
 from tracker.models import Commitment, Document, Dossier, Source, Status, SyncRun
 from tracker.sync.documents import existing, kind_of, share_dossiers, store_file, update, withdraw
 from tracker.sync.failures import Failure
@@ -50,8 +50,10 @@ EXTENSIONS = {
 def sync_tk_opendata(user=None, *, time_limit: float | None = None, progress=None) -> SyncRun:
     """Read on from the saved cursor until the feed's end or `time_limit` seconds; the cursor is saved
     after every page, so a run that is stopped (or killed) is continued by the next."""
-    cursor = json.loads(resume_point(SyncRun.Source.TK_OPENDATA) or "{}")
+    resumed = resume_point(SyncRun.Source.TK_OPENDATA)
+    cursor = json.loads(resumed.cursor) if resumed else {}
     recorder = Recorder(SyncRun.Source.TK_OPENDATA, user, time_limit=time_limit, progress=progress)
+    recorder.run.reached = dict(resumed.reached) if resumed else {}
     followed = {dossier.key for dossier in followed_dossiers()}
     complete = True
     try:
@@ -95,7 +97,7 @@ def _read(client: httpx.Client, recorder: Recorder, category: str, handle, curso
             recorder.checkpoint(json.dumps(cursor, sort_keys=True), reached)
             if recorder.progress:
                 recorder.progress(category, read, max(moments) if moments else None)
-            if recorder.out_of_time():
+            if page.next_url is not None and recorder.out_of_time():
                 return False
     except (httpx.HTTPError, ValueError) as error:
         # The feed itself broke off: the next run resumes after the last page read.
@@ -106,6 +108,8 @@ def _read(client: httpx.Client, recorder: Recorder, category: str, handle, curso
 def _last_skiptoken(page: FeedPage) -> int | None:
     tokens = [entry.skiptoken for entry in page.entries if entry.skiptoken is not None]
     tokens += [bad.skiptoken for bad in page.bad if bad.skiptoken is not None]
+    resume = skiptoken_of(page.resume_url)
+    tokens += [resume] if resume is not None else []
     return max(tokens) if tokens else None
 
 

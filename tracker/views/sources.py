@@ -1,21 +1,25 @@
 """Bronnen: the sync's runs per source, starting one, and following dossiers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.ids import parse_typed_dossier
-from tracker.models import Dossier, SyncRun
+from tracker.models import Dossier, SyncItem, SyncRun
 from tracker.roles import clerk_required
 from tracker.sync import SOURCES
 from tracker.sync.tasks import sync_sources
 
 # Earlier runs shown per source beside the last one.
 RECENT_RUNS = 5
+# Set-aside items shown per source, newest first; the count says how many there are in all.
+SET_ASIDE_SHOWN = 100
 
 
 @require_GET
@@ -23,9 +27,15 @@ def sources_page(request):
     sources = []
     for value, label in SyncRun.Source.choices:
         runs = list(SyncRun.objects.filter(source=value).order_by("-started_at")[:RECENT_RUNS])
-        sources.append({"label": label, "last": runs[0] if runs else None, "earlier": runs[1:]})
+        set_aside = SyncItem.objects.filter(source=value, set_aside_at__isnull=False).order_by("-set_aside_at")
+        reached = runs[0].reached if runs else {}
+        sources.append({"reached": [(category, parse_datetime(moment)) for category, moment in sorted(reached.items())],
+                        "value": value, "label": label, "last": runs[0] if runs else None, "earlier": runs[1:],
+                        "set_aside": list(set_aside[:SET_ASIDE_SHOWN]), "set_aside_count": set_aside.count(),
+                        "retrying": SyncItem.objects.filter(source=value, set_aside_at__isnull=True).count()})
     followed = Dossier.objects.filter(followed_since__isnull=False).select_related("followed_by").order_by("key")
-    return render(request, "sources/page.html", {"sources": sources, "followed": followed})
+    return render(request, "sources/page.html", {"sources": sources, "followed": followed,
+                                                 "attempts": settings.SYNC_ATTEMPTS})
 
 
 @require_POST

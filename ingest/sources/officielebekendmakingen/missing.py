@@ -20,7 +20,8 @@ class NotAtSource(Exception):
 def refuse_error_page(response: httpx.Response) -> httpx.Response:
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     head = response.content[:100].lstrip()[:15].lower()
-    looks_html = content_type in ("text/html", "application/xhtml+xml") or head.startswith((b"<!doctype html", b"<html"))
+    looks_html = content_type in ("text/html", "application/xhtml+xml") or head.startswith(
+        (b"<!doctype html", b"<html"))
     # The address: a redirect to the error page lands on …/fout404.
     if looks_html or "fout404" in str(response.url).lower():
         raise NotAtSource(str(response.request.url))

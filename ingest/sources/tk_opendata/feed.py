@@ -51,6 +51,8 @@ class FeedPage:
     entries: list[FeedEntry]
     next_url: str | None  # None when there is nothing more to ask for
     bad: list[BadEntry] = field(default_factory=list)
+    # The feed's end gives, instead of a next link, rel="resume": where to ask for what changes from now on.
+    resume_url: str | None = None
 
 
 def parse_feed_page(xml_bytes: bytes) -> FeedPage:
@@ -67,7 +69,7 @@ def parse_feed_page(xml_bytes: bytes) -> FeedPage:
             entries.append(_entry(element))
         except (SourceFormatError, ValueError) as error:
             bad.append(BadEntry(position, _text(element, "title"), _skiptoken_or_none(element), str(error)))
-    return FeedPage(entries=entries, next_url=next_url, bad=bad)
+    return FeedPage(entries=entries, next_url=next_url, bad=bad, resume_url=_link(root, "resume"))
 
 
 def skiptoken_of(url: str | None) -> int | None:
