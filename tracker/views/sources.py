@@ -1,7 +1,10 @@
 """Bronnen: the sync's runs per source, starting one, and following dossiers."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,21 +21,27 @@ from tracker.sync.tasks import sync_sources
 
 # Earlier runs shown per source beside the last one.
 RECENT_RUNS = 5
-# Set-aside items shown per source, newest first; the count says how many there are in all.
+# Set-aside items shown, newest first; the count per source says how many there are in all.
 SET_ASIDE_SHOWN = 100
 
 
 @require_GET
 def sources_page(request):
+    counts = {row["source"]: row for row in SyncItem.objects.values("source").annotate(
+        set_aside=Count("pk", filter=Q(set_aside_at__isnull=False)), retrying=Count("pk", filter=Q(set_aside_at=None)))}
+    set_aside = defaultdict(list)
+    for item in SyncItem.objects.filter(set_aside_at__isnull=False).order_by("-set_aside_at")[:SET_ASIDE_SHOWN]:
+        set_aside[item.source].append(item)
     sources = []
     for value, label in SyncRun.Source.choices:
         runs = list(SyncRun.objects.filter(source=value).order_by("-started_at")[:RECENT_RUNS])
-        set_aside = SyncItem.objects.filter(source=value, set_aside_at__isnull=False).order_by("-set_aside_at")
         reached = runs[0].reached if runs else {}
-        sources.append({"reached": [(category, parse_datetime(moment)) for category, moment in sorted(reached.items())],
-                        "value": value, "label": label, "last": runs[0] if runs else None, "earlier": runs[1:],
-                        "set_aside": list(set_aside[:SET_ASIDE_SHOWN]), "set_aside_count": set_aside.count(),
-                        "retrying": SyncItem.objects.filter(source=value, set_aside_at__isnull=True).count()})
+        sources.append({
+            "value": value, "label": label, "last": runs[0] if runs else None, "earlier": runs[1:],
+            "reached": [(category, parse_datetime(moment)) for category, moment in sorted(reached.items())],
+            "set_aside": set_aside[value], "set_aside_count": counts.get(value, {}).get("set_aside", 0),
+            "retrying": counts.get(value, {}).get("retrying", 0),
+        })
     followed = Dossier.objects.filter(followed_since__isnull=False).select_related("followed_by").order_by("key")
     return render(request, "sources/page.html", {"sources": sources, "followed": followed,
                                                  "attempts": settings.SYNC_ATTEMPTS})
