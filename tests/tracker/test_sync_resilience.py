@@ -242,6 +242,19 @@ def test_a_paper_in_two_dossiers_keeps_both_and_stays_one_document(obk):
     assert set(Document.objects.in_dossier("29521")) == {paper}
 
 
+def test_a_paper_in_two_dossiers_from_both_sources_stays_one_document(obk, tk):
+    follow("29521")
+    sync_officielebekendmakingen()
+    tk.add(FEED, "sync/tk_feed_document_two_dossiers.xml", category="Document")
+    tk.add(FEED, "tk/feed_document_page3.xml", category="Document", skiptoken="301")
+    tk.add(ENTITY + "4d9a2f61-3c8e-4b57-a0d2-e1f6c8b3a795", "tk/entity_kamerstukdossier_29521.xml")
+    sync_tk_opendata()  # the Tweede Kamer names 29521 first
+    [paper] = Document.objects.filter(kamerstuk__in=["27925-946", "29521-946"])
+    assert (paper.kamerstuk, paper.tk_document_number, paper.origin) == ("27925-946", "2023D35012", "obk")
+    assert paper.dossier_keys() == ["27925", "29521"]
+    assert not tk.asked(RESOURCE + "a7c3e915-2b4d-4f60-8e1a-5d9b0c7f3e28")  # no second copy fetched
+
+
 # tombstones, toegezegdAan, the Kamer's own letters
 
 

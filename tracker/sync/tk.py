@@ -171,6 +171,9 @@ class _Feed:
         document = existing(kamerstukken=[alias for alias in aliases if alias],
                             tk_document_number=tk.document_number)
         if document:
+            if document.kamerstuk in aliases:  # here under one of its numbers already: that one stays its own
+                values = {name: value for name, value in values.items()
+                          if name not in ("kamerstuk", "dossier_id", "volgnummer")}
             update(document, self.recorder, **values)
         else:
             if not tk.resource_id:
