@@ -32,6 +32,7 @@ DOSSIERS = 100
 FOLLOWED = (30000, 30001)
 TOEZEGGINGEN_SHARE = 0.01  # of the entries
 DEFAULT_PACE = 2
+TK = "http://www.tweedekamer.nl/xsd/tkData/v1-0"
 
 
 def guid(kind: int, number: int) -> str:
@@ -51,15 +52,16 @@ class Feed:
         total = self.documents if category == "Document" else self.toezeggingen
         numbers = range(skiptoken + 1, min(total, skiptoken + PAGE) + 1)
         entries = "".join(self.entry(category, number) for number in numbers)
-        following = f'<link rel="next" href="https://x/SyncFeed/2.0/Feed?skiptoken={numbers[-1]}&amp;category={category}"/>' \
-            if numbers else ""
+        following = (f'<link rel="next" href="https://x/SyncFeed/2.0/Feed?skiptoken={numbers[-1]}'
+                     f'&amp;category={category}"/>') if numbers else ""
         return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Feed</title>'
                 f"{entries}{following}</feed>").encode()
 
     def entry(self, category: str, number: int) -> str:
         entity = self.document(number) if category == "Document" else self.toezegging(number)
         kind = 1 if category == "Document" else 2
-        return (f"<entry><title>{guid(kind, number)}</title><id>https://x/SyncFeed/2.0/Entiteiten/{guid(kind, number)}</id>"
+        return (f"<entry><title>{guid(kind, number)}</title>"
+                f"<id>https://x/SyncFeed/2.0/Entiteiten/{guid(kind, number)}</id>"
                 f'<updated>2024-01-01T00:00:00Z</updated><category term="{category}"/>'
                 f'<link rel="next" href="https://x/SyncFeed/2.0/Feed?skiptoken={number}&amp;category={category}"/>'
                 f'<content type="application/xml">{entity}</content></entry>')
@@ -68,23 +70,23 @@ class Feed:
     def document(number: int) -> str:
         dossier = 30000 + (number // 2) % DOSSIERS
         soort = "Brief regering" if number % 2 else "Motie"
-        return (f'<document xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0" '
-                f'id="{guid(1, number)}" tk:bijgewerkt="2024-01-01T00:00:00Z" tk:verwijderd="false" tk:contentType="application/pdf">'
-                f'<kamerstukdossier ref="{guid(3, dossier)}"/><soort>{soort}</soort><documentNummer>2024D{number:05d}</documentNummer>'
+        return (f'<document xmlns="{TK}" xmlns:tk="{TK}" id="{guid(1, number)}" tk:bijgewerkt="2024-01-01T00:00:00Z" '
+                f'tk:verwijderd="false" tk:contentType="application/pdf"><kamerstukdossier ref="{guid(3, dossier)}"/>'
+                f"<soort>{soort}</soort><documentNummer>2024D{number:05d}</documentNummer>"
                 f"<onderwerp>Brief nummer {number}</onderwerp><datum>2024-01-01T00:00:00</datum>"
                 f"<volgnummer>{number}</volgnummer></document>")
 
     @staticmethod
     def toezegging(number: int) -> str:
-        return (f'<ns1:toezegging xmlns:ns1="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="{guid(2, number)}" '
-                f'ns1:bijgewerkt="2024-01-01T00:00:00Z" ns1:verwijderd="false"><ns1:nummer>TZ2024-{number:05d}</ns1:nummer>'
+        return (f'<ns1:toezegging xmlns:ns1="{TK}" id="{guid(2, number)}" ns1:bijgewerkt="2024-01-01T00:00:00Z" '
+                f'ns1:verwijderd="false"><ns1:nummer>TZ2024-{number:05d}</ns1:nummer>'
                 f"<ns1:status>Openstaand</ns1:status><ns1:ministerie>Defensie</ns1:ministerie>"
                 f"<ns1:tekst>De minister zegt toe de Kamer te informeren over onderwerp {number}.</ns1:tekst>"
                 f"</ns1:toezegging>")
 
     @staticmethod
     def dossier(number: int) -> bytes:
-        return (f'<kamerstukdossier xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="{guid(3, number)}">'
+        return (f'<kamerstukdossier xmlns="{TK}" id="{guid(3, number)}">'
                 f"<nummer>{number}</nummer><titel>Dossier {number}</titel></kamerstukdossier>").encode()
 
     def answer(self, path: str, query: dict) -> tuple[bytes, str] | None:
@@ -103,6 +105,8 @@ class Feed:
 def serve(feed: Feed) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body are written apart; with Nagle's algorithm each answer would wait for a delayed ACK.
+        disable_nagle_algorithm = True
 
         def do_GET(self):
             url = urlsplit(self.path)

@@ -27,10 +27,6 @@ def is_word_97(head: bytes) -> bool:
     return head.startswith(OLE2_MAGIC)
 
 
-def antiword_missing() -> bool:
-    return shutil.which(ANTIWORD) is None
-
-
 def read_doc(path: str, limits: Limits) -> RawDocument:
     program = shutil.which(ANTIWORD)
     if program is None:
