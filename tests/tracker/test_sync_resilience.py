@@ -47,6 +47,18 @@ def test_a_run_killed_halfway_is_resumed_from_its_last_page(tk):
     assert resumed.complete and Commitment.objects.filter(tk_number__isnull=False).count() == 2
 
 
+def test_a_backfill_stopped_by_hand_is_finished_and_resumed(tk):
+    def ctrl_c(category, read, reached):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        sync_tk_opendata(progress=ctrl_c)
+    stopped = SyncRun.objects.get()
+    assert stopped.finished_at is not None and not stopped.complete
+    assert json.loads(stopped.cursor) == {"Document": 106}
+    assert sync_tk_opendata().complete and feed_skiptokens(tk, "Document") == [None, "106"]
+
+
 def test_a_run_stops_at_its_time_limit_and_the_next_one_goes_on(tk):
     first = sync_tk_opendata(time_limit=1e-9)
     assert (first.succeeded, first.complete) == (True, False)

@@ -82,17 +82,17 @@ class Recorder:
     def skip(self, what: str, failure: Failure) -> None:
         """Something the source sent that cannot be read and so cannot be asked for again (a feed entry
         without an id): written down, and the run goes on."""
-        self._note(what, failure, "", set_aside=True)
+        self._note(what, failure, "")
 
     def fail_source(self, what: str, error: Exception) -> None:
         """The source itself could not be read (a feed page, a search): the next run tries from the cursor."""
         self.broke_off = True
         self._note(what, explain(error), "")
 
-    def _note(self, what: str, failure: Failure, category: str, **extra) -> None:
+    def _note(self, what: str, failure: Failure, category: str) -> None:
         self.run.failed += 1
         self.run.failures.append({"what": what, "reason": failure.reason, "detail": failure.detail,
-                                  **({"category": category} if category else {}), **extra})
+                                  **({"category": category} if category else {})})
 
     @contextmanager
     def item(self, what: str, category: str = ""):
