@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -88,6 +89,25 @@ def ministries_of(sender: str, on: dt.date | None = None) -> list[str]:
     return found
 
 
+def ministry_label(code: str) -> str:
+    """A ministry's name as people say it ("Defensie", "Binnenlandse Zaken en Koninkrijksrelaties"); what is no
+    code of the table, as it is."""
+    ministry = BY_CODE.get(code)
+    return ministry.name if ministry else code
+
+
+def ministry_of(text: str, on: dt.date | None = None) -> str | None:
+    """The one ministry (code) a text names: an office ("minister van Defensie", the first of a joint letter's),
+    a ministry's name ("Buitenlandse Zaken", "ministerie van Financiën") or its code ("BZK")."""
+    if codes := ministries_of(text, on):
+        return codes[0]
+    written = _plain(re.sub(r"^\s*(?:het\s+)?ministerie\s+van\s+", "", text or "", flags=re.IGNORECASE))
+    if not written:
+        return None
+    named = [m for m in MINISTRIES if written in (_plain(m.code), _plain(m.name))]
+    return _in_force(named, on).code if named else None
+
+
 def ministry_name_at(text: str) -> str | None:
     """The longest ministry name `text` opens with, as it is written there ("Volksgezondheid, Welzijn en Sport")."""
     best = None
@@ -125,6 +145,11 @@ def _ministry(kind: str, what: str, on: dt.date | None) -> str | None:
 
 def _fold(text: str) -> str:
     return re.sub(r"[^a-zëé]", "", text.lower().replace("&", "en"))
+
+
+def _plain(text: str) -> str:
+    """Folded, and without accents: "Financien" as typed is "Financiën"."""
+    return _fold(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())
 
 
 def _in_force(candidates: list[Ministry], on: dt.date | None) -> Ministry:

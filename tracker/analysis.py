@@ -127,6 +127,7 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
     document.date = document.date or analysis.date
     document.title = document.title or analysis.title[:1000]
     document.sender = analysis.sender[:500]
+    document.ministries = analysis.ministries
     document.text = analysis.text
     document.page_starts = analysis.page_starts
     document.footnotes = analysis.footnotes
@@ -194,7 +195,7 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
         Commitment(
             document=document,
             dossier=document.dossier,
-            ministry=document.sender[:200],
+            ministry=document.ministries[0] if document.ministries else "",
             made_on=document.date,
             text=c.text,
             page=c.page,

@@ -1,7 +1,9 @@
-"""A clerk corrects a document's metadata: its own Kamerstuk number, dossiers, date, kind, sender and title.
+"""A clerk corrects a document's metadata: its own Kamerstuk number, dossiers, date, kind, sender, ministries
+and title.
 
 Every correction is kept as a DocumentChange (who, when, old → new), and everything that hangs on the
-number and the dossiers follows: the document moves to its dossiers with its commitments, citations of its
+number, the dossiers and the ministries follows: the document moves to its dossiers with its commitments
+(which also go to its first ministry), citations of its
 old number let go of it and those of its new number find it, and its own citations are marked again as from
 inside or outside its dossiers. Suggestions of fulfilling letters are computed when a page asks for them, so
 they follow by themselves.
@@ -17,7 +19,7 @@ from tracker.workflow import follow_letter, shown_in_history
 
 # What a clerk may correct, with the label the history uses for it.
 CORRECTABLE = {"kamerstuk": "Kamerstuknummer", "dossiers": "dossiers", "date": "datum", "kind": "soort",
-               "sender": "afzender", "title": "titel"}
+               "sender": "afzender", "ministries": "ministeries", "title": "titel"}
 
 
 @transaction.atomic
@@ -26,7 +28,8 @@ def correct(document: Document, user, changes: dict) -> DocumentChange | None:
     document's own number first (a number names its dossier, so that one comes first whatever is typed)."""
     document = Document.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=document.pk)
     before = {"kamerstuk": document.kamerstuk, "dossiers": document.dossier_keys(), "date": document.date,
-              "kind": document.kind, "sender": document.sender, "title": document.title}
+              "kind": document.kind, "sender": document.sender, "ministries": document.ministries,
+              "title": document.title}
     after = {**before, **changes}
     if after["kamerstuk"]:
         own_dossier = split_kamerstuk(after["kamerstuk"])[0]
@@ -39,8 +42,8 @@ def correct(document: Document, user, changes: dict) -> DocumentChange | None:
     previous_dossier = document.dossier
     document.kamerstuk = after["kamerstuk"]
     document.volgnummer = split_kamerstuk(after["kamerstuk"])[1] if after["kamerstuk"] else ""
-    document.date, document.kind, document.sender, document.title = (
-        after["date"], after["kind"], after["sender"], after["title"])
+    document.date, document.kind, document.sender, document.ministries, document.title = (
+        after["date"], after["kind"], after["sender"], after["ministries"], after["title"])
     dossiers = [Dossier.objects.for_key(key) for key in after["dossiers"]]
     document.dossier = dossiers[0] if dossiers else None
     document.save()
@@ -50,8 +53,9 @@ def correct(document: Document, user, changes: dict) -> DocumentChange | None:
         _relink_citations(document, before["kamerstuk"])
     if after["dossiers"] != before["dossiers"]:
         document.references.mark_from_elsewhere(after["dossiers"])
-    if document.dossier != previous_dossier:
-        follow_letter(document, previous_dossier)
+    previous_ministry = before["ministries"][0] if before["ministries"] else ""
+    if document.dossier != previous_dossier or document.ministries[:1] != before["ministries"][:1]:
+        follow_letter(document, previous_dossier, previous_ministry)
     return DocumentChange.objects.create(document=document, changed_by=user, reason="; ".join(described))
 
 
@@ -65,7 +69,7 @@ def _relink_citations(document: Document, old_kamerstuk: str) -> None:
 
 
 def _shown(name: str, value) -> str:
-    if name == "dossiers":
+    if name in ("dossiers", "ministries"):
         return ", ".join(value) or "—"
     if name == "kind":
         return Document.Kind(value).label if value else "—"

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker.ids import dossier_label
-from tracker.ministries import ministry_slug
+from tracker.ministries import ministry_label, ministry_slug
 from tracker.models import Commitment, Document, Dossier, Status, StatusChange, late_q
 
 CHART_ROWS = 12
@@ -84,14 +84,14 @@ def dashboard(today: dt.date) -> Dashboard:
                   candidates=listed.in_state(Status.KANDIDAAT)),
         "fulfilled_quarter": sum(row["n"] for row in fulfilled_rows),
     }
-    ministries = {row["ministry"]: row["ministry"] for row in open_rows if row["ministry"]}
+    ministries = {row["ministry"]: ministry_label(row["ministry"]) for row in open_rows if row["ministry"]}
     dossier_keys = dict(Dossier.objects.filter(pk__in={row["dossier"] for row in open_rows}).values_list("pk", "key"))
     dossiers = {pk: dossier_label(key) for pk, key in dossier_keys.items()}
     return Dashboard(
         counts=counts,
         quarter_start=quarter_start(today),
         per_ministry=_chart_rows(open_rows, fulfilled_rows, "ministry", ministries,
-                                 lambda name: reverse("ministry", args=[ministry_slug(name)])),
+                                 lambda code: reverse("ministry", args=[ministry_slug(code)])),
         per_dossier=_chart_rows(open_rows, fulfilled_rows, "dossier", dossiers,
                                 lambda pk: reverse("dossier", args=[dossier_keys[pk]])),
         upcoming=listed.open().filter(due_date__gte=today).select_related("document", "dossier")

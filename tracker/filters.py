@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 
 from tracker.display import STATE_CHOICES
 from tracker.forms import CalendarDateField
+from tracker.ministries import ministry_as_typed, ministry_label
 from tracker.models import Dossier
 from tracker.periods import Period
 
@@ -32,11 +33,16 @@ class CommitmentFilter(LenientFilter):
     periode = forms.CharField(label="Periode", required=False, max_length=7)
 
     def __init__(self, data, *, ministries=(), **kwargs):
+        if data and data.get("ministerie") and data["ministerie"] not in ministries:
+            # A bookmark from when ministries were the senders' words ("Minister van Financiën").
+            data = data.copy()
+            data["ministerie"] = ministry_as_typed(data["ministerie"])
         super().__init__(data, **kwargs)
         # A select when the choices are known; a bad value then reads as "no filter", not as an error page.
         if ministries:
             self.fields["ministerie"] = forms.ChoiceField(
-                label="Ministerie", required=False, choices=[("", "Alle")] + [(m, m) for m in ministries]
+                label="Ministerie", required=False,
+                choices=[("", "Alle")] + sorted(((m, ministry_label(m)) for m in ministries), key=lambda c: c[1]),
             )
 
     @cached_property

@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 
 from tracker.ids import kamerstuk_label, parse_typed_dossier, parse_typed_kamerstuk
+from ingest.ministries import ministry_of
+from tracker.ministries import ministry_choices
 from tracker.models import Document, Status
 
 # What a clerk can set by hand; kandidaat is only ever the engine's.
@@ -98,8 +100,18 @@ class CommitmentFieldsForm(forms.Form):
     text = forms.CharField(label="Tekst van de toezegging", widget=forms.Textarea(attrs={"rows": 3}))
     due_date = CalendarDateField(label="Termijn", required=False)
     due_text = forms.CharField(label="Termijn zoals verwoord", required=False, max_length=200)
-    ministry = forms.CharField(label="Verantwoordelijk ministerie of bewindspersoon", required=False, max_length=200)
+    ministry = forms.ChoiceField(label="Verantwoordelijk ministerie", required=False)
     dossier = DossierField(label="Dossier", required=False, max_length=40)
+
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "—"), *ministry_choices()]
+        # A ministry the table does not know (as the Kamer's register wrote it) stays choosable as it is.
+        current = self.initial.get("ministry") or self.data.get("ministry")
+        if current and current not in dict(choices):
+            choices.append((current, current))
+        self.fields["ministry"].choices = choices
 
 
 class EditCommitmentForm(CommitmentFieldsForm):
@@ -123,6 +135,8 @@ class DocumentCorrectionForm(forms.Form):
     date = CalendarDateField(label="Datum", required=False)
     kind = forms.ChoiceField(label="Soort", choices=Document.Kind.choices)
     sender = forms.CharField(label="Afzender", required=False, max_length=500)
+    ministries = forms.CharField(label="Ministeries", required=False, max_length=300,
+                                 help_text="gescheiden door puntkomma's, bijv. Defensie; BZ")
     title = forms.CharField(label="Titel", required=False, max_length=1000)
 
     def clean_kamerstuk(self):
@@ -133,6 +147,16 @@ class DocumentCorrectionForm(forms.Form):
         if kamerstuk is None:
             raise forms.ValidationError(f"“{typed}” is geen Kamerstuknummer zoals 27 925, nr. 962 of 36200-X-85.")
         return kamerstuk
+
+    def clean_ministries(self):
+        codes = []
+        for typed in filter(None, (part.strip() for part in self.cleaned_data["ministries"].split(";"))):
+            code = ministry_of(typed)
+            if code is None:
+                raise forms.ValidationError(f"“{typed}” is geen ministerie dat deze tracker kent, zoals Defensie of BZK.")
+            if code not in codes:
+                codes.append(code)
+        return codes
 
     def clean_dossiers(self):
         keys = []

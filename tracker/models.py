@@ -114,6 +114,9 @@ class Document(models.Model):
     # (the same paper as 29521-946): it is on the timeline of each.
     dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
     other_dossiers = models.ManyToManyField(Dossier, blank=True, related_name="shared_documents")
+    # The senders' ministries (codes of `ingest.ministries`), as they were called on the letter's date; a joint
+    # letter has several.
+    ministries = ArrayField(models.CharField(max_length=20), default=list, blank=True)
     volgnummer = models.CharField(max_length=20, blank=True)
     kamerstuk = models.CharField(max_length=60, blank=True, db_index=True)  # canonical, e.g. 27925-960
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANDERS)
@@ -164,6 +167,7 @@ class Document(models.Model):
             # the timelines: the newest documents of a dossier, and of all, read in timeline order from an index
             models.Index(F("dossier"), *TIMELINE_ORDER, name="document_dossier_timeline"),
             models.Index(*TIMELINE_ORDER, name="document_timeline"),
+            GinIndex(fields=["ministries"], name="document_ministries"),  # a ministry's timeline
             # recently ingested documents on the home page
             models.Index(fields=["-created_at"]),
         ]
@@ -351,7 +355,9 @@ class Commitment(models.Model):
     # Indexed together with the status and the due date (Meta.indexes), which serves the foreign key too.
     dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments",
                                 db_index=False)
-    ministry = models.CharField(max_length=200, blank=True)  # who must deliver, as the clerk or register names it
+    # The ministry that must deliver, by its code in `ingest.ministries` ("Defensie", "BZK", "JenV"): its letter's
+    # first ministry, or what the Kamer's register or a clerk names. A name the table does not know stays as written.
+    ministry = models.CharField(max_length=200, blank=True)
     made_on = models.DateField(null=True, blank=True)  # when promised: the letter's date, or the debate's
     origin = models.CharField(max_length=300, blank=True)  # for an oral promise: the debate it was made in
     tk_number = models.CharField(max_length=30, null=True, blank=True, unique=True)  # TZ202603-130
@@ -412,7 +418,7 @@ class Commitment(models.Model):
             # the register's counts per status of one dossier, from this index alone
             models.Index(fields=["dossier", "status", "due_date"], include=["rejected"],
                          name="commitment_dossier_status"),
-            # the ministries to choose from (`ministry_names`), read from this index rather than the table; and
+            # the ministries to choose from (`ministry_codes`), read from this index rather than the table; and
             # the register's counts per status of one ministry, from this index alone
             models.Index(fields=["ministry", "status", "due_date"], include=["rejected"],
                          name="commitment_ministry_status"),

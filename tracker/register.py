@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import F, Prefetch, Q
 
 from tracker.filters import CommitmentFilter
+from tracker.ministries import ministry_label
 from tracker.models import Commitment, Fulfilment, Status
 from tracker.params import whole_number
 
@@ -64,7 +65,7 @@ def export_rows(commitments, today: dt.date, base_url: str):
             "ja" if c.is_late(today) else "nee",
             c.due_date,
             c.due_text,
-            c.ministry,
+            ministry_label(c.ministry),
             c.dossier.label if c.dossier else "",
             document.kamerstuk_label if document else "",
             str(document) if document else (c.origin or "mondeling"),

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.display import commitment_marker, day_label, shorten
+from tracker.ministries import ministry_label
 from tracker.models import Commitment, Document, Dossier
 from tracker.timeline import Timeline
 
@@ -54,7 +55,7 @@ def _document(document: Document, dossier: Dossier | None) -> str:
 
 
 def _oral(commitment: Commitment) -> str:
-    about = "".join(f" · {part}" for part in (commitment.origin, commitment.ministry) if part)
+    about = "".join(f" · {part}" for part in (commitment.origin, ministry_label(commitment.ministry)) if part)
     return (
         f'<li class="event oral" id="commitment-{commitment.pk}">{_date(commitment.made_on)}<div class="card">'
         f'<span class="muted">Mondelinge toezegging{escape(about)}</span>'

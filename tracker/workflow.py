@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from ingest.ministries import ministry_label
 from tracker.models import Commitment, Document, Dossier, Fulfilment, Postponement, Source, Status, StatusChange
 
 # Statuses that need a fulfilling document as evidence.
@@ -165,7 +166,8 @@ def edit(commitment: Commitment, user, changes: dict, seen_version: int | None =
     for field, value in changes.items():
         old = getattr(commitment, field)
         if old != value:
-            described.append(f"{EDITABLE[field]}: {shown_in_history(old)} → {shown_in_history(value)}")
+            shown = ministry_label if field == "ministry" else shown_in_history
+            described.append(f"{EDITABLE[field]}: {shown(old) or '—'} → {shown(value) or '—'}")
             setattr(commitment, field, value)
     if not described:
         return None
@@ -177,18 +179,26 @@ def edit(commitment: Commitment, user, changes: dict, seen_version: int | None =
 
 
 @transaction.atomic
-def follow_letter(document: Document, previous_dossier: Dossier | None) -> None:
-    """A source moved the letter to another dossier: its commitments go with it, except one a clerk put in a
-    dossier of their own choosing."""
-    stayed = Q(dossier__isnull=True) | (Q(dossier=previous_dossier) if previous_dossier else Q())
-    moving = Commitment.objects.select_for_update().filter(stayed, document=document)
-    to = document.dossier
-    reason = f"Bewerkt: dossier: {shown_in_history(previous_dossier)} → {shown_in_history(to)} (met de brief mee)"
-    StatusChange.objects.bulk_create(
-        StatusChange(commitment=c, from_status=c.status, to_status=c.status, source=Source.ENGINE, reason=reason)
-        for c in moving
-    )
-    moving.update(dossier=to, version=F("version") + 1, updated_at=timezone.now())
+def follow_letter(document: Document, previous_dossier: Dossier | None, previous_ministry: str | None = None) -> None:
+    """The letter moved to another dossier (a source or a clerk said so), or its first ministry was corrected
+    (`previous_ministry` given): its commitments go with it, except one a clerk put in a dossier or under a
+    ministry of their own choosing."""
+    moves = {"dossier": (previous_dossier, document.dossier)}
+    if previous_ministry is not None:
+        moves["ministry"] = (previous_ministry, document.ministries[0] if document.ministries else "")
+    for field, (before, after) in moves.items():
+        if before == after:
+            continue
+        unset = Q(dossier__isnull=True) if field == "dossier" else Q(ministry="")
+        stayed = unset | Q(**{field: before}) if before else unset
+        moving = Commitment.objects.select_for_update().filter(stayed, document=document)
+        shown = ministry_label if field == "ministry" else shown_in_history
+        reason = f"Bewerkt: {EDITABLE[field]}: {shown(before) or '—'} → {shown(after) or '—'} (met de brief mee)"
+        StatusChange.objects.bulk_create(
+            StatusChange(commitment=c, from_status=c.status, to_status=c.status, source=Source.ENGINE, reason=reason)
+            for c in moving
+        )
+        moving.update(**{field: after}, version=F("version") + 1, updated_at=timezone.now())
 
 
 def await_letters(commitment: Commitment, numbers: list[str]) -> None:

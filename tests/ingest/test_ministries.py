@@ -61,3 +61,16 @@ def test_a_joint_letter_belongs_to_each_ministry(tmp_path):
     analysis = analyse_text(tmp_path, "Den Haag, 3 maart 2014\n\nHierbij zend ik u, mede namens de Minister van "
                                       "Financiën, het overzicht.\n\nDe Minister van Defensie,\nA.B. Voorbeeld\n")
     assert analysis.ministries == ["Defensie", "Financiën"]
+
+
+def test_one_ministry_named_by_an_office_a_name_or_a_code():
+    from ingest.ministries import ministry_label, ministry_of
+
+    on = dt.date(2024, 3, 1)
+    assert ministry_of("minister van Defensie", on) == "Defensie"
+    assert ministry_of("De Minister van Buitenlandse Zaken, mede namens de Minister van Defensie", on) == "BZ"
+    assert ministry_of("ministerie van Financien", on) == "Financiën"
+    assert ministry_of("BZK", on) == "BZK" and ministry_of("jenv", on) == "JenV"
+    assert ministry_of("Economische Zaken", dt.date(2015, 1, 1)) == "EZ"
+    assert ministry_of("Kabouterzaken", on) is None and ministry_of("", on) is None
+    assert ministry_label("IenM") == "Infrastructuur en Milieu" and ministry_label("Onbekend") == "Onbekend"

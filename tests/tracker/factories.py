@@ -6,6 +6,7 @@ import uuid
 
 from django.core.files.base import ContentFile
 
+from ingest.ministries import ministries_of
 from ingest.model import Analysis
 from ingest.model import Commitment as FoundCommitment
 from ingest.model import Reference as FoundReference
@@ -27,6 +28,7 @@ def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitment
         dossiers=dossiers if dossiers is not None else [kamerstuk.rpartition("-")[0]] if kamerstuk else [],
         title=title,
         sender=sender,
+        ministries=ministries_of(sender, date),
         signatories=[],
         pages=1,
         text=text,

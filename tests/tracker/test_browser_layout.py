@@ -73,7 +73,7 @@ def pages(archive):
         "tijdlijn": "/tijdlijn/",
         "dossiers": "/dossiers/",
         "dossier": "/dossiers/27925/",
-        "ministerie": "/ministeries/minister-van-buitenlandse-zaken-en-minister-van-defensie/",
+        "ministerie": "/ministeries/bz/",
         "zoeken": "/zoeken/?q=Irak",
         "bronnen": "/bronnen/",
         "feeds": "/feeds/",

@@ -41,7 +41,7 @@ class FormFields(HTMLParser):
 
     def __init__(self, action):
         super().__init__()
-        self.action, self.inside, self.values, self.textarea = action, False, {}, None
+        self.action, self.inside, self.values, self.textarea, self.select = action, False, {}, None, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -52,6 +52,11 @@ class FormFields(HTMLParser):
         elif self.inside and tag == "textarea":
             self.textarea = attrs["name"]
             self.values[self.textarea] = ""
+        elif self.inside and tag == "select":
+            self.select = attrs["name"]
+            self.values.setdefault(self.select, "")
+        elif self.select and tag == "option" and "selected" in attrs:
+            self.values[self.select] = attrs.get("value") or ""
 
     def handle_data(self, data):
         if self.textarea:
@@ -60,6 +65,8 @@ class FormFields(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "textarea":
             self.textarea = None
+        elif tag == "select":
+            self.select = None
         elif tag == "form":
             self.inside = False
 

@@ -16,7 +16,7 @@ PROMISE = "Voor de zomer informeer ik uw Kamer over de voortgang."
 def form_data(document, **changes):
     data = {"kamerstuk": document.kamerstuk, "dossiers": "; ".join(document.dossier_keys()),
             "date": document.date.isoformat() if document.date else "", "kind": document.kind,
-            "sender": document.sender, "title": document.title}
+            "sender": document.sender, "ministries": "; ".join(document.ministries), "title": document.title}
     return {**data, **changes}
 
 
@@ -114,3 +114,18 @@ def test_the_history_of_a_document_is_never_rewritten(clerk):
     with pytest.raises(ValueError):
         change.delete()
     assert Reference.objects.count() == 0
+
+
+def test_corrected_ministries_take_the_letters_commitments_along(clerk_client):
+    letter = make_document(PROMISE, kamerstuk="27925-946", date=dt.date(2024, 5, 1), sender="Minister van Defensie",
+                           commitments=[promise(PROMISE, PROMISE)])
+    assert letter.ministries == ["Defensie"] and letter.commitments.get().ministry == "Defensie"
+    clerk_client.post(reverse("document_correct", args=[letter.pk]),
+                      form_data(letter, ministries="Buitenlandse Zaken; Defensie"))
+    letter.refresh_from_db()
+    assert letter.ministries == ["BZ", "Defensie"]
+    commitment = letter.commitments.get()
+    assert commitment.ministry == "BZ"
+    assert commitment.changes.filter(reason__contains="ministerie: Defensie → Buitenlandse Zaken").exists()
+    response = clerk_client.post(reverse("document_correct", args=[letter.pk]), form_data(letter, ministries="Kabouters"))
+    assert response.status_code == 422 and "geen ministerie" in response.content.decode()

@@ -55,10 +55,17 @@ def test_a_busy_calendar_keeps_the_deadlines_nearest_to_today(client, dossier, t
 
 
 def test_it_serves_a_ministry_calendar(client, dossier, token):
-    response = client.get(reverse("ministry_ics", args=[token, "minister-van-defensie"]))
+    response = client.get(reverse("ministry_ics", args=[token, "defensie"]))
     calendar = icalendar.Calendar.from_ical(response.content)
     assert len(calendar.walk("VEVENT")) == 2
     assert client.get(reverse("ministry_ics", args=[token, "onbekend"])).status_code == 404
+
+
+def test_a_ministry_calendar_subscribed_under_the_senders_words_keeps_working(client, dossier, token):
+    old = reverse("ministry_ics", args=[token, "minister-van-defensie"])
+    response = client.get(old, follow=True)
+    assert response.redirect_chain == [(reverse("ministry_ics", args=[token, "defensie"]), 301)]
+    assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 2
 
 
 def test_it_serves_new_documents_as_atom(client, dossier, token):
@@ -72,7 +79,7 @@ def test_it_serves_new_documents_as_atom(client, dossier, token):
 
 
 @pytest.mark.parametrize("name, args", [("dossier_ics", ["27925"]), ("dossier_atom", ["27925"]),
-                                        ("ministry_ics", ["minister-van-defensie"])])
+                                        ("ministry_ics", ["defensie"])])
 def test_it_refuses_a_wrong_or_renewed_token(client, staff_client, dossier, token, name, args):
     assert client.get(reverse(name, args=["niet-de-sleutel", *args])).status_code == 403
     assert client.get(f"/feeds/{args[0]}.ics").status_code == 404  # no token at all: no such address
@@ -97,7 +104,7 @@ def test_it_shows_the_user_their_token_and_feed_addresses(staff_client, staff, d
     token = FeedToken.objects.get(user=staff).token
     assert token in page and f"http://testserver/feeds/{token}/dossiers/27925.ics" in page
     assert f"http://testserver/feeds/{token}/dossiers/27925.atom" in page
-    assert f"http://testserver/feeds/{token}/ministeries/minister-van-defensie.ics" in page
+    assert f"http://testserver/feeds/{token}/ministeries/defensie.ics" in page
     staff_client.post(reverse("feeds_renew"))
     assert FeedToken.objects.get(user=staff).token != token
 

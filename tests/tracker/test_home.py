@@ -43,11 +43,13 @@ def test_it_counts_open_overdue_soon_fulfilled_and_to_review(staff_client, clerk
 def test_it_draws_bars_per_ministry_and_dossier(staff_client, clerk, time_machine):
     time_machine.move_to(dt.datetime(2024, 5, 15, 12, 0))
     letter(1, due=dt.date(2024, 3, 31), status="openstaand", clerk=clerk)
-    letter(2, due=dt.date(2024, 9, 30), status="openstaand", clerk=clerk, sender="Minister van <Financiën>")
+    # A ministry as the Kamer's register may write one the table does not know, with markup in it.
+    Commitment.objects.filter(pk=letter(2, due=dt.date(2024, 9, 30), status="openstaand", clerk=clerk).pk).update(
+        ministry="Ministerie van <Zaken>")
     page = staff_client.get(reverse("home")).content.decode()
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
-    assert 'href="/ministeries/minister-van-defensie/"' in page and 'href="/dossiers/27925/"' in page
-    assert "Minister van &lt;Financiën&gt;" in page and "<Financiën>" not in page
+    assert 'href="/ministeries/defensie/"' in page and 'href="/dossiers/27925/"' in page
+    assert ">Defensie<" in page and "Ministerie van &lt;Zaken&gt;" in page and "<Zaken>" not in page
     assert "<title>1 te laat</title>" in page
 
 
@@ -68,7 +70,7 @@ def test_it_needs_the_same_queries_for_a_bigger_register(staff_client, clerk):
 
 def test_it_links_a_ministry_whose_name_makes_no_slug(staff_client):
     letter(1, due=dt.date(2024, 3, 31), sender="???")
-    Commitment.objects.update(status="openstaand")
+    Commitment.objects.update(status="openstaand", ministry="???")
     assert 'href="/ministeries/ministerie/"' in staff_client.get(reverse("home")).content.decode()
     assert "<h1>???</h1>" in staff_client.get("/ministeries/ministerie/").content.decode()
 

@@ -24,6 +24,7 @@ from ingest.sources.tk_opendata import (
     parse_toezegging,
 )
 from ingest.sources.tk_opendata.feed import BadEntry, skiptoken_of
+from tracker.ministries import ministry_as_typed
 from tracker.models import Commitment, Document, Dossier, Source, Status, SyncRun
 from tracker.sync.documents import existing, kind_of, share_dossiers, store_file, update, withdraw
 from tracker.sync.failures import Failure
@@ -197,7 +198,7 @@ class _Feed:
         awaited = [number for number in tz.fulfilled_by if number not in here]
         values = {
             "text": tz.text,
-            "ministry": (tz.ministry or "")[:200],
+            "ministry": ministry_as_typed(tz.ministry or "")[:200],
             "due_date": tz.due,
             "made_on": tz.created.date() if tz.created else None,
             "made_to": ((self._name(tz.made_to_ref) if tz.made_to_ref else None) or "")[:300],

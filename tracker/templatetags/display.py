@@ -4,9 +4,11 @@ from django import template
 from django.utils.safestring import SafeString
 
 from tracker import display
+from tracker.ministries import ministry_label
 
 register = template.Library()
 register.filter("shorten", display.shorten)
+register.filter("ministry_label", ministry_label)
 
 
 @register.filter

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tracker.filters import CommitmentFilter
+from tracker.ministries import ministry_label
 from tracker.models import ApiToken, Commitment, Document, Dossier
 from tracker.params import optional_number
 
@@ -95,6 +96,7 @@ def commitments(request):
         "termijn": c.due_date.isoformat() if c.due_date else None,
         "termijn_tekst": c.due_text,
         "ministerie": c.ministry,
+        "ministerie_naam": ministry_label(c.ministry),
         "dossier": c.dossier.key if c.dossier else None,
         "document": c.document_id,
         "toegezegd_op": c.made_on.isoformat() if c.made_on else None,

@@ -198,7 +198,7 @@ def document_correct(request, pk):
         form = DocumentCorrectionForm(initial={
             "kamerstuk": document.kamerstuk_label if document.kamerstuk else "",
             "dossiers": "; ".join(document.dossier_keys()), "date": document.date, "kind": document.kind,
-            "sender": document.sender, "title": document.title,
+            "sender": document.sender, "ministries": "; ".join(document.ministries), "title": document.title,
         })
         return render(request, "documents/correct.html", {"document": document, "form": form})
     form = DocumentCorrectionForm(request.POST)

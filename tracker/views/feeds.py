@@ -13,13 +13,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from tracker.ministries import ministry_for_slug, ministry_names, ministry_slug
+from tracker.ministries import ministry_codes, ministry_for_old_slug, ministry_for_slug, ministry_label, ministry_slug
 from tracker.models import Commitment, Dossier, FeedToken
 from tracker.timeline import dossier_scope
 
@@ -55,7 +55,8 @@ def feeds_page(request):
     ctx = {
         "token": token,
         "dossiers": [(d, _urls(request, token, "dossier", d.key)) for d in followed],
-        "ministries": [(m, _urls(request, token, "ministry", ministry_slug(m))) for m in ministry_names()] if token
+        "ministries": [(ministry_label(m), _urls(request, token, "ministry", ministry_slug(m))) for m in ministry_codes()]
+        if token
         else [],
     }
     return render(request, "feeds.html", ctx)
@@ -91,10 +92,14 @@ def dossier_ics(request, key):
 
 @token_required
 def ministry_ics(request, slug):
-    name = ministry_for_slug(slug, ministry_names())
-    if name is None:
+    codes = ministry_codes()
+    code = ministry_for_slug(slug, codes)
+    if code is None:
+        if known := ministry_for_old_slug(slug):
+            token = request.resolver_match.kwargs["token"]
+            return HttpResponsePermanentRedirect(reverse("ministry_ics", args=[token, ministry_slug(known)]))
         raise Http404("Onbekend ministerie")
-    return _calendar(request, f"Termijnen {name}", Commitment.objects.filter(ministry=name))
+    return _calendar(request, f"Termijnen {ministry_label(code)}", Commitment.objects.filter(ministry=code))
 
 
 def _calendar(request, name, commitments):

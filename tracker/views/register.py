@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from tracker import register
 from tracker.display import STATE_CHOICES
-from tracker.ministries import ministry_names
+from tracker.ministries import ministry_codes
 from tracker.filters import CommitmentFilter
 from tracker.spreadsheet import neutralised, xlsx_cell
 
@@ -24,7 +24,7 @@ EXPORT_FIELDS = ("status", "ministerie", "dossier", "termijn_van", "termijn_tot"
 
 
 def _form(request):
-    return CommitmentFilter(request.GET, ministries=ministry_names())
+    return CommitmentFilter(request.GET, ministries=ministry_codes())
 
 
 def _filter_query(form, **extra):

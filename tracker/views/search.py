@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from tracker.display import STATE_CHOICES
+from ingest.ministries import ministry_of
 from tracker.forms import CalendarDateField
 from tracker.ids import parse_typed_dossier, parse_typed_kamerstuk, tk_document_number
 from tracker.models import Commitment, Document, Dossier, state_q
@@ -123,7 +124,8 @@ def _commitment_filters(data):
     if data.get("dossier"):
         filters &= Q(dossier__key=_dossier_key(data["dossier"]))
     if data.get("afzender"):
-        filters &= Q(ministry__icontains=data["afzender"])
+        filters &= Q(ministry=ministry_of(data["afzender"])) if ministry_of(data["afzender"]) else Q(
+            ministry__icontains=data["afzender"])
     if data.get("soort"):
         filters &= Q(document__kind=data["soort"])
     if data.get("van"):

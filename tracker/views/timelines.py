@@ -3,15 +3,16 @@
 from urllib.parse import urlencode
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from tracker import timeline as timelines
 from tracker.display import MONTHS
-from tracker.ministries import ministry_for_slug, ministry_names
+from tracker.ministries import ministry_codes, ministry_for_old_slug, ministry_for_slug, ministry_label, ministry_slug
 from tracker.filters import CommitmentFilter
 from tracker.models import Commitment, Document
 from tracker.charts import timeline_svg
@@ -20,7 +21,7 @@ from tracker.timeline_list import event_list
 
 def render_timeline(request, scope, oral, ctx, ministries=None):
     """The page, or only its #timeline part when htmx asks (filters and zoom without a full reload)."""
-    form = CommitmentFilter(request.GET, ministries=ministry_names() if ministries is None else ministries)
+    form = CommitmentFilter(request.GET, ministries=ministry_codes() if ministries is None else ministries)
     timeline = timelines.build(scope, oral, form, timezone.localdate())
     events = event_list(timeline, ctx.get("dossier"), filtered=form.narrows_commitments or bool(timeline.period))
     ctx = {**ctx, "form": form, "timeline": timeline, "svg": timeline_svg(timeline), "events": events,
@@ -49,13 +50,16 @@ def _zoom(form, timeline):
 @require_GET
 @vary_on_headers("HX-Request")
 def ministry_timeline(request, slug):
-    ministries = ministry_names()
-    name = ministry_for_slug(slug, ministries)
-    if name is None:
+    ministries = ministry_codes()
+    code = ministry_for_slug(slug, ministries)
+    if code is None:
+        if known := ministry_for_old_slug(slug):
+            return HttpResponsePermanentRedirect(reverse("ministry", args=[ministry_slug(known)]))
         raise Http404("Onbekend ministerie")
-    promised = Commitment.objects.filter(ministry=name).values("document")
-    scope = [Document.objects.filter(pk__in=promised), Document.objects.filter(sender=name)]
-    return render_timeline(request, scope, Q(ministry=name), {"title": name, "ministry": name}, ministries)
+    promised = Commitment.objects.filter(ministry=code).values("document")
+    scope = [Document.objects.filter(pk__in=promised), Document.objects.filter(ministries__contains=[code])]
+    return render_timeline(request, scope, Q(ministry=code), {"title": ministry_label(code), "ministry": code},
+                           ministries)
 
 
 @require_GET

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from ingest.ministries import ministry_of
 from tracker.display import MONTH_NAMES
 from tracker.ids import dossier_label, kamerstuk_label
 from tracker.models import (
@@ -202,6 +203,10 @@ def _minister(dossier: int) -> str:
     return f"Minister van {TOPICS[dossier % len(TOPICS)][1]}"
 
 
+def _ministry(dossier: int) -> str:
+    return ministry_of(_minister(dossier))
+
+
 def _end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
@@ -282,7 +287,8 @@ def _insert_documents(batch, planned, dossiers, rng, totals):
         rows.append(Document(
             dossier=dossier, volgnummer=str(document.volgnummer), kamerstuk=kamerstuk, kind=document.kind,
             title=f"{dossier.titel}: {rng.choice(_subjects(document.dossier))}", date=document.date,
-            sender=_minister(document.dossier), text=text, page_starts=page_starts,
+            sender=_minister(document.dossier), ministries=[_ministry(document.dossier)], text=text,
+            page_starts=page_starts,
             page_count=len(page_starts), original=DEMO_ORIGINAL, original_name=name,
             sha256=hashlib.sha256(name.encode()).hexdigest(), size=len(text.encode()), state=Document.State.KLAAR,
             origin=Document.Origin.DEMO, created_at=created, analysed_at=created,
@@ -340,7 +346,7 @@ def _insert_commitments(planned, dossiers, today, rng):
                 if status in (Status.VOLDAAN, Status.DEELS_VOLDAAN) and document.next_in_dossier is None:
                     status = Status.OPENSTAAND  # no later letter in the dossier to have fulfilled it
                 commitments.append(Commitment(
-                    document_id=document.pk, dossier=dossier, ministry=_minister(document.dossier),
+                    document_id=document.pk, dossier=dossier, ministry=_ministry(document.dossier),
                     made_on=document.date, text=text, page=1 + begin // PAGE_CHARS, start=begin, end=end,
                     kind="informeren", due_date=due + POSTPONED if status == Status.UITGESTELD else due,
                     due_text=f"{MONTH_NAMES[due.month - 1]} {due.year}",
