@@ -96,13 +96,17 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-if not DEBUG:
-    # Static files straight from gunicorn in production; runserver serves them while DEBUG.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Static files straight from gunicorn in production (runserver serves them itself while DEBUG), and in every mode
+# the few files browsers ask for at the site's root, such as /favicon.ico, from webroot/.
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 # Production serves the copies `collectstatic` made, names hashed so browsers may keep them; `make run` serves
 # the files where they are (WhiteNoise finds them as runserver does), so nothing needs collecting first.
 COLLECTED_STATIC = env_bool("COLLECTED_STATIC", not DEBUG)
 WHITENOISE_USE_FINDERS = not COLLECTED_STATIC
+# Files read where they are are looked up on each request, so an edited one shows without a restart (and a
+# STATIC_ROOT nobody collected into is no error).
+WHITENOISE_AUTOREFRESH = not COLLECTED_STATIC
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

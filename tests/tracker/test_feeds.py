@@ -111,7 +111,7 @@ def test_it_shows_the_user_their_token_and_feed_addresses(staff_client, staff, d
 
 def test_the_navigation_leads_to_the_feeds(staff_client):
     page = staff_client.get(reverse("home")).content.decode()
-    assert 'href="/feeds/">Feeds</a>' in page.split("<nav>")[1].split("</nav>")[0]
+    assert 'href="/feeds/">Feeds</a>' in page.split("<nav aria-label=\"Hoofdmenu\">")[1].split("</nav>")[0]
 
 
 def test_it_requires_a_login_for_the_token_page(client, db):

@@ -47,9 +47,13 @@ def test_it_draws_bars_per_ministry_and_dossier(staff_client, clerk, time_machin
     Commitment.objects.filter(pk=letter(2, due=dt.date(2024, 9, 30), status="openstaand", clerk=clerk).pk).update(
         ministry="Ministerie van <Zaken>")
     page = staff_client.get(reverse("home")).content.decode()
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
+    assert page.count('<ol class="bars"') == 2
     assert 'href="/ministeries/defensie/"' in page and 'href="/dossiers/27925/"' in page
     assert ">Defensie<" in page and "Ministerie van &lt;Zaken&gt;" in page and "<Zaken>" not in page
+    # The figures in words beside each bar: its text equivalent; the drawing itself is hidden from screen readers.
+    assert '<a href="/ministeries/defensie/">Defensie</a><span class="figures">1 te laat</span>' in page
+    # Each bar stretched to its column: the longest of a chart fills it (both letters are in dossier 27 925).
+    assert page.count('<svg class="bar" viewBox="0 0 1 1"') == 2 and '<svg class="bar" viewBox="0 0 2 1"' in page
     assert "<title>1 te laat</title>" in page
 
 

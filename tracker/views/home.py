@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker.charts import bar_chart_svg
+from tracker.bar_chart import bar_chart
 from tracker.dashboard import SOON, dashboard
 
 
@@ -15,8 +15,8 @@ def home(request):
     ctx = {
         "counts": figures.counts,
         "quarter_start": figures.quarter_start,
-        "ministry_chart": bar_chart_svg(figures.per_ministry, "Toezeggingen per ministerie"),
-        "dossier_chart": bar_chart_svg(figures.per_dossier, "Toezeggingen per dossier"),
+        "ministry_chart": bar_chart(figures.per_ministry, "Toezeggingen per ministerie"),
+        "dossier_chart": bar_chart(figures.per_dossier, "Toezeggingen per dossier"),
         "upcoming": figures.upcoming,
         "recent": figures.recent,
         "today": today,

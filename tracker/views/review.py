@@ -28,6 +28,7 @@ def _queue_context():
     return {
         "candidates": [_with_excerpt(c) for c in candidates],
         "total": Commitment.objects.to_review().count(),
+        "listed": len(candidates),
         "default_reason": DEFAULT_REASON,
     }
 
@@ -65,7 +66,9 @@ def review_decide(request, pk, decision):
         return HttpResponseRedirect(reverse("review"))
     commitment = Commitment.objects.select_related("document").get(pk=pk)
     ctx["commitment"] = _with_excerpt(commitment)
-    return render(request, "review/queue.html#row", ctx, status=status)
+    ctx["total"] = Commitment.objects.to_review().count()
+    ctx["listed"] = PAGE_SIZE  # the rows on the clerk's page stay as they are
+    return render(request, "review/decided.html", ctx, status=status)
 
 
 @require_POST
