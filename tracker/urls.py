@@ -4,7 +4,7 @@ from django.urls import path
 
 import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>
 
-from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, sources
+from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, set_aside, sources
 from tracker.views import search
 from tracker.views import api, feeds, following, profile, rappel, register, timelines, tokens
 
@@ -63,6 +63,7 @@ urlpatterns = [
     # official sources: what came in, followed dossiers
     path("bronnen/", sources.sources_page, name="sources"),
     path("bronnen/ophalen/", sources.sources_sync, name="sources_sync"),
+    path("bronnen/opnieuw/", set_aside.retry_set_aside, name="sources_retry"),
     # a user's own e-mail address, dossiers, reminder and password
     path("profiel/", profile.profile, name="profile"),
     path("profiel/e-mail/", profile.profile_email, name="profile_email"),

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import httpx
 
 from ingest.sources.http_client import MAX_RESOURCE_BYTES, download, get_ok, new_client
+from ingest.sources.officielebekendmakingen.missing import refuse_error_page
 from ingest.sources.officielebekendmakingen.sru import SruPage, SruRecord, parse_sru
 
 SRU_URL = "https://repository.overheid.nl/sru"
@@ -57,19 +58,23 @@ def iter_sru(
 
 def fetch_kst_xml(client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL) -> bytes:
     """The publication's XML (kst-27925-960.xml)."""
-    return get_ok(client, _url(base_url, f"{_checked(identifier)}.xml")).content
+    return refuse_error_page(get_ok(client, _url(base_url, f"{_checked(identifier)}.xml"))).content
 
 
 def fetch_metadata(client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL) -> bytes:
     """The publication's metadata.xml, for parse_metadata."""
-    return get_ok(client, _url(base_url, f"{_checked(identifier)}/metadata.xml")).content
+    return refuse_error_page(get_ok(client, _url(base_url, f"{_checked(identifier)}/metadata.xml"))).content
 
 
 def fetch_pdf(
     client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL, max_bytes: int = MAX_RESOURCE_BYTES
 ) -> tuple[bytes, str]:
     """The publication's PDF: (content, content type)."""
-    return download(client, _url(base_url, f"{_checked(identifier)}.pdf"), max_bytes=max_bytes)
+    content, content_type = download(client, _url(base_url, f"{_checked(identifier)}.pdf"), max_bytes=max_bytes)
+    if content_type == "text/html" or not content.startswith(b"%PDF"):
+        refuse_error_page(httpx.Response(200, headers={"Content-Type": content_type}, content=content,
+                                         request=httpx.Request("GET", _url(base_url, f"{identifier}.pdf"))))
+    return content, content_type
 
 
 def _checked(identifier: str) -> str:
