@@ -47,7 +47,7 @@ def extract_files(files: list[str], as_json: bool) -> int:
     failed = False
     for file, result in zip(files, results):
         if isinstance(result, Analysis):
-            record = _record(file, result, _fulfils(file, result, analyses))
+            record = _record(file, result, fulfils_of(file, result, analyses))
         else:
             failed = True
             record = {"file": file, "error": result.reason, "code": result.code}
@@ -64,7 +64,7 @@ def _analyse(file: str) -> Analysis | ExtractionError:
         return ExtractionError("niet-gevonden", f"Het bestand kan niet worden geopend: {error.strerror or error}.")
 
 
-def _fulfils(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[dict]:
+def fulfils_of(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[dict]:
     """Confident links from `later` to commitments in the other files dated before it."""
     from .followups import promise_context, suggest_fulfilments  # only the parent links files; the child never needs it
     from .reasons import as_json
