@@ -11,13 +11,13 @@ that depend on the Kamer's wish, questions, and what others will do.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
 from .deadlines import Due, find_due, reference_date
+from .layout import page_of
 from .model import Commitment, Postponement, Reference
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, flatten, split_sentences
 
 
 def _words(*alternatives: str) -> re.Pattern:
@@ -245,13 +245,6 @@ def act_position(sentence: str) -> int | None:
     return min(acts) if acts else None
 
 
-def flatten(sentence: str) -> str:
-    """One line, words broken over a line joined again ("verwon-\\ndingen")."""
-    sentence = sentence.replace("\u00ad", "")
-    sentence = re.sub(r"(\w)-\s*\n\s*([a-zà-ÿ])", r"\1\2", sentence)
-    return re.sub(r"\s+", " ", sentence).strip()
-
-
 def is_commitment(sentence: str, document_date: dt.date | None = None, news: bool = False) -> bool:
     """Whether a sentence promises the Kamer something; `news` for a news item, which reports in the third person."""
     return judge(sentence, document_date, news) is not None
@@ -380,12 +373,6 @@ def is_postponement(sentence: str) -> bool:
 
 def kind_of(sentence: str) -> str:
     return next((kind for kind, pattern in KINDS if pattern.search(sentence)), "overig")
-
-
-def page_of(offset: int, page_starts: list[int]) -> int | None:
-    if not page_starts:
-        return None
-    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 def _cited(sentences: list[Sentence], i: int, references: list[Reference]) -> str | None:

@@ -17,10 +17,9 @@ from functools import lru_cache
 import snowballstemmer
 
 from . import patterns
-from .commitments import flatten
 from .deadlines import find_due
 from .model import Analysis, EarlierCommitment, Reason, Suggestion
-from .sentences import split_sentences
+from .sentences import flatten, split_sentences
 
 SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
 CONFIDENT_FROM = 0.55

@@ -12,11 +12,11 @@ neither a keyword nor "nr." before a number.
 
 from __future__ import annotations
 
-import bisect
 import re
 
+from .layout import page_of
 from .model import Reference
-from .patterns import DOSSIER, KST_ID_RE, MONTHS, SP, dossier_id
+from .patterns import DOSSIER, DOSSIER_RE, KST_ID_RE, MONTHS, SP, dossier_id
 
 _KEYWORD = (
     r"(?:Kamerstukken|Kamerstuknr\.?|Kamerstuk|Kamerbrieven|Kamerbrief|Kamerdossier|Kst\.?)"
@@ -46,7 +46,6 @@ _CITATION_RE = re.compile(
 )
 # The Eerste Kamer's dossiers named by a Roman number only: "Kamerstukken I 2019/20, CII, E".
 _ROMAN_DOSSIER_RE = re.compile(rf"(?P<keyword>{_KEYWORD})(?P<roman>C[CDLXVI]{{0,5}})\s*,\s*(?P<letter>{_LETTER})")
-_DOSSIER_RE = re.compile(DOSSIER)
 _NUMBER_RE = re.compile(r"\d+|\b[A-Z]{1,3}\b")
 
 
@@ -60,7 +59,7 @@ def find_references(
     """One Reference per cited Kamerstuk, at its first citation; the body before the footnotes."""
     found: dict[str, Reference] = {}
     for ref in _citations(text):
-        ref.page = _page_of(ref.start, page_starts)
+        ref.page = page_of(ref.start, page_starts)
         found.setdefault(ref.kamerstuk, ref)
     for index, note in enumerate(footnotes):
         for ref in _citations(note):
@@ -92,7 +91,7 @@ def _written_citations(text: str):
             continue  # "32 637, E" likewise, or at least a bracket: "(32 637, E)"
         dossiers = [
             (dossier_id(d.group(1), d.group(2), d.group(3)), m.start("dossiers") + d.start(), m.start("dossiers") + d.end())
-            for d in _DOSSIER_RE.finditer(m.group("dossiers"))
+            for d in DOSSIER_RE.finditer(m.group("dossiers"))
         ]
         numbers = [
             (n.group(), m.start(numbers_group) + n.start(), m.start(numbers_group) + n.end())
@@ -140,9 +139,3 @@ def _reference(dossier: str, number: str, text: str, start: int, end: int) -> Re
         start=start,
         end=end,
     )
-
-
-def _page_of(offset: int, page_starts: list[int] | None) -> int | None:
-    if not page_starts or offset < 0:
-        return None
-    return bisect.bisect_right(page_starts, offset)

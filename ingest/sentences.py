@@ -10,23 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a sentence never ends.
-_NEVER_FINAL = {
+from .patterns import LIST_ITEM_RE
+
+# Abbreviations after which a sentence never ends; letter-dot ones ("o.a.", "d.d.") are initials below as well.
+NEVER_FINAL = {
     "nr", "nrs", "art", "artt", "blz", "pag", "p", "pp", "bijv", "bv", "ca", "mln", "mrd", "resp",
     "incl", "excl", "zgn", "zg", "vgl", "cf", "dhr", "mevr", "mr", "drs", "dr", "ir", "ing", "prof",
     "jr", "sr", "st", "stb", "stcrt", "kst", "min", "nl", "no", "tel", "vz", "evt", "max",
-    "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+    "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "o.a", "d.d",
 }
 # Abbreviations that often close a sentence too ("op 25 oktober jl. Het kabinet ...").
-_MAY_BE_FINAL = {"jl", "a.s", "e.a", "etc", "o.i.d", "enz", "e.v", "c.s"}
+MAY_BE_FINAL = {"jl", "a.s", "e.a", "etc", "o.i.d", "enz", "e.v", "c.s"}
 
 # A possible sentence end: terminal punctuation, closing quotes or brackets and a glued
 # footnote mark, then white space before the next sentence.
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\d{1,2}(?=\s))?(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
 _NEXT_START = re.compile(r"\s+([\"'“‘(]?)(\S)")
-# A line that starts a list item ("- ", "• ", "1. ", "a) ") always starts a new sentence.
-_LIST_ITEM = re.compile(r"(?:[-–•▪●·*]|\d{1,2}[.)]|[a-z][.)])\s")
 # A footnote printed in the text: its number, then a capital ("5 Kamerbrief over ...").
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-Z]")
 
@@ -66,7 +66,7 @@ def _blocks(text: str):
 def _is_break(line: str, next_line: str, typical_width: int) -> bool:
     if not line or not next_line:
         return True  # an empty line separates paragraphs
-    if _LIST_ITEM.match(next_line):
+    if LIST_ITEM_RE.match(next_line):  # a list item always starts a new sentence
         return True
     if line.endswith((".", "?", "!")) and _FOOTNOTE.match(next_line):
         return True
@@ -98,12 +98,19 @@ def _ends_sentence(block: str, m: re.Match) -> bool:
         return True
     word = _WORD_BEFORE.search(block, 0, m.start())
     token = word.group(1).lower().strip(".") if word else ""
-    if token in _NEVER_FINAL:
+    if token in NEVER_FINAL:
         return False
-    if token in _MAY_BE_FINAL:
+    if token in MAY_BE_FINAL:
         return not opener and first.isupper()
     # Initials and letter-dot abbreviations: "J.A.", "m.b.t.", "d.w.z."
     return not re.fullmatch(r"(?:[a-zà-ÿ]\.)*[a-zà-ÿ]", token)
+
+
+def flatten(sentence: str) -> str:
+    """One line, words broken over a line joined again ("verwon-\\ndingen")."""
+    sentence = sentence.replace("\u00ad", "")
+    sentence = re.sub(r"(\w)-\s*\n\s*([a-zà-ÿ])", r"\1\2", sentence)
+    return re.sub(r"\s+", " ", sentence).strip()
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
