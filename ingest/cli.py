@@ -1,8 +1,9 @@
-"""Command line: `python -m ingest extract [--json] FILE...`.
+"""Command line: `python -m ingest extract [--json] [--processes N] FILE...`.
 
 Each file is read in its own sandboxed child, so one hostile file cannot stop
-the others. With several files, a later file's `fulfils` lists the earlier
-files' commitments it probably delivers on.
+the others; the children are forked from a server this command forks from
+itself once it has imported the engine. With several files, a later file's
+`fulfils` lists the earlier files' commitments it probably delivers on.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-from .limits import Limits
+from . import sandbox
 from .model import Analysis, EarlierCommitment, ExtractionError
 from .reasons import describe_rule
-from .sandbox import analyse_file, run_child
 
 # Children run side by side; each is a separate process, so threads only wait.
 _PARALLEL = min(4, os.cpu_count() or 1)
@@ -27,21 +27,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="lees bestanden uit")
     extract.add_argument("--json", action="store_true", help="één JSON-object per regel per bestand")
+    extract.add_argument("--processes", type=_positive, default=_PARALLEL, metavar="N",
+                         help=f"zoveel bestanden tegelijk (standaard {_PARALLEL})")
     extract.add_argument("files", nargs="+")
-    child = commands.add_parser("_child")  # what the sandbox runs; not for people
-    child.add_argument("--max-bytes", type=int)
-    child.add_argument("--max-pages", type=int)
-    child.add_argument("--max-memory-mb", type=int)
-    child.add_argument("file")
     args = parser.parse_args(argv)
-    if args.command == "_child":
-        limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, max_memory_mb=args.max_memory_mb)
-        return run_child(args.file, limits)
-    return extract_files(args.files, as_json=args.json)
+    return extract_files(args.files, as_json=args.json, processes=args.processes)
 
 
-def extract_files(files: list[str], as_json: bool) -> int:
-    with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"een positief geheel getal, niet {value!r}")
+    return int(value)
+
+
+def extract_files(files: list[str], as_json: bool, processes: int = _PARALLEL) -> int:
+    sandbox.start_server(fork=True)  # before any thread: the server is this process, forked
+    with ThreadPoolExecutor(max_workers=processes) as pool:
         results = list(pool.map(_analyse, files))
     analyses = {file: result for file, result in zip(files, results) if isinstance(result, Analysis)}
     failed = False
@@ -57,7 +58,7 @@ def extract_files(files: list[str], as_json: bool) -> int:
 
 def _analyse(file: str) -> Analysis | ExtractionError:
     try:
-        return analyse_file(file)
+        return sandbox.analyse_file(file)
     except ExtractionError as error:
         return error
     except OSError as error:
