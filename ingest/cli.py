@@ -45,10 +45,11 @@ def extract_files(files: list[str], as_json: bool, processes: int = _PARALLEL) -
     with ThreadPoolExecutor(max_workers=processes) as pool:
         results = list(pool.map(_analyse, files))
     analyses = {file: result for file, result in zip(files, results) if isinstance(result, Analysis)}
+    fulfilments = Fulfilments(analyses)
     failed = False
     for file, result in zip(files, results):
         if isinstance(result, Analysis):
-            record = _record(file, result, fulfils_of(file, result, analyses))
+            record = _record(file, result, fulfilments.of(file))
         else:
             failed = True
             record = {"file": file, "error": result.reason, "code": result.code}
@@ -65,38 +66,52 @@ def _analyse(file: str) -> Analysis | ExtractionError:
         return ExtractionError("niet-gevonden", f"Het bestand kan niet worden geopend: {error.strerror or error}.")
 
 
-def fulfils_of(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[dict]:
-    """Confident links from `later` to commitments in the other files dated before it."""
-    from .followups import promise_context, suggest_fulfilments  # only the parent links files; the child never needs it
-    from .reasons import as_json
+class Fulfilments:
+    """Confident links from each file to commitments in the other files dated before it.
 
-    if later.date is None:
-        return []
-    earlier, by_key = [], {}
-    for other, analysis in analyses.items():
-        if other == file or analysis.date is None or analysis.date >= later.date:
-            continue
-        for index, commitment in enumerate(analysis.commitments):
-            key = f"{other}\x00{index}"
-            by_key[key] = (other, commitment.text)
-            earlier.append(EarlierCommitment(
-                key=key,
-                text=commitment.text,
-                due=commitment.due,
-                document_kamerstuk=analysis.kamerstuk,
-                document_date=analysis.date,
-                dossiers=analysis.dossiers,
-                sender=analysis.sender,
-                context=promise_context(analysis.text, commitment.start),
-            ))
-    if not earlier:
-        return []
-    return [
-        {"file": by_key[s.key][0], "commitment": by_key[s.key][1], "score": round(s.score, 3),
-         "reasons": [as_json(r) for r in s.reasons]}
-        for s in suggest_fulfilments(later, earlier)
-        if s.confident and s.key in by_key
-    ]
+    Each file's commitments are described once for all the later files that may fulfil them."""
+
+    def __init__(self, analyses: dict[str, Analysis]):
+        from .followups import promise_context  # only the parent links files; the child never needs it
+
+        self.analyses = analyses
+        self.promises: dict[str, list[EarlierCommitment]] = {}
+        self.texts: dict[str, tuple[str, str]] = {}  # key -> (file, commitment text)
+        for file, analysis in analyses.items():
+            if analysis.date is None:
+                continue
+            self.promises[file] = []
+            for index, commitment in enumerate(analysis.commitments):
+                key = f"{file}\x00{index}"
+                self.texts[key] = (file, commitment.text)
+                self.promises[file].append(EarlierCommitment(
+                    key=key,
+                    text=commitment.text,
+                    due=commitment.due,
+                    document_kamerstuk=analysis.kamerstuk,
+                    document_date=analysis.date,
+                    dossiers=analysis.dossiers,
+                    sender=analysis.sender,
+                    context=promise_context(analysis.text, commitment.start),
+                ))
+
+    def of(self, file: str) -> list[dict]:
+        from .followups import suggest_fulfilments
+        from .reasons import as_json
+
+        later = self.analyses[file]
+        if later.date is None:
+            return []
+        earlier = [promise for other, promises in self.promises.items()
+                   if other != file and self.analyses[other].date < later.date for promise in promises]
+        if not earlier:
+            return []
+        return [
+            {"file": self.texts[s.key][0], "commitment": self.texts[s.key][1], "score": round(s.score, 3),
+             "reasons": [as_json(r) for r in s.reasons]}
+            for s in suggest_fulfilments(later, earlier)
+            if s.confident and s.key in self.texts
+        ]
 
 
 def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:

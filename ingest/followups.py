@@ -103,8 +103,11 @@ def stem(word: str) -> str:
     return _DUTCH.stemWord(word.lower())
 
 
+@lru_cache(maxsize=20_000)
 def content_stems(text: str) -> dict[str, str]:
-    """The subject words of a text: stem -> the first word written with it."""
+    """The subject words of a text: stem -> the first word written with it. Shared: never change it.
+
+    Remembered, because every earlier promise meets every later document's passages."""
     words = {}
     for match in _WORD.finditer(text.replace("\u00ad", "")):
         word = match.group()
@@ -180,6 +183,9 @@ class _LaterEvidence:
         self.cited = {r.kamerstuk for r in later.references}
         sentences = [flatten(s.text) for s in split_sentences(later.text)]
         self.fulfilment_sentences = _fulfilment_passages(sentences)
+        # per passage: its digits, and the dates of letters it cites
+        self.fulfilment_citations = [(re.sub(r"\D", "", passage), _dates_cited(passage, later.date))
+                                     for passage in self.fulfilment_sentences]
         self.deliveries = [s for s in sentences if DELIVERY.search(s)]
         self.answers_questions = later.kind == "antwoorden" or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}"))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
@@ -187,6 +193,8 @@ class _LaterEvidence:
         self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
         self.body = content_stems(later.text)
         self.promises = [content_stems(c.text) for c in later.commitments]
+        self.postponements = [(p.text, find_due(flatten(p.text), later.date)) for p in later.postponements]
+        self.instalments = _instalments(f"{later.title} {later.text[:1500]}")
 
     def judge(self, earlier: EarlierCommitment) -> Suggestion | None:
         later = self.later
@@ -266,21 +274,20 @@ class _LaterEvidence:
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
         """A passage that says it delivers and cites the earlier document, by number or date."""
         number = re.sub(r"\D", "", earlier.document_kamerstuk or "")
-        for passage in self.fulfilment_sentences:
-            by_number = bool(number) and number in re.sub(r"\D", "", passage)
-            by_date = _cites_date(_dates_cited(passage, self.later.date), earlier.document_date)
+        for digits, dates in self.fulfilment_citations:
+            by_number = bool(number) and number in digits
+            by_date = _cites_date(dates, earlier.document_date)
             if by_number or by_date:
                 return True
         return False
 
     def _postpones(self, earlier: EarlierCommitment, subject: dict[str, str]) -> Reason | None:
         """The later document announces this promise will be late: it does not deliver it."""
-        for postponement in self.later.postponements:
-            about = _about(postponement.text, subject)
-            due = find_due(flatten(postponement.text), self.later.date)
+        for text, due in self.postponements:
+            about = _about(text, subject)
             same_due = bool(due and earlier.due and due.date == earlier.due)
             if about >= 0.4 or (about > 0 and same_due):
-                return Reason("postpones", {"passage": _short(postponement.text)})
+                return Reason("postpones", {"passage": _short(text)})
         return None
 
     def _says_still_open(self, subject: dict[str, str]) -> Reason | None:
@@ -290,8 +297,7 @@ class _LaterEvidence:
 
     def _another_instalment(self, earlier: EarlierCommitment) -> Reason | None:
         """The promise names one instalment of a series ("de tweede rapportage") and this document another."""
-        promised = {m.lower() for m in INSTALMENT.findall(earlier.text)}
-        delivered = {m.lower() for m in INSTALMENT.findall(f"{self.later.title} {self.later.text[:1500]}")}
+        promised, delivered = _instalments(earlier.text), self.instalments
         if promised and delivered and not promised & delivered:
             return Reason("other_instalment", {"promised": sorted(promised), "delivered": sorted(delivered)})
         return None
@@ -320,8 +326,14 @@ def _fulfilment_passages(sentences: list[str]) -> list[str]:
     return passages
 
 
-def _things(text: str) -> set[str]:
-    return {m.lower() for m in PROMISED_THING.findall(text)}
+@lru_cache(maxsize=20_000)
+def _things(text: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in PROMISED_THING.findall(text))
+
+
+@lru_cache(maxsize=20_000)
+def _instalments(text: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in INSTALMENT.findall(text))
 
 
 def _about(text: str, subject: dict[str, str]) -> float:
@@ -357,9 +369,12 @@ def _cites_date(cited: set, day: dt.date | None) -> bool:
 
 def _same_ministry(a: str, b: str) -> bool:
     """"Minister van Defensie" and "Staatssecretaris van Defensie" share a ministry."""
-    def ministries(sender):
-        return {m.strip().lower() for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or "")}
-    return bool(ministries(a) & ministries(b))
+    return bool(_ministries_of(a) & _ministries_of(b))
+
+
+@lru_cache(maxsize=2_000)
+def _ministries_of(sender: str | None) -> frozenset[str]:
+    return frozenset(m.strip().lower() for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or ""))
 
 
 def _short(sentence: str, limit: int = 90) -> str:

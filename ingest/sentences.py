@@ -26,9 +26,13 @@ MAY_BE_FINAL = {"jl", "a.s", "e.a", "etc", "o.i.d", "enz", "e.v", "c.s"}
 # footnote mark, then white space before the next sentence.
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\d{1,2}(?=\s))?(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
+# The word before a possible end is looked for this far back first: searching from the block's start
+# for a pattern anchored at the end costs time in proportion to everything before it.
+_WORD_WINDOW = 64
 _NEXT_START = re.compile(r"\s+([\"'“‘(]?)(\S)")
 # A footnote printed in the text: its number, then a capital ("5 Kamerbrief over ...").
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-Z]")
+_BROKEN_WORD = re.compile(r"(\w)-\s*\n\s*([a-zà-ÿ])")
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def _ends_sentence(block: str, m: re.Match) -> bool:
         return False  # lower case or a digit continues the sentence ("nr. 943")
     if block[m.start()] != ".":
         return True
-    word = _WORD_BEFORE.search(block, 0, m.start())
+    word = _word_before(block, m.start())
     token = word.group(1).lower().strip(".") if word else ""
     if token in NEVER_FINAL:
         return False
@@ -106,11 +110,21 @@ def _ends_sentence(block: str, m: re.Match) -> bool:
     return not re.fullmatch(r"(?:[a-zà-ÿ]\.)*[a-zà-ÿ]", token)
 
 
+def _word_before(block: str, end: int) -> re.Match | None:
+    """The run of letters and stops that ends at `end`, as _WORD_BEFORE finds it searching from the start."""
+    window = max(0, end - _WORD_WINDOW)
+    word = _WORD_BEFORE.search(block, window, end)
+    if word and word.start() == window and window > 0:  # the run may begin before the window
+        word = _WORD_BEFORE.search(block, 0, end)
+    return word
+
+
 def flatten(sentence: str) -> str:
     """One line, words broken over a line joined again ("verwon-\\ndingen")."""
     sentence = sentence.replace("\u00ad", "")
-    sentence = re.sub(r"(\w)-\s*\n\s*([a-zà-ÿ])", r"\1\2", sentence)
-    return re.sub(r"\s+", " ", sentence).strip()
+    if "\n" in sentence:  # only a line break can break a word
+        sentence = _BROKEN_WORD.sub(r"\1\2", sentence)
+    return " ".join(sentence.split())  # str.split's white space is re's \s: runs to one space, ends stripped
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

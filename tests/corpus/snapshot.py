@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ingest import analyse_file  # noqa: E402
-from ingest.cli import fulfils_of  # noqa: E402
+from ingest.cli import Fulfilments  # noqa: E402
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 # Each set of documents as the scorer reads it; a document's `fulfils` only link within its own set.
@@ -44,10 +44,8 @@ def take(name: str) -> dict[str, dict]:
     """What the engine finds in each document of the set, keyed by its path in the repository."""
     files = documents(name)
     analyses = {file: analyse_file(ROOT / file) for file in files}
-    return {
-        file: {"analysis": analysis.to_dict(), "fulfils": fulfils_of(file, analysis, analyses)}
-        for file, analysis in analyses.items()
-    }
+    fulfilments = Fulfilments(analyses)
+    return {file: {"analysis": analysis.to_dict(), "fulfils": fulfilments.of(file)} for file, analysis in analyses.items()}
 
 
 def stored(name: str) -> dict[str, dict]:
