@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from . import patterns
+from . import patterns, prefilter
 from .deadlines import find_due
 from .model import Analysis, EarlierCommitment, Reason, Suggestion
 from .sentences import flatten, split_sentences
@@ -26,7 +26,7 @@ CONFIDENT_FROM = 0.55
 MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
 
 # A document saying it delivers on a promise.
-FULFILMENT = re.compile(
+FULFILMENT = prefilter.compile(
     r"zoals\s+(?:eerder\s+|reeds\s+)?(?:toegezegd|aangekondigd|beloofd|afgesproken|besproken|verzocht)|"
     r"(?:conform|overeenkomstig|ter\s+uitvoering\s+van|in\s+navolging\s+van)\s+(?:mijn|de|onze|het)\s+"
     r"(?:toezegging|afspraak|verzoek|motie)|"
@@ -42,7 +42,7 @@ FULFILMENT = re.compile(
     re.IGNORECASE,
 )
 # A document handed over: "Hierbij bied ik u de evaluatie aan", "Bijgaand sturen wij u het rapport".
-DELIVERY = re.compile(
+DELIVERY = prefilter.compile(
     r"\b(?:hierbij|bijgaand|hiermee|in\s+de\s+bijlage)\s+(?:bied|bieden|stuur|sturen|zend|zenden|ontvangt|treft|doe|doen)\b|"
     r"\b(?:bied|bieden|stuur|sturen|zend|zenden)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
     r".{0,200}?\b(?:hierbij|bijgaand|aan)\b|"
@@ -57,8 +57,8 @@ PROMISED_THING = re.compile(
 INSTALMENT = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|\d{1,2}e)\s+(?=\w*"
                         r"(?:rapportage|rapport|voortgangsbrief|brief|evaluatie|monitor|meting))", re.IGNORECASE)
 # A promise to answer questions, and a document that answers them.
-QUESTIONS = re.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
-ANSWERS = re.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
+QUESTIONS = prefilter.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
+ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
                      r"(?:schriftelijke\s+)?vragen|beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
                      re.IGNORECASE)
 # A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
@@ -66,14 +66,14 @@ _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rappo
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
 _POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b", re.IGNORECASE)
 # A promised item the later document says is still under way: the promise stays open.
-STILL_OPEN = re.compile(
+STILL_OPEN = prefilter.compile(
     r"\b(?:in\s+voorbereiding|in\s+volle\s+gang|in\s+de\s+maak|(?:loopt|lopen)\s+(?:nog|momenteel)|"
     r"nog\s+niet\s+(?:gereed|klaar|afgerond|beschikbaar|verschenen|ontvangen)|wordt\s+(?:nog|momenteel|op\s+dit\s+moment)\s+"
     r"(?:opgesteld|uitgevoerd|voorbereid|uitgewerkt|afgerond)|(?:volgt|volgen)\s+(?:nog|later))\b",
     re.IGNORECASE,
 )
 # "mijn brief van 2 februari jl.", "de brief van 2 februari 2024": a letter cited by its date.
-_LETTER_OF_DATE = re.compile(
+_LETTER_OF_DATE = prefilter.compile(
     r"(?:brief|kamerbrief|rapportage|reactie|beantwoording)\s+van\s+(\d{1,2})\s+("
     + "|".join(patterns.MONTHS) + r")(?:\s+(\d{4}))?",
     re.IGNORECASE,
@@ -109,8 +109,7 @@ def content_stems(text: str) -> dict[str, str]:
 
     Remembered, because every earlier promise meets every later document's passages."""
     words = {}
-    for match in _WORD.finditer(text.replace("\u00ad", "")):
-        word = match.group()
+    for word in _WORD.findall(text.replace("\u00ad", "")):
         if word.lower() not in STOPWORDS:
             words.setdefault(stem(word), word)
     return words
@@ -171,7 +170,7 @@ def _same_promise(a: EarlierCommitment, b: EarlierCommitment) -> bool:
     if (a.document_kamerstuk, a.document_date, a.due) != (b.document_kamerstuk, b.document_date, b.due):
         return False
     subject_a, subject_b = content_stems(a.text), content_stems(b.text)
-    shared = sum(1 for s in subject_a if s in subject_b)
+    shared = len(subject_a.keys() & subject_b.keys())
     return shared > 0 and shared >= 0.6 * min(len(subject_a), len(subject_b))
 
 
@@ -217,9 +216,9 @@ class _LaterEvidence:
         if dated:
             score += WEIGHTS["cites_date"] if not cites else WEIGHTS["cites_date_too"]
             reasons.append(Reason("cites_date", {"date": earlier.document_date.isoformat()}))
-        shared_head = [w for s, w in subject.items() if s in self.head]
+        shared_head = len(subject.keys() & self.head.keys())
         shared_body = [w for s, w in subject.items() if s in self.body]
-        overlap = (len(shared_head) + len(shared_body)) / (2 * len(subject)) if subject else 0.0
+        overlap = (shared_head + len(shared_body)) / (2 * len(subject)) if subject else 0.0
         score += WEIGHTS["subject"] * overlap
         if shared_body:
             reasons.append(Reason("subject", {"words": shared_body[:6]}))
@@ -255,7 +254,7 @@ class _LaterEvidence:
         # Citing the earlier letter shows the later one knows it, not that it delivers this
         # promise: that takes a statement of delivery, or an opening about the promise itself.
         # Confident takes both: a link to the promise (its letter cited, or its dossier) and a sign of delivery.
-        opens_with_it = bool(subject) and len(shared_head) / len(subject) >= 0.5
+        opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
         linked = cites or dated or same_dossier
         delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
         confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed
@@ -313,7 +312,7 @@ class _LaterEvidence:
         return 0.0 if late <= 365 else WEIGHTS["a_year_late"]
 
     def _repeats(self, subject: dict[str, str]) -> bool:
-        return any(subject and sum(1 for s in subject if s in p) / len(subject) >= 0.6 for p in self.promises)
+        return bool(subject) and any(len(subject.keys() & p.keys()) / len(subject) >= 0.6 for p in self.promises)
 
 
 def _fulfilment_passages(sentences: list[str]) -> list[str]:
@@ -340,8 +339,7 @@ def _about(text: str, subject: dict[str, str]) -> float:
     """The share of a commitment's subject words that a text uses too."""
     if not subject:
         return 0.0
-    stems = content_stems(text)
-    return sum(1 for s in subject if s in stems) / len(subject)
+    return len(subject.keys() & content_stems(text).keys()) / len(subject)
 
 
 def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, int]]:
