@@ -95,7 +95,9 @@ def _store_references(document: Document, analysis: Analysis) -> None:
         )
         for r in analysis.references
     )
-    for dossier_key in {r.dossier for r in analysis.references}:
+    cited_dossiers = {r.dossier for r in analysis.references}
+    # One query finds the cited dossiers that are known already, as most soon are.
+    for dossier_key in sorted(cited_dossiers - set(Dossier.objects.filter(key__in=cited_dossiers).values_list("key", flat=True))):
         dossier_for(dossier_key)
     link_citations(document)
 
