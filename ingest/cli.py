@@ -12,10 +12,11 @@ import argparse
 import json
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from . import sandbox
-from .model import Analysis, EarlierCommitment, ExtractionError
+from .followups import LaterEvidence, promise_context, rank
+from .model import Analysis, EarlierCommitment, ExtractionError, Suggestion
 from .reasons import describe_rule
 
 # Children run side by side; each is a separate process, so threads only wait.
@@ -42,10 +43,13 @@ def _positive(value: str) -> int:
 
 def extract_files(files: list[str], as_json: bool, processes: int = _PARALLEL) -> int:
     sandbox.start_server(fork=True)  # before any thread: the server is this process, forked
+    fulfilments = Fulfilments(files)
     with ThreadPoolExecutor(max_workers=processes) as pool:
-        results = list(pool.map(_analyse, files))
-    analyses = {file: result for file, result in zip(files, results) if isinstance(result, Analysis)}
-    fulfilments = Fulfilments(analyses)
+        futures = {pool.submit(_analyse, file): file for file in files}
+        for future in as_completed(futures):  # linked while the others are read
+            if isinstance(future.result(), Analysis):
+                fulfilments.add(futures[future], future.result())
+    results = [future.result() for future in futures]
     failed = False
     for file, result in zip(files, results):
         if isinstance(result, Analysis):
@@ -69,49 +73,76 @@ def _analyse(file: str) -> Analysis | ExtractionError:
 class Fulfilments:
     """Confident links from each file to commitments in the other files dated before it.
 
-    Each file's commitments are described once for all the later files that may fulfil them."""
+    Files are added as their children finish, and each new file is judged against those already in, so
+    that the linking is done while the other files are still being read. Each file's commitments are
+    described once, and each file's evidence as a later document gathered once, for all its pairs."""
 
-    def __init__(self, analyses: dict[str, Analysis]):
-        from .followups import promise_context  # only the parent links files; the child never needs it
-
-        self.analyses = analyses
+    def __init__(self, files: list[str]):
+        self.files = list(dict.fromkeys(files))
+        self.analyses: dict[str, Analysis] = {}
         self.promises: dict[str, list[EarlierCommitment]] = {}
         self.texts: dict[str, tuple[str, str]] = {}  # key -> (file, commitment text)
+        self.evidence: dict[str, LaterEvidence] = {}
+        self.judged: dict[tuple[str, str], Suggestion | None] = {}  # (later file, commitment key)
+
+    @classmethod
+    def of_all(cls, analyses: dict[str, Analysis]) -> Fulfilments:
+        fulfilments = cls(list(analyses))
         for file, analysis in analyses.items():
-            if analysis.date is None:
+            fulfilments.add(file, analysis)
+        return fulfilments
+
+    def add(self, file: str, analysis: Analysis) -> None:
+        self.analyses[file] = analysis
+        if analysis.date is None:
+            return
+        self.promises[file] = [self._promise(file, index, analysis, c) for index, c in enumerate(analysis.commitments)]
+        for other, earlier in self.analyses.items():
+            if other == file or earlier.date is None:
                 continue
-            self.promises[file] = []
-            for index, commitment in enumerate(analysis.commitments):
-                key = f"{file}\x00{index}"
-                self.texts[key] = (file, commitment.text)
-                self.promises[file].append(EarlierCommitment(
-                    key=key,
-                    text=commitment.text,
-                    due=commitment.due,
-                    document_kamerstuk=analysis.kamerstuk,
-                    document_date=analysis.date,
-                    dossiers=analysis.dossiers,
-                    sender=analysis.sender,
-                    context=promise_context(analysis.text, commitment.start),
-                ))
+            if earlier.date < analysis.date:
+                self._judge(file, self.promises[other])
+            elif analysis.date < earlier.date:
+                self._judge(other, self.promises[file])
 
     def of(self, file: str) -> list[dict]:
-        from .followups import suggest_fulfilments
         from .reasons import as_json
 
         later = self.analyses[file]
         if later.date is None:
             return []
-        earlier = [promise for other, promises in self.promises.items()
-                   if other != file and self.analyses[other].date < later.date for promise in promises]
+        earlier = [promise for other in self.files if other != file and other in self.promises
+                   and self.analyses[other].date < later.date for promise in self.promises[other]]
         if not earlier:
             return []
         return [
             {"file": self.texts[s.key][0], "commitment": self.texts[s.key][1], "score": round(s.score, 3),
              "reasons": [as_json(r) for r in s.reasons]}
-            for s in suggest_fulfilments(later, earlier)
+            for s in rank([self.judged[file, e.key] for e in earlier], earlier)
             if s.confident and s.key in self.texts
         ]
+
+    def _judge(self, later: str, promises: list[EarlierCommitment]) -> None:
+        if not promises:
+            return
+        if later not in self.evidence:
+            self.evidence[later] = LaterEvidence(self.analyses[later])
+        for promise in promises:
+            self.judged[later, promise.key] = self.evidence[later].judge(promise)
+
+    def _promise(self, file: str, index: int, analysis: Analysis, commitment) -> EarlierCommitment:
+        key = f"{file}\x00{index}"
+        self.texts[key] = (file, commitment.text)
+        return EarlierCommitment(
+            key=key,
+            text=commitment.text,
+            due=commitment.due,
+            document_kamerstuk=analysis.kamerstuk,
+            document_date=analysis.date,
+            dossiers=analysis.dossiers,
+            sender=analysis.sender,
+            context=promise_context(analysis.text, commitment.start),
+        )
 
 
 def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:

@@ -135,8 +135,13 @@ WEIGHTS = {
 
 def suggest_fulfilments(later: Analysis, earlier: list[EarlierCommitment]) -> list[Suggestion]:
     """Earlier commitments `later` may fulfil, most likely first."""
-    evidence = _LaterEvidence(later)
-    suggestions = [s for s in (evidence.judge(e) for e in earlier) if s and s.score >= SHOW_FROM]
+    evidence = LaterEvidence(later)
+    return rank([evidence.judge(e) for e in earlier], earlier)
+
+
+def rank(judged: list[Suggestion | None], earlier: list[EarlierCommitment]) -> list[Suggestion]:
+    """The judgements of one later document on `earlier` (in that order), shown ones first by score."""
+    suggestions = [s for s in judged if s and s.score >= SHOW_FROM]
     return _once_per_promise(sorted(suggestions, key=lambda s: s.score, reverse=True), earlier)
 
 
@@ -174,7 +179,7 @@ def _same_promise(a: EarlierCommitment, b: EarlierCommitment) -> bool:
     return shared > 0 and shared >= 0.6 * min(len(subject_a), len(subject_b))
 
 
-class _LaterEvidence:
+class LaterEvidence:
     """What the later document says, computed once for all earlier commitments."""
 
     def __init__(self, later: Analysis):

@@ -44,7 +44,7 @@ def take(name: str) -> dict[str, dict]:
     """What the engine finds in each document of the set, keyed by its path in the repository."""
     files = documents(name)
     analyses = {file: analyse_file(ROOT / file) for file in files}
-    fulfilments = Fulfilments(analyses)
+    fulfilments = Fulfilments.of_all(analyses)
     return {file: {"analysis": analysis.to_dict(), "fulfils": fulfilments.of(file)} for file, analysis in analyses.items()}
 
 
