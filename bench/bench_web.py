@@ -96,7 +96,7 @@ def build_archive(documents: int) -> None:
 
 
 def pages() -> list[tuple[str, str, float | None]]:
-    """(what, url, target p95 in ms or None where the issue sets none)."""
+    """(what, url, target p95 in ms, or None where no target is set)."""
     from django.contrib.auth.models import User
     from django.db.models import Count
     from django.urls import reverse
@@ -111,6 +111,8 @@ def pages() -> list[tuple[str, str, float | None]]:
                 .first())
     staff = User.objects.get(username="bench")
     feed = url("dossier_ics", FeedToken.for_user(staff).token, largest.key)
+    promise_in_largest = Commitment.objects.filter(dossier=largest).order_by("made_on", "pk").values_list(
+        "pk", flat=True).first()
     return [
         ("overzicht /", url("home"), 150),
         (f"tijdlijn grootste dossier ({largest.n} documenten)", url("dossier", largest.key), 150),
@@ -127,17 +129,23 @@ def pages() -> list[tuple[str, str, float | None]]:
          url("search", query=f"?q=kabinet&dossier={largest.key}&van=2020-01-01"), 100),
         (f"zoeken: zeldzaam woord ‘{RARE_WORD}’", url("search", query=f"?q={RARE_WORD}"), 100),
         ("iCalendar-feed grootste dossier", feed, None),
+        ("bewijskiezer: woord uit de titel, grootste dossier",
+         url("evidence_choices", promise_in_largest, query=f"?brief={largest.titel.split()[0]}"), 100),
     ]
 
 
 def measure(repeat: int):
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import Group, User
     from django.db import connection
     from django.test import Client
+
+    from tracker.roles import CLERKS_GROUP
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     setup_test_environment()
     staff, _ = User.objects.get_or_create(username="bench")
+    # A clerk sees every page as staff does, and the clerk's own parts (the evidence picker) too.
+    Group.objects.get_or_create(name=CLERKS_GROUP)[0].user_set.add(staff)
     client = Client()
     client.force_login(staff)
     rows = []

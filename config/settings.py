@@ -223,6 +223,8 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # Celery: Redis (or any broker) from CELERY_BROKER_URL, otherwise the same PostgreSQL.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or broker_url(DATABASES["default"])
+# Task modules beside `tracker.tasks`, which autodiscovery finds by itself.
+CELERY_IMPORTS = ("tracker.sync.tasks", "tracker.reminders")
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "kamerbrieven")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

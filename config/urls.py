@@ -1,3 +1,5 @@
+"""The site's addresses: logging in and out, the admin under /beheer/, the tracker's own, and the 400 page."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path

@@ -1,3 +1,5 @@
+"""The WSGI entry point for gunicorn."""
+
 import gc
 import os
 

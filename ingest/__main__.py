@@ -1,3 +1,5 @@
+"""`python -m ingest`: the command line (see `ingest.cli`)."""
+
 import sys
 
 from .cli import main

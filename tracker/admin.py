@@ -1,3 +1,5 @@
+"""/beheer/: users, dossiers and documents for admins; commitments and their history read-only."""
+
 from django.contrib import admin
 
 from tracker.models import Commitment, Document, Dossier, StatusChange
@@ -18,21 +20,7 @@ class DocumentAdmin(admin.ModelAdmin):
     exclude = ["text"]
 
 
-@admin.register(Commitment)
-class CommitmentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "status", "due_date"]
-    list_filter = ["status", "rejected"]
-    # Status changes go through the clerk's pages, which keep the history.
-    readonly_fields = ["status", "rejected", "version", "due_date"]
-
-
-@admin.register(StatusChange)
-class StatusChangeAdmin(admin.ModelAdmin):
-    """The register's history: read here, never written, not even by a superuser (who could otherwise
-    add a change under any clerk's name and date)."""
-
-    list_display = ["commitment", "from_status", "to_status", "changed_by", "changed_at"]
-
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -41,3 +29,20 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ReadOnlyAdmin):
+    """Read here; every change to a commitment goes through the clerk's pages (`tracker.workflow`), which keep
+    its history."""
+
+    list_display = ["__str__", "status", "due_date"]
+    list_filter = ["status", "rejected"]
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(ReadOnlyAdmin):
+    """The register's history: read here, never written, not even by a superuser (who could otherwise
+    add a change under any clerk's name and date)."""
+
+    list_display = ["commitment", "from_status", "to_status", "changed_by", "changed_at"]

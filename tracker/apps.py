@@ -1,3 +1,5 @@
+"""The tracker's Django app."""
+
 from django.apps import AppConfig
 
 

@@ -10,7 +10,8 @@ from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
-from tracker.filters import LenientFilter, Period
+from tracker.periods import Period
+from tracker.filters import LenientFilter
 from tracker.forms import DossierField
 from tracker.models import Commitment, Document
 
@@ -34,7 +35,7 @@ class DocumentFilter(LenientFilter):
         if "status" in values:
             documents = documents.filter(state=values["status"])
         if "dossier" in values:
-            documents = documents.filter(dossier__key=values["dossier"])
+            documents = documents.in_dossier(values["dossier"])
         if "soort" in values:
             documents = documents.filter(kind=values["soort"])
         if "herkomst" in values:

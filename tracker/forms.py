@@ -1,7 +1,9 @@
+"""The forms clerks fill in: uploads, commitments by hand and corrected, status changes, dates."""
+
 from django import forms
 from django.conf import settings
 
-from tracker.kamerstuk import kamerstuk_label, parse_typed_dossier
+from tracker.ids import kamerstuk_label, parse_typed_dossier, parse_typed_kamerstuk
 from tracker.models import Document, Status
 
 # What a clerk can set by hand; kandidaat is only ever the engine's.
@@ -109,6 +111,38 @@ class NewCommitmentForm(CommitmentFieldsForm):
     origin = forms.CharField(label="Waar toegezegd (bijv. commissiedebat van 25 oktober 2023)", required=False,
                              max_length=300)
     kamerstuk = forms.CharField(label="In Kamerstuk (optioneel)", required=False, max_length=60)
+
+
+class DocumentCorrectionForm(forms.Form):
+    """What a clerk can correct in a document's metadata (`tracker.corrections`)."""
+
+    kamerstuk = forms.CharField(label="Eigen Kamerstuknummer (leeg: geen)", required=False, max_length=60,
+                                help_text="bijv. 27 925, nr. 962")
+    dossiers = forms.CharField(label="Dossiers", required=False, max_length=300,
+                               help_text="gescheiden door puntkomma's, bijv. 27 925; 29 521")
+    date = CalendarDateField(label="Datum", required=False)
+    kind = forms.ChoiceField(label="Soort", choices=Document.Kind.choices)
+    sender = forms.CharField(label="Afzender", required=False, max_length=500)
+    title = forms.CharField(label="Titel", required=False, max_length=1000)
+
+    def clean_kamerstuk(self):
+        typed = self.cleaned_data["kamerstuk"].strip()
+        if not typed:
+            return ""
+        kamerstuk = parse_typed_kamerstuk(typed)
+        if kamerstuk is None:
+            raise forms.ValidationError(f"“{typed}” is geen Kamerstuknummer zoals 27 925, nr. 962 of 36200-X-85.")
+        return kamerstuk
+
+    def clean_dossiers(self):
+        keys = []
+        for typed in filter(None, (part.strip() for part in self.cleaned_data["dossiers"].split(";"))):
+            key = parse_typed_dossier(typed)
+            if key is None:
+                raise forms.ValidationError(f"“{typed}” is geen dossiernummer zoals 27 925 of 36 200 X.")
+            if key not in keys:
+                keys.append(key)
+        return keys
 
 
 class PostponementForm(forms.Form):

@@ -12,12 +12,24 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from ingest.reasons import describe_rule
-from tracker.kamerstuk import dossier_label, kamerstuk_label
+from tracker.ids import dossier_label, kamerstuk_label, split_dossier
+
+
+class DossierQuerySet(models.QuerySet):
+    def for_key(self, key: str, titel: str = "") -> Dossier:
+        """The dossier with this canonical key, made when it is not here yet; a title fills an empty one."""
+        nummer, toevoeging = split_dossier(key)
+        dossier, _ = self.get_or_create(key=key, defaults={"nummer": nummer, "toevoeging": toevoeging,
+                                                           "titel": titel[:500]})
+        if titel and not dossier.titel:
+            dossier.titel = titel[:500]
+            dossier.save(update_fields=["titel"])
+        return dossier
 
 
 class Dossier(models.Model):
@@ -31,6 +43,8 @@ class Dossier(models.Model):
     followed_since = models.DateTimeField(null=True, blank=True)
     followed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         ordering = ["key"]
@@ -49,6 +63,25 @@ class Dossier(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def analysed(self):
         return self.filter(state=Document.State.KLAAR)
+
+    def in_dossier(self, key: str):
+        """The documents of a dossier: its own papers and those it shares with another dossier."""
+        shared = Document.other_dossiers.through.objects.filter(dossier__key=key).values("document_id")
+        return self.filter(Q(dossier__key=key) | Q(pk__in=shared))
+
+    def by_kamerstuk(self, kamerstuk: str) -> Document | None:
+        """The document that is this Kamerstuk: the first to arrive, when a paper came in more than once."""
+        return self.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+
+    def by_tk_document_number(self, number: str) -> Document | None:
+        return self.filter(tk_document_number=number).first()
+
+    def by_kamerstukken(self, kamerstukken) -> dict[str, Document]:
+        """`by_kamerstuk` for many at once, in one query."""
+        found = {}
+        for document in self.filter(kamerstuk__in=kamerstukken).order_by("created_at"):
+            found.setdefault(document.kamerstuk, document)
+        return found
 
 
 # Newest first, undated last; volgnummer and pk make the order total.
@@ -74,7 +107,10 @@ class Document(models.Model):
     # Ended without a usable text: a clerk may have the document analysed again.
     FAILED_STATES = (State.MISLUKT, State.GEEN_TEKST)
 
+    # The dossier its own number belongs to (27925 for 27925-946), and any other it is published in as well
+    # (the same paper as 29521-946): it is on the timeline of each.
     dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    other_dossiers = models.ManyToManyField(Dossier, blank=True, related_name="shared_documents")
     volgnummer = models.CharField(max_length=20, blank=True)
     kamerstuk = models.CharField(max_length=60, blank=True, db_index=True)  # canonical, e.g. 27925-960
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANDERS)
@@ -148,6 +184,11 @@ class Document(models.Model):
         """The kept file is gone from MEDIA_ROOT (a restore without the media folder, a clean-up by hand)."""
         return not self.original or not self.original.storage.exists(self.original.name)
 
+    def dossier_keys(self) -> list[str]:
+        """Its dossiers' keys, its own number's first."""
+        others = [dossier.key for dossier in self.other_dossiers.all()]
+        return [self.dossier.key, *others] if self.dossier_id else others
+
 
 class DocumentPage(models.Model):
     """A page of a document's text, the unit of full-text search.
@@ -171,6 +212,21 @@ class DocumentPage(models.Model):
         return f"{self.document_id} p. {self.number}"
 
 
+class ReferenceQuerySet(models.QuerySet):
+    def link_to(self, document: Document) -> None:
+        """Citations of `document`'s Kamerstuk that came in before it (from any source) now point to it."""
+        if document.kamerstuk:
+            self.filter(kamerstuk=document.kamerstuk, target__isnull=True).exclude(document=document).update(
+                target=document)
+
+    def mark_from_elsewhere(self, own_dossier_keys: list[str]) -> None:
+        """After a document's dossiers changed: which of its citations (this queryset) come from another one."""
+        if not own_dossier_keys:
+            self.update(from_elsewhere=True)
+            return
+        self.update(from_elsewhere=ExpressionWrapper(~Q(dossier_key__in=own_dossier_keys), output_field=BooleanField()))
+
+
 class Reference(models.Model):
     """A citation of a Kamerstuk in a document; `target` is filled once that Kamerstuk is here."""
 
@@ -187,6 +243,8 @@ class Reference(models.Model):
     start = models.IntegerField(default=-1)
     end = models.IntegerField(default=-1)
     footnote = models.IntegerField(null=True, blank=True)
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         indexes = [
@@ -421,6 +479,31 @@ class StatusChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("A status change is history: it is never deleted")
+
+
+class DocumentChange(models.Model):
+    """A correction of a document's metadata (its number, dossiers, date, kind, sender, title): who, when, and
+    what from what to what. Like a commitment's history, never edited or deleted."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    changed_at = models.DateTimeField(default=timezone.now)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.CLERK)
+    reason = models.TextField()  # "titel: Brief → Stand van zaken; datum: — → 05-01-2024"
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return self.reason[:80]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A document change is history: it is never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("A document change is history: it is never deleted")
 
 
 class Postponement(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
@@ -40,6 +41,12 @@ def reminders(today: dt.date, base_url: str) -> list[EmailMessage]:
                    f"{len(lists['upcoming'])} met een termijn in de komende {WEEKS_AHEAD} weken")
         messages.append(EmailMessage(subject, render_to_string("emails/reminder.txt", ctx), to=[user.email]))
     return messages
+
+
+@shared_task(name="tracker.send_reminders")
+def send_reminders() -> int:
+    """The weekly e-mail, from Celery beat."""
+    return send_weekly()
 
 
 def send_weekly(today: dt.date | None = None) -> int:

@@ -7,7 +7,6 @@ a keyset on (rank, id), never with a deep OFFSET.
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
 
@@ -25,7 +24,6 @@ PAGE_SIZE = 20
 # A page longer than this is indexed in parts, so no tsvector nears PostgreSQL's 1 MB limit.
 PART_CHARS = 100_000
 
-_TK_DOCUMENT_NUMBER = re.compile(r"^\s*(\d{4})\s*D\s*(\d{5})\s*$", re.IGNORECASE)
 
 
 # --- indexing -----------------------------------------------------------------------------------
@@ -36,7 +34,7 @@ def page_parts(text: str, page_starts: list[int]):
     if starts[0] != 0:
         starts.insert(0, 0)
     ends = starts[1:] + [len(text)]
-    for number, (start, end) in enumerate(zip(starts, ends), start=1):
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
         while start < end:
             cut = end
             if end - start > PART_CHARS:
@@ -57,12 +55,6 @@ def index_document(document: Document) -> None:
 
 
 # --- looking up -----------------------------------------------------------------------------------
-
-def tk_document_number(typed: str) -> str | None:
-    """What someone types as a Tweede Kamer document number ("2024D08306", "2024 d 08306"), canonical."""
-    match = _TK_DOCUMENT_NUMBER.match(typed)
-    return f"{match[1]}D{match[2]}" if match else None
-
 
 def dutch_query(typed: str) -> SearchQuery:
     """Quotes, OR and -word as people type them in a search engine, stemmed as Dutch."""

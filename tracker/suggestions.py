@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch, Q
 
 from ingest.followups import promise_context, suggest_fulfilments
 from ingest.model import Analysis, Commitment as FoundCommitment, EarlierCommitment, Reference as FoundReference
 from ingest.reasons import describe
-from tracker.kamerstuk import kamerstuk_label
+from tracker.ids import kamerstuk_label
 from tracker.models import Commitment, Document
 
 CANDIDATE_LIMIT = 50
@@ -31,7 +32,8 @@ class Ranked:
 def candidates(commitment: Commitment):
     """Analysed documents from the day of the promise on, in its dossier or citing its letter."""
     own = commitment.document
-    related = Q(dossier_id=commitment.dossier_id) if commitment.dossier_id else Q(pk__in=[])
+    related = Q(dossier_id=commitment.dossier_id) | Q(other_dossiers=commitment.dossier_id) if commitment.dossier_id \
+        else Q(pk__in=[])
     if own is not None:
         related |= Q(references__target=own)
         if own.kamerstuk:
@@ -43,18 +45,21 @@ def candidates(commitment: Commitment):
     return (
         Document.objects.filter(pk__in=pks)
         .select_related("dossier")
+        # The other dossiers' keys in the same query: a prefetch would be a query of its own on every page.
+        .annotate(other_dossier_keys=ArraySubquery(
+            Document.other_dossiers.through.objects.filter(document=OuterRef("pk")).values("dossier__key")))
         .prefetch_related("references", Prefetch("commitments", queryset=Commitment.objects.listed()))
         .order_by("date", "pk")[:CANDIDATE_LIMIT]
     )
 
 
 def as_analysis(document: Document) -> Analysis:
-    """The stored document as the engine's Analysis (references and commitments prefetched)."""
+    """The stored document as the engine's Analysis (a candidate: references and commitments prefetched)."""
     return Analysis(
         kind=document.kind,
         date=document.date,
         kamerstuk=document.kamerstuk or None,
-        dossiers=[document.dossier.key] if document.dossier else [],
+        dossiers=[document.dossier.key, *document.other_dossier_keys] if document.dossier else [],
         title=document.title,
         sender=document.sender,
         signatories=[],

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, Exists, F, Func, Max, Min, OuterRef, Q, When, Window
+from django.db.models import BooleanField, Case, Count, Exists, F, Func, Max, Min, OuterRef, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from tracker.filters import CommitmentFilter, Period
+from tracker.periods import Period
+from tracker.filters import CommitmentFilter
 from tracker.models import TIMELINE_ORDER, Commitment, Document, Fulfilment, Reference
 
 # A window a browser draws quickly and a clerk can still read; zooming in shows the rest.
@@ -144,12 +145,19 @@ def _newest(scope: list, limit: int) -> list[int]:
 
 
 def dossier_scope(dossier) -> list:
-    """A dossier's own papers, and letters elsewhere that cite them: both belong to its history.
+    """A dossier's own papers, the papers of another dossier published in it too, and letters elsewhere that
+    cite them: all belong to its history. `dossier.shared_document_ids` says which are the shared papers.
 
-    The citing letters are read first and named by id: asked for them through a subquery, PostgreSQL
-    plans a pass over the index entry of every document in the archive."""
-    citing = Reference.objects.filter(dossier_key=dossier.key, from_elsewhere=True).values_list("document", flat=True)
-    return [Document.objects.filter(dossier=dossier), Document.objects.filter(IdAmong(sorted(set(citing))))]
+    The shared and citing letters are read first and named by id: asked for them through a subquery,
+    PostgreSQL plans a pass over the index entry of every document in the archive."""
+    citing = Reference.objects.filter(dossier_key=dossier.key, from_elsewhere=True).values_list(
+        "document", Value(False, output_field=BooleanField()))
+    shared = Document.other_dossiers.through.objects.filter(dossier=dossier).values_list(
+        "document", Value(True, output_field=BooleanField()))
+    rows = list(citing.union(shared))  # one round trip for both
+    dossier.shared_document_ids = {document for document, is_shared in rows if is_shared}
+    elsewhere = sorted({document for document, _ in rows})
+    return [Document.objects.filter(dossier=dossier), Document.objects.filter(IdAmong(elsewhere))]
 
 
 class IdAmong(Func):

@@ -1,3 +1,5 @@
+"""The tracker's addresses, in Dutch."""
+
 from django.urls import path
 
 import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>
@@ -16,6 +18,7 @@ urlpatterns = [
     path("documenten/<int:pk>/", documents.document_detail, name="document"),
     path("documenten/<int:pk>/origineel/", documents.document_original, name="document_original"),
     path("documenten/<int:pk>/opnieuw/", documents.document_retry, name="document_retry"),
+    path("documenten/<int:pk>/corrigeren/", documents.document_correct, name="document_correct"),
     path("kamerstuk/<kamerstuk:kamerstuk>/", documents.kamerstuk_redirect, name="kamerstuk"),
     # commitments
     path("toezeggingen/", register.commitment_list, name="commitments"),
@@ -23,6 +26,7 @@ urlpatterns = [
     path("toezeggingen/export.xlsx", register.commitment_export_xlsx, name="commitments_xlsx"),
     path("toezeggingen/<int:pk>/", commitments.commitment_detail, name="commitment"),
     path("toezeggingen/<int:pk>/status/", commitments.commitment_status, name="commitment_status"),
+    path("toezeggingen/<int:pk>/brieven/", commitments.evidence_choices, name="evidence_choices"),
     path("toezeggingen/<int:pk>/bewerken/", editing.commitment_edit, name="commitment_edit"),
     path("toezeggingen/nieuw/", editing.commitment_new, name="commitment_new"),
     path("uitstel/<int:pk>/bevestigen/", postponements.postponement_confirm, name="postponement_confirm"),

@@ -1,7 +1,9 @@
-"""Changing a commitment's status: always with a history record, fulfilments with their evidence.
+"""Every change to a commitment, always with a history record; fulfilments with their evidence.
 
-Every change in the product goes through `change_status`, so the history is complete: who, when,
-from what, to what, why, with which letter, and for a postponement the old and the new deadline.
+The only writer of commitments: made (`record_new`), a status changed (`change_status` and the review's
+`accept` / `reject`), corrected (`edit`), moved with its letter (`follow_letter`). So the history is
+complete: who or which source, when, from what, to what, why, with which letter, and for a postponement the
+old and the new deadline. The admin shows commitments read-only.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tracker.models import Commitment, Document, Dossier, Fulfilment, Postponement, Source, Status, StatusChange
@@ -41,6 +43,16 @@ class Conflict(Exception):
             Status(change.to_status).label)
         return (f"Intussen heeft {who} deze toezegging gewijzigd ({what}, {when}). Uw wijziging is niet opgeslagen: "
                 "bekijk de nieuwe stand en probeer het opnieuw.")
+
+
+def record_new(commitments: list[Commitment], *, reason: str, source: str, user=None) -> list[Commitment]:
+    """New commitments (unsaved), stored each with its first history row."""
+    made = Commitment.objects.bulk_create(commitments)
+    StatusChange.objects.bulk_create(
+        StatusChange(commitment=c, changed_by=user, from_status="", to_status=c.status, source=source, reason=reason)
+        for c in made
+    )
+    return made
 
 
 @transaction.atomic
@@ -135,14 +147,17 @@ def reject(commitment: Commitment, user, reason: str, seen_version: int | None =
                          from_statuses=(Status.KANDIDAAT,), reject=True)
 
 
-# What a clerk may correct in a commitment, with the label the history uses for it.
+# What may be corrected in a commitment (by a clerk, or by the Kamer's register for its own toezeggingen), with
+# the label the history uses for it.
 EDITABLE = {"text": "tekst", "due_date": "termijn", "due_text": "termijnomschrijving", "ministry": "ministerie",
-            "dossier": "dossier"}
+            "dossier": "dossier", "made_on": "toegezegd op", "origin": "herkomst"}
 
 
 @transaction.atomic
-def edit(commitment: Commitment, user, changes: dict, seen_version: int | None = None) -> StatusChange | None:
-    """Correct what the detection got wrong; the history records what changed, from what to what."""
+def edit(commitment: Commitment, user, changes: dict, seen_version: int | None = None,
+         source: str = Source.CLERK) -> StatusChange | None:
+    """Correct what the detection got wrong, or take over what the register now says; the history records what
+    changed, from what to what."""
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if seen_version is not None and commitment.version != seen_version:
         raise Conflict(commitment, commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
@@ -150,17 +165,41 @@ def edit(commitment: Commitment, user, changes: dict, seen_version: int | None =
     for field, value in changes.items():
         old = getattr(commitment, field)
         if old != value:
-            described.append(f"{EDITABLE[field]}: {_shown(old)} → {_shown(value)}")
+            described.append(f"{EDITABLE[field]}: {shown_in_history(old)} → {shown_in_history(value)}")
             setattr(commitment, field, value)
     if not described:
         return None
     commitment.version = F("version") + 1
     commitment.save()
     return StatusChange.objects.create(commitment=commitment, changed_by=user, from_status=commitment.status,
-                                       to_status=commitment.status, reason="Bewerkt: " + "; ".join(described))
+                                       to_status=commitment.status, source=source,
+                                       reason="Bewerkt: " + "; ".join(described))
 
 
-def _shown(value) -> str:
+@transaction.atomic
+def follow_letter(document: Document, previous_dossier: Dossier | None) -> None:
+    """A source moved the letter to another dossier: its commitments go with it, except one a clerk put in a
+    dossier of their own choosing."""
+    stayed = Q(dossier__isnull=True) | (Q(dossier=previous_dossier) if previous_dossier else Q())
+    moving = Commitment.objects.select_for_update().filter(stayed, document=document)
+    to = document.dossier
+    reason = f"Bewerkt: dossier: {shown_in_history(previous_dossier)} → {shown_in_history(to)} (met de brief mee)"
+    StatusChange.objects.bulk_create(
+        StatusChange(commitment=c, from_status=c.status, to_status=c.status, source=Source.ENGINE, reason=reason)
+        for c in moving
+    )
+    moving.update(dossier=to, version=F("version") + 1, updated_at=timezone.now())
+
+
+def await_letters(commitment: Commitment, numbers: list[str]) -> None:
+    """Bookkeeping, not a change of the register: the letters (TK numbers) the Kamer's register names as
+    fulfilling the toezegging that are not here yet, linked when they arrive."""
+    if commitment.tk_letters_awaited != numbers:
+        Commitment.objects.filter(pk=commitment.pk).update(tk_letters_awaited=numbers)
+
+
+def shown_in_history(value) -> str:
+    """A value as a history row shows it: dates Dutch, long texts cut, nothing as a dash."""
     if value in (None, ""):
         return "—"
     if isinstance(value, dt.date):
@@ -172,14 +211,13 @@ def _shown(value) -> str:
 def enter_by_hand(user, *, text: str, dossier: Dossier | None, ministry: str, made_on: dt.date | None,
                   origin: str, due_date: dt.date | None, due_text: str, document: Document | None) -> Commitment:
     """A promise the detection cannot find, such as one made in a debate: open from the start."""
-    commitment = Commitment.objects.create(
+    commitment = Commitment(
         document=document, dossier=dossier or (document.dossier if document else None), ministry=ministry,
         made_on=made_on or (document.date if document else None), origin=origin, text=text, due_date=due_date,
         due_text=due_text, status=Status.OPENSTAAND, source=Source.CLERK,
     )
-    StatusChange.objects.create(commitment=commitment, changed_by=user, from_status="", to_status=Status.OPENSTAAND,
-                                reason="Ingevoerd door de griffie" + (f" ({origin})" if origin else ""))
-    return commitment
+    return record_new([commitment], reason="Ingevoerd door de griffie" + (f" ({origin})" if origin else ""),
+                      source=Source.CLERK, user=user)[0]
 
 
 def confirm_postponement(postponement: Postponement, user, new_due_date: dt.date | None,

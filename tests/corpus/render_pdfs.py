@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import re
 import sys
@@ -170,7 +171,7 @@ def hyphen_points(word: str) -> list[int]:
         else:
             i += 1
     pts = []
-    for (s1, e1), (s2, _e2) in zip(groups, groups[1:]):
+    for (_s1, e1), (s2, _e2) in itertools.pairwise(groups):
         cons = w[e1:s2]
         if not cons:
             continue

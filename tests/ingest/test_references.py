@@ -1,5 +1,7 @@
 """How citations of Kamerstukken are recognised and named (see docs/domain.md)."""
 
+import itertools
+
 from ingest.references import find_references
 
 
@@ -102,7 +104,7 @@ def test_it_gives_each_number_of_a_list_its_own_span():
     refs = find_references(text)
     assert [text[r.start:r.end] for r in refs] == ["Kamerstuk 27925, nrs. 723", "727", "746"]
     spans = sorted((r.start, r.end) for r in refs)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
 
 
 def test_it_gives_two_dossiers_spans_that_do_not_overlap():

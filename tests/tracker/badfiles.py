@@ -5,7 +5,7 @@ import io
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tests.tracker.conftest import IRAK_LETTER
+from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
 
 
 def _pdf(draw, **options):

@@ -7,15 +7,13 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.contrib.auth.models import Group, User
+from django.db import connection
 
 from config import celery_app
 from config.connections import broker_url, database_url
 from tracker.roles import CLERKS_GROUP
 
-from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
-from tests.seeds import SEED_PDFS as SEEDS_PDF
 PASSWORD = "een-lang-wachtwoord-voor-tests"
 
 

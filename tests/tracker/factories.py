@@ -6,13 +6,15 @@ import uuid
 
 from django.core.files.base import ContentFile
 
-from ingest.model import Analysis, Commitment as FoundCommitment, Reference as FoundReference
+from ingest.model import Analysis
+from ingest.model import Commitment as FoundCommitment
+from ingest.model import Reference as FoundReference
+from tracker.analysis import store_analysis
 from tracker.models import Document
-from tracker.storing import store_analysis
 
 
 def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender="",
-                  postponements=()):
+                  postponements=(), dossiers=None):
     """A document as the worker leaves it, from an Analysis written out in the test."""
     name = f"{uuid.uuid4().hex}.txt"
     document = Document(original_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=len(text))
@@ -22,7 +24,7 @@ def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitment
         kind="brief",
         date=date,
         kamerstuk=kamerstuk or None,
-        dossiers=[kamerstuk.rpartition("-")[0]] if kamerstuk else [],
+        dossiers=dossiers if dossiers is not None else [kamerstuk.rpartition("-")[0]] if kamerstuk else [],
         title=title,
         sender=sender,
         signatories=[],

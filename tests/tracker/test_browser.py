@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.tracker.conftest import IRAK_LETTER, PASSWORD
+from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
+from tests.tracker.conftest import PASSWORD
 from tests.tracker.factories import make_document
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -71,6 +72,9 @@ def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker,
     commitment.click()
 
     page.select_option("select[name=status]", "voldaan")
+    # The picker: typing words of the title narrows the list to that letter (and the empty choice).
+    page.fill("input[name=brief]", "irak december")
+    page.wait_for_function("document.querySelectorAll('#id_evidence option').length === 2")
     page.select_option("select[name=evidence]", str(follow_up.pk))
     page.fill("textarea[name=note]", "Stand van zaken van 15 december")
     page.click("text=Opslaan")

@@ -91,7 +91,7 @@ def test_staff_filter_search_export_and_subscribe(live_server, staff, dossier, b
 def test_a_commitment_links_to_its_page_of_the_original_pdf_in_a_sandbox(live_server, staff, browser_page):  # noqa: F811
     from django.core.files.base import ContentFile
 
-    from tests.tracker.conftest import IRAK_LETTER
+    from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
 
     document = make_document(LATE, kamerstuk="27925-960", commitments=[promise(LATE, LATE)])
     document.original.save("brief.pdf", ContentFile(IRAK_LETTER.read_bytes()))

@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.template import engines
 
-from tracker.templatetags.display import day, shorten
+from tracker.display import shorten
+from tracker.templatetags.display import day
 
 
 def test_it_shortens_only_what_is_too_long_and_marks_the_cut():

@@ -90,7 +90,7 @@ def test_it_needs_a_bounded_number_of_queries(staff_client, django_assert_max_nu
 
 
 def test_a_missing_original_is_said_to_be_missing(clerk_client):
-    from tracker.processing import process
+    from tracker.analysis import process
 
     document = make_document("Voor de zomer informeer ik uw Kamer.")
     document.original.storage.delete(document.original.name)

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from tests.tracker.conftest import SEEDS_PDF
+from tests.seeds import SEED_PDFS as SEEDS_PDF
 from tests.tracker.factories import wait_until
 from tracker.models import Document
 

@@ -104,14 +104,14 @@ def test_it_exports_the_filtered_list_as_streamed_csv_for_dutch_excel(staff_clie
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == EXPORT_HEADER
     assert [row[0] for row in rows[1:]] == [str(late.pk), str(undated.pk)]
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=True))
     assert row["toezegging"] == late.text and ";" in late.text  # quoted, so the semicolon stays in its cell
     assert (row["status"], row["te laat"], row["termijn"], row["termijn (tekst)"]) == (
         "Openstaand", "ja", "2024-03-31", "voor de zomer")
     assert (row["ministerie"], row["dossier"], row["kamerstuk"]) == (
         "Minister van Defensie", late.dossier.label, late.document.kamerstuk_label)
     assert row["adres"] == f"http://testserver{late.get_absolute_url()}"
-    assert dict(zip(rows[0], rows[2]))["te laat"] == "nee"
+    assert dict(zip(rows[0], rows[2], strict=True))["te laat"] == "nee"
 
 
 def test_it_exports_the_fulfilling_letters(staff_client, register, clerk):
@@ -122,7 +122,7 @@ def test_it_exports_the_fulfilling_letters(staff_client, register, clerk):
     change_status(late, "deels_voldaan", clerk, evidence=second)
     content = b"".join(staff_client.get(reverse("commitments_csv") + "?status=deels_voldaan").streaming_content)
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=True))
     assert (row["status"], row["te laat"]) == ("Deels voldaan", "ja")
     assert row["nagekomen in"] == f"{first.kamerstuk_label}: Eerste antwoord; Tweede antwoord"
 
@@ -146,11 +146,11 @@ def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == EXPORT_HEADER and [row[0] for row in rows[1:]] == [late.pk, later.pk, undated.pk]
-    first, second = dict(zip(rows[0], rows[1])), dict(zip(rows[0], rows[2]))
+    first, second = dict(zip(rows[0], rows[1], strict=True)), dict(zip(rows[0], rows[2], strict=True))
     assert (first["status"], first["te laat"], second["te laat"]) == ("Openstaand", "ja", "nee")
     assert second["termijn"].date() == dt.date(2024, 6, 30) and second["termijn (tekst)"] == "voor de zomer"
     assert second["ministerie"] == "Minister van Financiën" and second["dossier"] == later.dossier.label
-    assert dict(zip(rows[0], rows[3]))["termijn"] is None
+    assert dict(zip(rows[0], rows[3], strict=True))["termijn"] is None
 
 
 def test_it_links_the_exports_with_the_same_filters(staff_client, register):
@@ -200,7 +200,7 @@ def test_the_xlsx_export_stores_every_text_as_text(staff_client, formulas):
 
 
 def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(staff_client, clerk):
-    from tracker.storing import dossier_for
+    from tracker.models import Dossier
     from tracker.sync.documents import update
     from tracker.sync.runs import Recorder
     from tracker.workflow import edit
@@ -210,8 +210,11 @@ def test_a_commitment_follows_its_letter_into_a_dossier_unless_a_clerk_moved_it(
     letter = make_document(text, date=dt.date(2024, 1, 5), commitments=[promise(text, first), promise(text, second)])
     stays, moved = letter.commitments.order_by("start")
     assert letter.dossier is None and stays.dossier is None
-    edit(moved, clerk, {"dossier": dossier_for("36200-X")})
-    update(letter, Recorder("tk_opendata"), dossier_id=dossier_for("27925").pk, kamerstuk="27925-991")
+    edit(moved, clerk, {"dossier": Dossier.objects.for_key("36200-X")})
+    update(letter, Recorder("tk_opendata"), dossier_id=Dossier.objects.for_key("27925").pk, kamerstuk="27925-991")
     assert ids(staff_client.get(reverse("commitments") + "?dossier=27925")) == [stays.pk]
     assert ids(staff_client.get(reverse("commitments") + "?dossier=36200-X")) == [moved.pk]
     assert staff_client.get(reverse("commitments") + "?dossier=27925").context["states"][0]["count"] == 1
+    moved_along = stays.changes.get(reason__contains="met de brief mee")
+    assert "dossier: — → 27\u00a0925" in moved_along.reason
+    assert not moved.changes.filter(reason__contains="met de brief mee").exists()

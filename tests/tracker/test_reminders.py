@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.tracker.factories import make_document, promise
 from tracker.models import Commitment, Dossier
-from tracker.reminders import send_weekly
-from tracker.tasks import send_reminders
+from tracker.reminders import send_reminders, send_weekly
 
 TODAY = dt.date(2024, 5, 15)
 

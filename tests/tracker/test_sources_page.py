@@ -103,7 +103,7 @@ def test_a_clerk_unfollows_a_dossier(clerk_client, dossier):
 
 
 def test_a_clerk_starts_a_sync(clerk_client, clerk, django_capture_on_commit_callbacks, monkeypatch):
-    from tracker.tasks import sync_sources
+    from tracker.sync.tasks import sync_sources
 
     sent = []
     monkeypatch.setattr(sync_sources, "delay", lambda *args: sent.append(args))
@@ -153,7 +153,7 @@ def test_it_refuses_changes_by_staff(staff_client, dossier, failed_document, dja
 
 
 def test_it_accepts_changes_by_clerks(clerk_client, dossier, failed_document, monkeypatch):
-    from tracker.tasks import sync_sources
+    from tracker.sync.tasks import sync_sources
 
     monkeypatch.setattr(sync_sources, "delay_on_commit", lambda *args: None)
     monkeypatch.setattr("tracker.views.documents.queue_analysis", lambda document: None)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.tracker.factories import make_document, promise
-from tracker.filters import STATES
+from tracker.display import STATES
 from tracker.models import LATE, Commitment, Dossier, FeedToken, Status
 from tracker.workflow import change_status, reject
 

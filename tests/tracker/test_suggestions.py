@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tests.tracker.factories import citation, make_document, promise
-from tracker.models import Fulfilment
 from ingest.model import Reason
 from ingest.reasons import describe
-from tracker.kamerstuk import kamerstuk_label
+from tests.tracker.factories import citation, make_document, promise
+from tracker.ids import kamerstuk_label
+from tracker.models import Fulfilment
 from tracker.suggestions import CANDIDATE_LIMIT, candidates, suggest
 
 TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."

@@ -188,6 +188,19 @@ def test_changed_metadata_and_a_status_changed_at_the_source_are_taken_over(tk):
                                                                      Source.TK_REGISTER)
 
 
+def test_a_due_date_the_register_changes_is_kept_in_the_history_and_raises_the_version(tk):
+    sync_tk_opendata()
+    before = Commitment.objects.get(tk_number="TZ202603-130")
+    tk.add(FEED, "sync/tk_feed_toezegging_changed.xml", category="Toezegging", skiptoken="203")
+    tk.add(FEED, "tk/feed_document_page3.xml", category="Toezegging", skiptoken="204")
+    sync_tk_opendata()
+    after = Commitment.objects.get(pk=before.pk)
+    edited = after.changes.get(reason__startswith="Bewerkt")
+    assert edited.source == Source.TK_REGISTER and edited.changed_by is None
+    assert "termijn: — → 01-07-2026" in edited.reason
+    assert after.version > before.version
+
+
 def test_an_uploaded_copy_of_the_same_letter_is_not_duplicated(tk):
     uploaded = make_document("Brief over Irak", kamerstuk="27925-960")
     sync_tk_opendata()
@@ -297,7 +310,7 @@ def test_the_command_prints_a_summary_per_source(tk, capsys):
 
 
 def test_the_task_syncs_both_sources(obk):
-    from tracker.tasks import sync_sources
+    from tracker.sync.tasks import sync_sources
 
     sync_sources.apply(kwargs={"source": None})
     assert set(SyncRun.objects.values_list("source", flat=True)) == {"tk_opendata", "obk"}
@@ -316,7 +329,7 @@ def test_the_clerk_who_ran_it_is_recorded_on_what_came_in(tk, clerk):
 
 
 def test_the_sources_page_starts_a_run_in_the_clerks_name(tk, clerk_client, clerk, django_capture_on_commit_callbacks):
-    from tracker.tasks import sync_sources
+    from tracker.sync.tasks import sync_sources
 
     with django_capture_on_commit_callbacks() as queued:
         clerk_client.post("/bronnen/ophalen/", {"source": "tk"})

@@ -10,11 +10,11 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
 from tests.tracker.badfiles import BAD_NAMES
-from tests.tracker.conftest import IRAK_LETTER
 from tracker.filenames import printable
+from tracker.intake import receive
 from tracker.models import Document
-from tracker.uploads import receive
 
 
 def upload(client, *files, captured=None):

@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 
 from tests.ingest.fixtures.kamerstuk_pdf import PrintedPage, write_kamerstuk
 from tests.tracker.factories import wait_until
+from tracker.intake import receive
 from tracker.models import Commitment, Document
 from tracker.tasks import requeue_stale_documents
-from tracker.uploads import receive
 
 pytestmark = pytest.mark.worker
 
@@ -70,7 +70,7 @@ def test_a_live_worker_keeps_its_claim_however_long_it_reads(start_worker, tmp_p
 
 
 def test_a_document_that_keeps_killing_its_worker_is_left_for_a_clerk(db, settings):
-    from tracker.processing import MAX_ATTEMPTS, process
+    from tracker.analysis import MAX_ATTEMPTS, process
 
     document = receive(ContentFile(b"Voor de zomer informeer ik uw Kamer."), "nota.txt").document
     Document.objects.filter(pk=document.pk).update(attempts=MAX_ATTEMPTS)

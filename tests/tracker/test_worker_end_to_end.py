@@ -3,11 +3,11 @@
 import pytest
 from django.core.files.base import ContentFile
 
+from tests.seeds import IRAK_LETTER_PDF as IRAK_LETTER
 from tests.tracker.badfiles import bad_files
-from tests.tracker.conftest import IRAK_LETTER
 from tests.tracker.factories import wait_until
+from tracker.intake import receive
 from tracker.models import Document
-from tracker.uploads import receive
 
 pytestmark = pytest.mark.worker
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.db.models import F, Func, Q, Value
+from django.db.models import F, Func, Value
 
-from tracker.models import Commitment, Document, Source
-from tracker.storing import link_citations, mark_citations_from_elsewhere
+from tracker.models import Commitment, Document, Reference, Source
 from tracker.sync.runs import Recorder
-from tracker.uploads import receive
-from tracker.workflow import NEEDS_EVIDENCE, change_status
+from tracker.intake import receive
+from tracker.workflow import NEEDS_EVIDENCE, change_status, follow_letter
 
 # A source's kind of document (TK Soort, officielebekendmakingen subrubriek), by how it starts -> ours.
 KINDS = (
@@ -29,24 +28,22 @@ def kind_of(soort: str | None) -> str | None:
 def existing(*, kamerstuk: str = "", tk_document_number: str | None = None) -> Document | None:
     """The document already here under one of its natural keys: TK number first, then Kamerstuk."""
     if tk_document_number:
-        found = Document.objects.filter(tk_document_number=tk_document_number).first()
+        found = Document.objects.by_tk_document_number(tk_document_number)
         if found:
             return found
     if kamerstuk:
-        return Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+        return Document.objects.by_kamerstuk(kamerstuk)
     return None
 
 
 def update(document: Document, recorder: Recorder, **values) -> None:
     """Correct the metadata the source now gives; a Kamerstuk number it adds links up citations."""
-    previous_dossier = document.dossier_id
+    previous_dossier = document.dossier
     if recorder.update(document, **values) and "dossier_id" in values:
-        mark_citations_from_elsewhere(document)
-    if document.dossier_id != previous_dossier:
-        # The letter's commitments go with it, but not one a clerk put in another dossier.
-        Commitment.objects.filter(Q(dossier_id=previous_dossier) | Q(dossier__isnull=True), document=document).update(
-            dossier_id=document.dossier_id)
-    link_citations(document)
+        document.references.mark_from_elsewhere(document.dossier_keys())
+    if document.dossier_id != (previous_dossier.pk if previous_dossier else None):
+        follow_letter(document, previous_dossier)
+    Reference.objects.link_to(document)
     fulfil_awaiting_toezeggingen(document)
 
 
@@ -56,7 +53,7 @@ def store_file(content: bytes, name: str, recorder: Recorder, **values) -> Docum
     received = receive(ContentFile(content, name=name), name, recorder.user, **values)
     if received.created:
         recorder.new()
-        link_citations(received.document)
+        Reference.objects.link_to(received.document)
         fulfil_awaiting_toezeggingen(received.document)
     else:
         values.pop("origin")

@@ -9,7 +9,7 @@ import httpx
 
 from ingest.sources.http_client import ResourceTooLarge
 from ingest.sources.safexml import SourceFormatError
-from tracker.uploads import TooLarge
+from tracker.intake import TooLarge
 
 
 @dataclass(frozen=True)

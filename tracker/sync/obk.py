@@ -19,8 +19,7 @@ from ingest.sources.officielebekendmakingen import (
     parse_metadata,
     sru_query_for_dossier,
 )
-from tracker.models import Document, SyncRun
-from tracker.storing import dossier_for
+from tracker.models import Document, Dossier, SyncRun
 from tracker.sync.documents import existing, kind_of, store_file, update
 from tracker.sync.runs import Recorder, followed_dossiers
 
@@ -48,7 +47,7 @@ def _publication(client: httpx.Client, record: SruRecord, recorder: Recorder) ->
     values = {
         "kamerstuk": kamerstuk,
         "volgnummer": ondernummer,
-        "dossier_id": dossier_for(dossier_key).pk,
+        "dossier_id": Dossier.objects.for_key(dossier_key).pk,
         "date": meta.date or record.date,
         "title": (meta.title or record.title or "")[:1000],
     }

@@ -13,7 +13,7 @@ from ingest.sources.http_client import ResourceTooLarge
 from ingest.sources.safexml import SourceFormatError
 from tracker.models import Dossier, SyncRun
 from tracker.sync.failures import explain
-from tracker.uploads import TooLarge
+from tracker.intake import TooLarge
 
 log = logging.getLogger(__name__)
 

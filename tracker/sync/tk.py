@@ -20,11 +20,10 @@ from ingest.sources.tk_opendata import (
     parse_kamerstukdossier,
     parse_toezegging,
 )
-from tracker.models import Commitment, Document, Source, Status, StatusChange, SyncRun
-from tracker.storing import dossier_for
+from tracker.models import Commitment, Document, Dossier, Source, Status, SyncRun
 from tracker.sync.documents import existing, kind_of, store_file, update
 from tracker.sync.runs import Recorder, followed_dossiers, previous_run
-from tracker.workflow import NEEDS_EVIDENCE, change_status
+from tracker.workflow import NEEDS_EVIDENCE, await_letters, change_status, edit, record_new
 
 # The file's MIME type -> the extension the original is kept under (the engine reads by content).
 EXTENSIONS = {
@@ -92,7 +91,7 @@ class _Feed:
             "kind": kind,
             "date": tk.date,
             "title": (tk.subject or tk.title or "")[:1000],
-            "dossier_id": dossier_for(dossier.dossier, dossier.title or "").pk,
+            "dossier_id": Dossier.objects.for_key(dossier.dossier, dossier.title or "").pk,
             "kamerstuk": kamerstuk,
             "volgnummer": str(tk.ondernummer or ""),
         }
@@ -112,24 +111,30 @@ class _Feed:
             raise ValueError("toezegging zonder nummer of tekst")
         letters = list(Document.objects.filter(tk_document_number__in=tz.fulfilled_by).order_by("date", "pk"))
         here = {letter.tk_document_number for letter in letters}
+        awaited = [number for number in tz.fulfilled_by if number not in here]
         values = {
-            "tk_letters_awaited": [number for number in tz.fulfilled_by if number not in here],
             "text": tz.text,
             "ministry": (tz.ministry or "")[:200],
             "due_date": tz.due,
             "made_on": tz.created.date() if tz.created else None,
             "origin": f"Activiteit {tz.activiteit_number}" if tz.activiteit_number else "",
-            "dossier_id": next((letter.dossier_id for letter in letters if letter.dossier_id), None),
+            "dossier": next((letter.dossier for letter in letters if letter.dossier_id), None),
         }
         commitment = Commitment.objects.filter(tk_number=tz.number).first()
         if commitment is None:
-            commitment = Commitment.objects.create(
-                tk_number=tz.number, source=Source.TK_REGISTER, status=Status.OPENSTAAND, **values)
-            StatusChange.objects.create(commitment=commitment, to_status=Status.OPENSTAAND, source=Source.TK_REGISTER,
-                                        reason="Overgenomen uit het toezeggingenregister van de Tweede Kamer")
+            [commitment] = record_new(
+                [Commitment(tk_number=tz.number, source=Source.TK_REGISTER, status=Status.OPENSTAAND,
+                            tk_letters_awaited=awaited, **values)],
+                reason="Overgenomen uit het toezeggingenregister van de Tweede Kamer", source=Source.TK_REGISTER)
             self.recorder.new()
-        elif not self.recorder.update(commitment, **values) and tz.status and tz.status != commitment.status:
-            self.recorder.updated()
+        else:
+            # What the register now says; an empty value never erases what is known.
+            told = {name: value for name, value in values.items() if value not in (None, "")}
+            changed = edit(commitment, None, told, source=Source.TK_REGISTER)
+            if changed or (tz.status and tz.status != commitment.status):
+                self.recorder.updated()
+            await_letters(commitment, awaited)
+            commitment.refresh_from_db()
         self._follow_status(commitment, tz, letters)
 
     def _follow_status(self, commitment: Commitment, tz: TKToezegging, letters: list[Document]) -> None:

@@ -65,9 +65,9 @@ def dossiers(request):
 
 @api_view
 def documents(request):
-    queryset = Document.objects.select_related("dossier")
+    queryset = Document.objects.select_related("dossier").prefetch_related("other_dossiers")
     if request.GET.get("dossier"):
-        queryset = queryset.filter(dossier__key=request.GET["dossier"])
+        queryset = queryset.in_dossier(request.GET["dossier"])
     return _page(request, queryset, lambda request, d: {
         "id": d.pk,
         "kamerstuk": d.kamerstuk,
@@ -76,6 +76,7 @@ def documents(request):
         "afzender": d.sender,
         "soort": d.kind,
         "dossier": d.dossier.key if d.dossier else None,
+        "dossiers": d.dossier_keys(),
         "status": d.state,
         "url": _url(request, d),
     })

@@ -1,4 +1,4 @@
-import re
+"""A commitment's page: its status panel, status changes with evidence, suggestions and history."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.forms import StatusForm
-from tracker.kamerstuk import parse_typed_kamerstuk
+from tracker.ids import parse_typed_kamerstuk, tk_document_number
 from tracker.models import Commitment, Document, Status
 from tracker.params import seen_version
 from tracker.roles import clerk_required, is_clerk
@@ -23,17 +23,40 @@ def _commitment(pk):
     return get_object_or_404(Commitment.objects.select_related("document", "dossier"), pk=pk)
 
 
-def _candidates(commitment):
-    """Documents that may fulfil the commitment: later than its letter, its own dossier first."""
+def _candidates(commitment, typed: str = ""):
+    """Documents that may fulfil the commitment: later than its letter, its own dossier first; with `typed`,
+    those it names: a Kamerstuk or TK document number, or words of the title, sender or file name."""
     documents = Document.objects.analysed().exclude(pk=commitment.document_id)
     if commitment.made_on:
         documents = documents.filter(Q(date__gte=commitment.made_on) | Q(date__isnull=True))
+    documents = documents.filter(_named_by(typed.strip())) if typed.strip() else documents
     # Only what the choice shows: a dossier's letters are many, and their texts long.
     documents = documents.only("pk", "kamerstuk", "date", "sender", "title", "original_name", "dossier_id")
     return documents.annotate(
         same_dossier=Case(When(dossier_id=commitment.dossier_id, then=Value(0)), default=Value(1),
                           output_field=IntegerField())
     ).order_by("same_dossier", "date", "pk")[:CANDIDATE_LIMIT]
+
+
+def _named_by(typed: str) -> Q:
+    if number := tk_document_number(typed):
+        return Q(tk_document_number=number)
+    if kamerstuk := parse_typed_kamerstuk(typed):
+        return Q(kamerstuk=kamerstuk)
+    named = Q()
+    for word in typed.split()[:8]:
+        named &= (Q(title__icontains=word) | Q(sender__icontains=word) | Q(original_name__icontains=word)
+                  | Q(kamerstuk__icontains=word))
+    return named
+
+
+@require_GET
+@clerk_required
+def evidence_choices(request, pk):
+    """The evidence picker's letters for what the clerk types, as the options of its list (htmx)."""
+    commitment = _commitment(pk)
+    field = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]))["evidence"]
+    return render(request, "commitments/evidence_options.html", {"field": field})
 
 
 def _context(request, commitment, form=None, conflict=None):
@@ -94,22 +117,18 @@ def commitment_status(request, pk):
     return render(request, template, ctx, status=status)
 
 
-# A Tweede Kamer document number, such as 2024D08306.
-TK_DOCUMENT_NUMBER = re.compile(r"^\s*(\d{4}D\d{5})\s*$", re.IGNORECASE)
-
-
 def document_by_typed_number(typed):
     """The document a clerk names by its Kamerstuk number or its Tweede Kamer document number."""
-    if match := TK_DOCUMENT_NUMBER.match(typed):
-        document = Document.objects.filter(tk_document_number=match[1].upper()).first()
+    if number := tk_document_number(typed):
+        document = Document.objects.by_tk_document_number(number)
         if document is None:
-            raise ValidationError(f"Document {match[1].upper()} is nog niet in het systeem.")
+            raise ValidationError(f"Document {number} is nog niet in het systeem.")
         return document
     kamerstuk = parse_typed_kamerstuk(typed)
     if kamerstuk is None:
         raise ValidationError(f"“{typed}” is geen Kamerstuknummer zoals 27925-960 of 27 925, nr. 960, "
                               "en geen documentnummer zoals 2024D08306.")
-    document = Document.objects.analysed().filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    document = Document.objects.analysed().by_kamerstuk(kamerstuk)
     if document is None:
         raise ValidationError(f"Kamerstuk {kamerstuk} is nog niet in het systeem.")
     return document

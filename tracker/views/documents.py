@@ -1,3 +1,5 @@
+"""Documents: the list, upload, a document's page with its text, retry, and the original file."""
+
 from urllib.parse import urlencode
 
 from csp.constants import NONE
@@ -5,12 +7,16 @@ from csp.decorators import csp
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
+from tracker.analysis import ORIGINAL_MISSING
+from tracker.corrections import correct
+from tracker.display import commitment_marker
 from tracker.document_list import (
     DocumentFilter,
     document_cursor,
@@ -20,15 +26,15 @@ from tracker.document_list import (
     with_commitment_counts,
 )
 from tracker.filenames import display_name
-from tracker.forms import UploadForm
-from tracker.kamerstuk import split_kamerstuk
+from tracker.forms import DocumentCorrectionForm, UploadForm
+from tracker.ids import split_kamerstuk
 from tracker.models import Commitment, Document, Reference
-from tracker.processing import ORIGINAL_MISSING
-from tracker.rendering import document_html, footnote_html
+from tracker.document_text import document_html, footnote_html
+from tracker.intake import TooLarge, queue_analysis, receive
 from tracker.roles import clerk_required
-from tracker.uploads import TooLarge, queue_analysis, receive
 
 PAGE_SIZE = 50
+MARKER_LENGTH = 600  # a letter's own page shows its promises whole, as far as a sentence goes
 
 
 @require_GET
@@ -78,7 +84,7 @@ def document_upload(request):
 
 @require_GET
 def document_detail(request, pk):
-    document = get_object_or_404(Document.objects.select_related("dossier", "uploaded_by"), pk=pk)
+    document = get_object_or_404(Document.objects.select_related("dossier", "uploaded_by").prefetch_related("other_dossiers"), pk=pk)
     if request.htmx and request.GET.get("status"):
         return _status_fragment(request, document)
     commitments = list(
@@ -87,6 +93,14 @@ def document_detail(request, pk):
         )
     )
     references = list(Reference.objects.filter(document=document).order_by("start"))
+    today = timezone.localdate()
+    for commitment in commitments:
+        letters = [fulfilment.document for fulfilment in commitment.fulfilments.all()]
+        for letter in letters:
+            letter.url = letter.get_absolute_url()
+        commitment.marker = commitment_marker(commitment, late=commitment.is_late(today),
+                                              url=commitment.get_absolute_url(), fulfilled_by=letters,
+                                              length=MARKER_LENGTH, details=True)
     ctx = {
         "document": document,
         "commitments": commitments,
@@ -95,6 +109,7 @@ def document_detail(request, pk):
         "body": document_html(document, commitments, references) if document.text else "",
         "footnotes": [footnote_html(i, note, references) for i, note in enumerate(document.footnotes)],
         "cited_by": Document.objects.filter(references__target=document).distinct().order_by("date")[:50],
+        "corrections": document.changes.select_related("changed_by"),
     }
     return render(request, "documents/detail.html", ctx)
 
@@ -167,8 +182,28 @@ def _distinct(references):
 
 @require_GET
 def kamerstuk_redirect(request, kamerstuk):
-    document = Document.objects.filter(kamerstuk=kamerstuk).order_by("created_at").first()
+    document = Document.objects.by_kamerstuk(kamerstuk)
     if document:
         return HttpResponseRedirect(document.get_absolute_url())
     dossier_key, _ = split_kamerstuk(kamerstuk)  # the URL's converter makes sure there is a dossier part
     return HttpResponseRedirect(reverse("dossier", args=[dossier_key]))
+
+
+@require_http_methods(["GET", "POST"])
+@clerk_required
+def document_correct(request, pk):
+    """A clerk puts right what the reading got wrong; the document's history keeps what was changed."""
+    document = get_object_or_404(Document.objects.select_related("dossier").prefetch_related("other_dossiers"), pk=pk)
+    if request.method == "GET":
+        form = DocumentCorrectionForm(initial={
+            "kamerstuk": document.kamerstuk_label if document.kamerstuk else "",
+            "dossiers": "; ".join(document.dossier_keys()), "date": document.date, "kind": document.kind,
+            "sender": document.sender, "title": document.title,
+        })
+        return render(request, "documents/correct.html", {"document": document, "form": form})
+    form = DocumentCorrectionForm(request.POST)
+    if not form.is_valid():
+        return render(request, "documents/correct.html", {"document": document, "form": form}, status=422)
+    change = correct(document, request.user, form.cleaned_data)
+    messages.success(request, "De gegevens van het document zijn bijgewerkt." if change else "Er was niets gewijzigd.")
+    return redirect(document)

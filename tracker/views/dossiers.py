@@ -1,3 +1,5 @@
+"""The list of dossiers and a dossier's timeline."""
+
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET

@@ -5,10 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tracker.forms import EditCommitmentForm, NewCommitmentForm
-from tracker.models import Commitment
+from tracker.models import Commitment, Dossier
 from tracker.params import seen_version
 from tracker.roles import clerk_required
-from tracker.storing import dossier_for
 from tracker.views.commitments import document_by_typed_number
 from tracker.workflow import Conflict, edit, enter_by_hand
 
@@ -30,7 +29,7 @@ def commitment_edit(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         changes = {name: data[name] for name in ("text", "due_date", "due_text", "ministry")}
-        changes["dossier"] = dossier_for(data["dossier"]) if data["dossier"] else None
+        changes["dossier"] = Dossier.objects.for_key(data["dossier"]) if data["dossier"] else None
         try:
             edit(commitment, request.user, changes, seen_version=data["version"])
         except Conflict as error:
@@ -54,7 +53,7 @@ def commitment_new(request):
             form.add_error("kamerstuk", error)
         else:
             commitment = enter_by_hand(
-                request.user, text=data["text"], dossier=dossier_for(data["dossier"]) if data["dossier"] else None,
+                request.user, text=data["text"], dossier=Dossier.objects.for_key(data["dossier"]) if data["dossier"] else None,
                 ministry=data["ministry"], made_on=data["made_on"], origin=data["origin"],
                 due_date=data["due_date"], due_text=data["due_text"], document=document,
             )

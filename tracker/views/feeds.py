@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from tracker.filters import ministry_for_slug, ministry_names, ministry_slug
+from tracker.ministries import ministry_for_slug, ministry_names, ministry_slug
 from tracker.models import Commitment, Dossier, FeedToken
 from tracker.timeline import dossier_scope
 

@@ -1,95 +1,24 @@
-import datetime as dt
-from collections import Counter
+"""Overzicht, the dashboard (figures from `tracker.dashboard`)."""
 
-from django.db import connection
-from django.db.models import Count, Value
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker.filters import ministry_slug
-from tracker.kamerstuk import dossier_label
-from tracker.models import Commitment, Document, Dossier, Status, StatusChange, late_q
-from tracker.svg import bar_chart_svg
-
-CHART_ROWS = 12
-SOON = dt.timedelta(days=30)
-
-
-def quarter_start(today: dt.date) -> dt.date:
-    return dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-
-
-def _counts(**querysets) -> dict:
-    """Several counts in one round trip: each a scalar subquery PostgreSQL answers from an index of its own,
-    where one aggregate with a filter per count would read every commitment."""
-    columns, params = [], []
-    for name, queryset in querysets.items():
-        sql, query_params = queryset.order_by().values(one=Value(1)).query.sql_with_params()
-        columns.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted) AS {connection.ops.quote_name(name)}")
-        params.extend(query_params)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(columns), params)
-        return dict(zip(querysets, cursor.fetchone()))
-
-
-def _per_ministry_and_dossier(commitments, **counts) -> list[dict]:
-    """Commitments counted (`n`, and `counts`) per ministry and dossier, in one pass in the order of an index
-    on these columns; the dashboard's figures and both charts are summed from these few rows in Python."""
-    return list(commitments.order_by().values("ministry", "dossier").annotate(n=Count("*"), **counts))
-
-
-def _chart_rows(open_rows, fulfilled_rows, group, labels, href):
-    """The CHART_ROWS groups (ministries or dossiers) with the most overdue, then open commitments, each
-    with what was fulfilled there this quarter. `labels` names each group, `href` links it."""
-    late, on_time, fulfilled = Counter(), Counter(), Counter()
-    for row in open_rows:
-        late[row[group]] += row["late"]
-        on_time[row[group]] += row["n"] - row["late"]
-    for row in fulfilled_rows:
-        fulfilled[row[group]] += row["n"]
-    shown = sorted((key for key in late.keys() | on_time.keys() if key in labels),
-                   key=lambda key: (-late[key], -on_time[key], labels[key]))[:CHART_ROWS]
-    return [{"label": labels[key], "href": href(key), "te_laat": late[key], "openstaand": on_time[key],
-             "voldaan": fulfilled[key]} for key in shown]
+from tracker.charts import bar_chart_svg
+from tracker.dashboard import SOON, dashboard
 
 
 @require_GET
 def home(request):
     today = timezone.localdate()
-    listed = Commitment.objects.listed()
-    # A range on changed_at itself (from midnight, local time) rather than on its date, so the index serves it.
-    since = timezone.make_aware(dt.datetime.combine(quarter_start(today), dt.time()))
-    fulfilled_this_quarter = StatusChange.objects.filter(to_status=Status.VOLDAAN, changed_at__gte=since)
-    # Te laat counted among the open ones by the due date alone: the index holds no status.
-    open_rows = _per_ministry_and_dossier(listed.open(), late=Count("due_date", filter=late_q(today)))
-    fulfilled_rows = _per_ministry_and_dossier(
-        listed.filter(status=Status.VOLDAAN, pk__in=fulfilled_this_quarter.values("commitment")))
-    counts = {
-        "open": sum(row["n"] for row in open_rows),
-        "overdue": sum(row["late"] for row in open_rows),
-        **_counts(due_soon=listed.open().filter(due_date__range=(today, today + SOON)),
-                  candidates=listed.in_state(Status.KANDIDAAT)),
-        "fulfilled_quarter": sum(row["n"] for row in fulfilled_rows),
-    }
-    ministries = {row["ministry"]: row["ministry"] for row in open_rows if row["ministry"]}
-    dossier_keys = dict(Dossier.objects.filter(pk__in={row["dossier"] for row in open_rows}).values_list("pk", "key"))
-    dossiers = {pk: dossier_label(key) for pk, key in dossier_keys.items()}
+    figures = dashboard(today)
     ctx = {
-        "counts": counts,
-        "quarter_start": quarter_start(today),
-        "ministry_chart": bar_chart_svg(
-            _chart_rows(open_rows, fulfilled_rows, "ministry", ministries,
-                        lambda name: reverse("ministry", args=[ministry_slug(name)])),
-            "Toezeggingen per ministerie"),
-        "dossier_chart": bar_chart_svg(
-            _chart_rows(open_rows, fulfilled_rows, "dossier", dossiers,
-                        lambda pk: reverse("dossier", args=[dossier_keys[pk]])),
-            "Toezeggingen per dossier"),
-        "upcoming": listed.open().filter(due_date__gte=today).select_related("document", "dossier")
-        .defer("document__text").order_by("due_date", "pk")[:10],
-        "recent": Document.objects.select_related("dossier").defer("text").order_by("-created_at")[:10],
+        "counts": figures.counts,
+        "quarter_start": figures.quarter_start,
+        "ministry_chart": bar_chart_svg(figures.per_ministry, "Toezeggingen per ministerie"),
+        "dossier_chart": bar_chart_svg(figures.per_dossier, "Toezeggingen per dossier"),
+        "upcoming": figures.upcoming,
+        "recent": figures.recent,
         "today": today,
         "soon": today + SOON,
     }

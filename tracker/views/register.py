@@ -13,7 +13,9 @@ from django.views.decorators.vary import vary_on_headers
 from openpyxl import Workbook
 
 from tracker import register
-from tracker.filters import STATE_CHOICES, CommitmentFilter, ministry_names
+from tracker.display import STATE_CHOICES
+from tracker.ministries import ministry_names
+from tracker.filters import CommitmentFilter
 from tracker.spreadsheet import neutralised, xlsx_cell
 
 # A page a clerk reads through; the exports hold the whole filtered list.

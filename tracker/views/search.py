@@ -1,4 +1,5 @@
-import re
+"""Zoeken: full-text search over documents and commitments, and going straight to a typed id."""
+
 from urllib.parse import urlencode
 
 from django import forms
@@ -11,11 +12,11 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from tracker.filters import STATE_CHOICES
+from tracker.display import STATE_CHOICES
 from tracker.forms import CalendarDateField
-from tracker.kamerstuk import parse_typed_kamerstuk
+from tracker.ids import parse_typed_dossier, parse_typed_kamerstuk, tk_document_number
 from tracker.models import Commitment, Document, Dossier, state_q
-from tracker.search import CANDIDATES, search_commitments, search_documents, tk_document_number
+from tracker.search import CANDIDATES, search_commitments, search_documents
 
 DOCUMENTS, COMMITMENTS = "documenten", "toezeggingen"
 
@@ -80,12 +81,12 @@ def _lookup(typed):
     """A Kamerstuk id or Tweede Kamer document number goes straight to its document (or dossier)."""
     number = tk_document_number(typed)
     if number:
-        document = Document.objects.filter(tk_document_number=number).only("pk").first()
+        document = Document.objects.only("pk").by_tk_document_number(number)
         return document.get_absolute_url() if document else None
     kamerstuk = parse_typed_kamerstuk(typed)
     if not kamerstuk:
         return None
-    document = Document.objects.filter(kamerstuk=kamerstuk).only("pk").order_by("created_at").first()
+    document = Document.objects.only("pk").by_kamerstuk(kamerstuk)
     if document:
         return document.get_absolute_url()
     dossier_key = kamerstuk.rpartition("-")[0]
@@ -93,15 +94,14 @@ def _lookup(typed):
 
 
 def _dossier_key(typed):
-    """"27 925", "27.925" or "36200 x" as the canonical key (27925, 36200-X)."""
-    key = re.sub(r"(?<=\d)[\s.](?=\d{3}\b)", "", typed.strip())
-    return re.sub(r"\s+", "-", key).upper()
+    """The dossier as typed ("27 925", "36200 x"), canonical; what is no dossier number finds nothing."""
+    return parse_typed_dossier(typed) or typed.strip()
 
 
 def _page_filters(data):
     filters = Q()
     if data.get("dossier"):
-        filters &= Q(document__dossier__key=_dossier_key(data["dossier"]))
+        filters &= Q(document__in=Document.objects.in_dossier(_dossier_key(data["dossier"])))
     if data.get("afzender"):
         filters &= Q(document__sender__icontains=data["afzender"])
     if data.get("soort"):

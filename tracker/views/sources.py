@@ -1,3 +1,5 @@
+"""Bronnen: the sync's runs per source, starting one, and following dossiers."""
+
 from django.contrib import messages
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,12 +8,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from tracker.kamerstuk import parse_typed_dossier
+from tracker.ids import parse_typed_dossier
 from tracker.models import Dossier, SyncRun
 from tracker.roles import clerk_required
-from tracker.storing import dossier_for
 from tracker.sync import SOURCES
-from tracker.tasks import sync_sources
+from tracker.sync.tasks import sync_sources
 
 # Earlier runs shown per source beside the last one.
 RECENT_RUNS = 5
@@ -45,7 +46,7 @@ def dossier_follow(request):
     if key is None:
         messages.error(request, "Geef een dossiernummer zoals 27 925 of 36200-X.")
         return _back(request)
-    dossier = dossier_for(key)
+    dossier = Dossier.objects.for_key(key)
     # Conditional: following again keeps who followed it first, and since when.
     Dossier.objects.filter(pk=dossier.pk, followed_since__isnull=True).update(
         followed_since=timezone.now(), followed_by=request.user)

@@ -10,10 +10,12 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from tracker import timeline as timelines
-from tracker.filters import MONTHS, CommitmentFilter, ministry_for_slug, ministry_names
+from tracker.display import MONTHS
+from tracker.ministries import ministry_for_slug, ministry_names
+from tracker.filters import CommitmentFilter
 from tracker.models import Commitment, Document
-from tracker.svg import timeline_svg
-from tracker.timeline_html import event_list
+from tracker.charts import timeline_svg
+from tracker.timeline_list import event_list
 
 
 def render_timeline(request, scope, oral, ctx, ministries=None):

@@ -1,3 +1,5 @@
+"""`manage.py adduser NAME [--griffie]`: an account with a generated password, shown once."""
+
 import secrets
 
 from django.contrib.auth import get_user_model

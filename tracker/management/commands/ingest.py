@@ -11,8 +11,8 @@ from tracker.filenames import printable
 from tracker.folders import collect
 from tracker.management.users import user_named
 from tracker.models import Document
-from tracker.processing import process
-from tracker.uploads import TooLarge, receive
+from tracker.analysis import process
+from tracker.intake import TooLarge, receive
 
 
 class Command(BaseCommand):

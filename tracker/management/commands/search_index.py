@@ -1,3 +1,5 @@
+"""`manage.py search_index [--all]`: index for search the documents that are not indexed yet, or all of them."""
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 

@@ -19,7 +19,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.kamerstuk import dossier_label, kamerstuk_label
+from tracker.display import MONTH_NAMES
+from tracker.ids import dossier_label, kamerstuk_label
 from tracker.models import (
     Commitment,
     Document,
@@ -113,8 +114,6 @@ PROMISES = [
 # Names that come up in only a few letters, as real names and places do.
 RARE = ["Haringvlietsluizen", "Oostvaardersplassen", "Zeeuws-Vlaanderen", "Bonaire", "Lauwersmeer",
         "Eemshaven", "Westerscheldetunnel", "Afsluitdijk", "Maasvlakte", "Schiermonnikoog"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
 KINDS = [(Document.Kind.BRIEF, 75), (Document.Kind.ANTWOORDEN, 10), (Document.Kind.VERSLAG, 10),
          (Document.Kind.NIEUWS, 2), (Document.Kind.ANDERS, 3)]
 
@@ -211,11 +210,11 @@ def _plan(count, dossier_count, today, rng):
     """Dates over fifteen years; a few dossiers get most documents (Zipf), many get only a handful."""
     weights = [1 / (rank + 1) ** 1.1 for rank in range(dossier_count)]
     first_day = today - dt.timedelta(days=365 * YEARS)
-    kinds, kind_weights = zip(*KINDS)
+    kinds, kind_weights = zip(*KINDS, strict=True)
     planned = [
         Planned(dossier=d, date=first_day + dt.timedelta(days=int(365 * YEARS * rng.random() ** 0.8)), kind=kind)
         for d, kind in zip(rng.choices(range(dossier_count), weights, k=count),
-                           rng.choices(kinds, kind_weights, k=count))
+                           rng.choices(kinds, kind_weights, k=count), strict=True)
     ]
     planned.sort(key=lambda p: p.date)
     last_of_dossier = {}
@@ -241,7 +240,7 @@ def _letter(document, planned, dossiers, rng):
     parts.append(rng.choice(OPENINGS).format(topic=rng.choice(subjects)) + " ")
     if document.cites is not None:
         cited = planned[document.cites]
-        parts.append(f"In mijn brief van {cited.date.day} {MONTHS[cited.date.month - 1]} {cited.date.year} "
+        parts.append(f"In mijn brief van {cited.date.day} {MONTH_NAMES[cited.date.month - 1]} {cited.date.year} "
                      f"({_citation(cited, dossiers)}) heb ik uw Kamer "
                      f"geïnformeerd over {rng.choice(subjects)}. ")
     if document.cites_elsewhere is not None:
@@ -258,7 +257,7 @@ def _letter(document, planned, dossiers, rng):
             aim = document.date + dt.timedelta(days=rng.randint(30, 540))
             template, deadline = rng.choice(PROMISES)
             due = max(deadline(aim.year, aim.month), document.date + dt.timedelta(days=14))
-            sentence = template.format(topic=rng.choice(subjects), year=aim.year, month_name=MONTHS[aim.month - 1])
+            sentence = template.format(topic=rng.choice(subjects), year=aim.year, month_name=MONTH_NAMES[aim.month - 1])
             start = sum(map(len, parts))
             document.commitments.append((sentence, start, start + len(sentence), due))
             parts.append(sentence + " ")
@@ -291,7 +290,7 @@ def _insert_documents(batch, planned, dossiers, rng, totals):
         texts.append((text, page_starts))
     Document.objects.bulk_create(rows)
     pages, references = [], []
-    for document, row, (text, page_starts) in zip(batch, rows, texts):
+    for document, row, (text, page_starts) in zip(batch, rows, texts, strict=True):
         document.pk = row.pk
         for number, start, part in page_parts(text, page_starts):
             pages.append(DocumentPage(document_id=row.pk, number=number, start=start, text=part))
@@ -321,7 +320,7 @@ def _outcome(due, today, rng):
     else:  # an open one of these is overdue
         options = [(Status.KANDIDAAT, 3), (Status.OPENSTAAND, 15), (Status.UITGESTELD, 4),
                    (Status.DEELS_VOLDAAN, 8), (Status.VOLDAAN, 60), (Status.VERVALLEN, 10)]
-    statuses, weights = zip(*options)
+    statuses, weights = zip(*options, strict=True)
     return rng.choices(statuses, weights)[0]
 
 
@@ -344,7 +343,7 @@ def _insert_commitments(planned, dossiers, today, rng):
                     document_id=document.pk, dossier=dossier, ministry=_minister(document.dossier),
                     made_on=document.date, text=text, page=1 + begin // PAGE_CHARS, start=begin, end=end,
                     kind="informeren", due_date=due + POSTPONED if status == Status.UITGESTELD else due,
-                    due_text=f"{MONTHS[due.month - 1]} {due.year}",
+                    due_text=f"{MONTH_NAMES[due.month - 1]} {due.year}",
                     due_precision="maand", status=status, source=Source.ENGINE, version=0,
                     rejected=status == Status.VERVALLEN and rng.random() < 0.2,
                     created_at=timezone.make_aware(dt.datetime.combine(document.date, dt.time(10))),
@@ -352,7 +351,7 @@ def _insert_commitments(planned, dossiers, today, rng):
                 histories.append((document, status, due))
         Commitment.objects.bulk_create(commitments)
         changes, fulfilments = [], []
-        for commitment, (document, status, due) in zip(commitments, histories):
+        for commitment, (document, status, due) in zip(commitments, histories, strict=True):
             made = timezone.make_aware(dt.datetime.combine(document.date, dt.time(10)))
             steps = [("", Status.KANDIDAAT, made, None, "Herkend in het document")]
             if status != Status.KANDIDAAT:

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 
 from tracker.models import Document
 from tracker.roles import CLERKS_GROUP
-from tracker.uploads import receive
+from tracker.intake import receive
 
 SAMPLES = Path(settings.BASE_DIR) / "samples"
 

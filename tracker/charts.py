@@ -11,20 +11,8 @@ import datetime as dt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from tracker.filters import MONTHS, day_label
+from tracker.display import MONTHS, STATE_COLOURS, day_label, state_class
 from tracker.models import Status
-from tracker.templatetags.display import state_class
-
-# The colours of app.css, as fills: SVG fills print even when the browser leaves out backgrounds.
-COLOURS = {
-    "kandidaat": "#6b6b6b",
-    "openstaand": "#1f6fb2",
-    "te_laat": "#b3261e",
-    "uitgesteld": "#b85c00",
-    "deels_voldaan": "#8a6d00",
-    "voldaan": "#2e7d32",
-    "vervallen": "#7a5a8c",
-}
 INK, MUTED, ACCENT = "#1d2433", "#5f6b7a", "#154273"
 
 WIDTH = 960
@@ -38,7 +26,7 @@ def _attrs(**attrs) -> str:
 
 
 def _svg(height: int, label: str, body: list[str]) -> str:
-    return mark_safe(
+    return mark_safe(  # noqa: S308 — the body's texts pass through `escape`
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(label)}" class="chart" font-family="system-ui, sans-serif" font-size="11">'
         + "".join(body) + "</svg>"
@@ -129,9 +117,9 @@ def timeline_svg(timeline) -> str:
                     f'<text x="{x}" y="{axis + 17}" fill="{MUTED}" text-anchor="middle">{escape(label)}</text>')
     if scale.start <= timeline.today <= scale.end:
         x = scale(timeline.today)
-        body.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{due_lane + 8}" stroke="{COLOURS["te_laat"]}" '
+        body.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{due_lane + 8}" stroke="{STATE_COLOURS["te_laat"]}" '
                     f'stroke-dasharray="2 3"/>'
-                    f'<text x="{x + 3}" y="{top - 10}" fill="{COLOURS["te_laat"]}">vandaag</text>')
+                    f'<text x="{x + 3}" y="{top - 10}" fill="{STATE_COLOURS["te_laat"]}">vandaag</text>')
     body.append(f'<text x="2" y="{due_lane + 18}" fill="{MUTED}">termijnen</text>')
 
     for event in timeline.events:
@@ -145,7 +133,7 @@ def timeline_svg(timeline) -> str:
 
     for commitment, x, level in placed:
         y = axis - 14 - level * STEP
-        colour = COLOURS.get(commitment.status, MUTED)
+        colour = STATE_COLOURS.get(commitment.status, MUTED)
         if commitment.due_date:
             dx = scale(commitment.due_date)
             body.append(f'<line x1="{x}" y1="{y}" x2="{dx}" y2="{due_lane}" stroke="{colour}" stroke-opacity=".45" '
@@ -156,13 +144,13 @@ def timeline_svg(timeline) -> str:
                 fx = scale(letter.date)
                 body.append(
                     f'<a {_attrs(href=letter.url)}><path d="M{x} {y}Q{(x + fx) / 2} '
-                    f'{y - 24} {fx} {axis - 6}" fill="none" stroke="{COLOURS["voldaan"]}" stroke-width="1.5">'
+                    f'{y - 24} {fx} {axis - 6}" fill="none" stroke="{STATE_COLOURS["voldaan"]}" stroke-width="1.5">'
                     f'<title>nagekomen in {escape(str(letter)[:200])}</title></path></a>'
                 )
         hollow = commitment.document_id is None  # oral: an open ring, there is no letter
         paint = f'fill="#fff" stroke="{colour}" stroke-width="2"' if hollow else f'fill="{colour}"'
         # Te laat is a flag beside the status: a red ring around the status's colour.
-        ring = (f'<circle cx="{x}" cy="{y}" r="7.5" fill="none" stroke="{COLOURS["te_laat"]}" stroke-width="2"/>'
+        ring = (f'<circle cx="{x}" cy="{y}" r="7.5" fill="none" stroke="{STATE_COLOURS["te_laat"]}" stroke-width="2"/>'
                 if commitment.late else "")
         title = f"{Status(commitment.status).label}{' · te laat' if commitment.late else ''} — {commitment.text[:200]}"
         if commitment.due_date:
@@ -175,10 +163,10 @@ def timeline_svg(timeline) -> str:
 
     x = PAD
     for status in Status:
-        body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="5" fill="{COLOURS[status]}"/>'
+        body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="5" fill="{STATE_COLOURS[status]}"/>'
                     f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">{escape(status.label)}</text>')
         x += 24 + 7 * len(status.label)
-    body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="6" fill="none" stroke="{COLOURS["te_laat"]}" '
+    body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="6" fill="none" stroke="{STATE_COLOURS["te_laat"]}" '
                 f'stroke-width="2"/><text x="{x + 14}" y="{height - 6}" fill="{INK}">te laat</text>')
     x += 24 + 7 * len("te laat")
     body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="4" fill="#fff" stroke="{MUTED}" stroke-width="2"/>'
@@ -199,7 +187,7 @@ def bar_chart_svg(rows: list[dict], label: str) -> str:
     body = []
     x = label_width
     for key, name in BAR_SEGMENTS:
-        body.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{COLOURS[key]}"/>'
+        body.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{STATE_COLOURS[key]}"/>'
                     f'<text x="{x + 14}" y="13" fill="{INK}">{escape(name)}</text>')
         x += 80
     for index, row in enumerate(rows):
@@ -211,7 +199,7 @@ def bar_chart_svg(rows: list[dict], label: str) -> str:
             width = row[key] * scale
             if width:
                 parts.append(f'<rect x="{round(x, 1)}" y="{y + 3}" width="{round(width, 1)}" height="{row_height - 6}" '
-                             f'fill="{COLOURS[key]}"><title>{row[key]} {escape(name)}</title></rect>')
+                             f'fill="{STATE_COLOURS[key]}"><title>{row[key]} {escape(name)}</title></rect>')
             x += width
         total = sum(row[key] for key, _ in BAR_SEGMENTS)
         parts.append(f'<text x="{round(x, 1) + 6}" y="{y + 14}" fill="{MUTED}">{total}</text>')

@@ -1,8 +1,8 @@
 """The list under a drawn timeline: each document with its commitments, each promise made orally.
 
-Built here rather than in the template because a window holds hundreds of commitments and the template
-language spends a tenth of a millisecond on each, most of the page's time. Every text that came from a
-document or a user passes through `escape`; the markup matches what app.css and the print style expect.
+Built here rather than in the template because a window holds hundreds of commitments (see
+`tracker.display`). Every text that came from a document or a user passes through `escape`; the markup
+matches what app.css and the print style expect.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.filters import day_label
-from tracker.templatetags.display import shorten, state_badges_html, state_class
+from tracker.display import commitment_marker, day_label, shorten
 from tracker.models import Commitment, Document, Dossier
 from tracker.timeline import Timeline
 
@@ -26,7 +25,7 @@ def event_list(timeline: Timeline, dossier: Dossier | None, filtered: bool) -> S
             items.append(_oral(event.oral))
     if not items:
         items.append(f'<li class="muted">Geen documenten{" met deze filters" if filtered else ""}.</li>')
-    return mark_safe('<ol class="timeline">' + "\n".join(items) + "</ol>")
+    return mark_safe('<ol class="timeline">' + "\n".join(items) + "</ol>")  # noqa: S308 — items escape their texts
 
 
 def _date(date) -> str:
@@ -34,7 +33,7 @@ def _date(date) -> str:
 
 
 def _document(document: Document, dossier: Dossier | None) -> str:
-    if dossier and document.dossier_id != dossier.pk:
+    if dossier and document.dossier_id != dossier.pk and document.pk not in dossier.shared_document_ids:
         about = "verwijst naar dit dossier"
     else:
         about = document.kamerstuk_label
@@ -64,13 +63,5 @@ def _oral(commitment: Commitment) -> str:
 
 
 def _marker(commitment: Commitment) -> str:
-    html = (f'<li class="{state_class(commitment.status, commitment.late)}">'
-            f'{state_badges_html(commitment.status, commitment.late)} '
-            f'<a href="{commitment.url}">{escape(shorten(commitment.text, 140))}</a>')
-    if commitment.due_date:
-        html += f'<span class="due">termijn {day_label(commitment.due_date)}</span>'
-    for letter in commitment.fulfilled_by:
-        html += (f'<span class="fulfilled-by">→ nagekomen in <a href="{letter.url}">'
-                 f'{escape(shorten(str(letter), 60))}</a>'
-                 f'{f" ({day_label(letter.date)})" if letter.date else ""}</span>')
-    return html + "</li>"
+    return commitment_marker(commitment, late=commitment.late, url=commitment.url,
+                             fulfilled_by=commitment.fulfilled_by)

@@ -1,4 +1,5 @@
-"""Canonical Kamerstuk ids (27925-960, 36200-X-85, 21501-20-1876) and how people write them."""
+"""Identifiers: Kamerstuk ids (27925-960, 36200-X-85, 21501-20-1876), dossier keys and Tweede Kamer document
+numbers (2024D08306), canonical and as people write them."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def kamerstuk_label(kamerstuk: str) -> str:
 _ROMAN_OR_LETTER = r"[A-Z]{1,6}"
 _TYPED_DOSSIER = rf"""
     (?P<nummer>\d{{1,3}}(?:[\s.]?\d{{3}})?)               # 27 925, 27925, 27.925
-    (?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?  # 21 501-20, 36 200 X"""
+    (?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?  # 21 501-20, 36 200 X
+"""  # the line break ends the comment, so that what follows the dossier is still read
 _TYPED = re.compile(
     rf"""^\s*(?:kst-|kamerstuk(?:ken)?\s+)?{_TYPED_DOSSIER}
     (?:\s*[,-]\s*|\s+)(?:nrs?\.?\s*)?(?P<number>\d+|[A-Z])\s*$""",
@@ -67,17 +69,10 @@ def _dossier_key(match: re.Match) -> str:
     return f"{nummer}-{extra}" if extra else nummer
 
 
-_TYPED_DOSSIER = re.compile(
-    rf"^\s*(?:dossier\s+)?(?P<nummer>\d{{1,3}}(?:[\s.]?\d{{3}})?)(?:\s*-\s*(?P<sub>\d{{1,3}})|[\s-]+(?P<suffix>{_ROMAN_OR_LETTER}))?\s*$",
-    re.IGNORECASE,
-)
+_TK_DOCUMENT_NUMBER = re.compile(r"^\s*(\d{4})\s*D\s*(\d{5})\s*$", re.IGNORECASE)
 
 
-def parse_typed_dossier(typed: str) -> str | None:
-    """What a clerk types ("27 925", "36 200 X", "21501-20") as a canonical dossier key."""
-    match = _TYPED_DOSSIER.match(typed.replace("\u00a0", " "))
-    if not match:
-        return None
-    nummer = re.sub(r"\D", "", match["nummer"])
-    extra = match["sub"] or (match["suffix"] or "").upper()
-    return f"{nummer}-{extra}" if extra else nummer
+def tk_document_number(typed: str) -> str | None:
+    """What someone types as a Tweede Kamer document number ("2024D08306", "2024 d 08306"), canonical."""
+    match = _TK_DOCUMENT_NUMBER.match(typed)
+    return f"{match[1]}D{match[2]}" if match else None

@@ -1,4 +1,5 @@
-"""Files coming in: kept as they arrived, one document per distinct file, analysed by the worker."""
+"""A file coming in (upload, import, sync): kept as it arrived, one document per distinct file, queued for the
+worker."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.db import IntegrityError, transaction
 
 from tracker.filenames import display_name, storage_name
 from tracker.models import Document
+from tracker.tasks import analyse_document
 
 
 @dataclass
@@ -54,8 +56,6 @@ def receive(file: File, name: str, user=None, *, queue: bool = True, **fields) -
 
 
 def queue_analysis(document: Document) -> None:
-    from tracker.tasks import analyse_document
-
     # Sent only when the row is committed, so the worker always finds it.
     analyse_document.delay_on_commit(document.pk)
 
