@@ -135,8 +135,8 @@ def write_letter_corpus(folder: Path) -> list[Path]:
                   f"Den Haag, {day.day} {MONTH_NAMES[day.month - 1]} {day.year}")
         texts = (next(streams["promise" if k % PROMISE_EVERY == 3 else "other"]) for k in itertools.count())
         pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-        _write_pages(pdf, texts, pages, footer=f"Tweede Kamer, vergaderjaar {day.year}–{day.year + 1}, {dossier}, nr. {own}",
-                     header=header, signature=(signature, "J.A. de Vries"))
+        footer = f"Tweede Kamer, vergaderjaar {day.year}–{day.year + 1}, {dossier}, nr. {own}"
+        _write_pages(pdf, texts, pages, footer=footer, header=header, signature=(signature, "J.A. de Vries"))
         pdf.save()
         paths.append(path)
     return paths

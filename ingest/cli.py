@@ -51,7 +51,7 @@ def extract_files(files: list[str], as_json: bool, processes: int = _PARALLEL) -
                 fulfilments.add(futures[future], future.result())
     results = [future.result() for future in futures]
     failed = False
-    for file, result in zip(files, results):
+    for file, result in zip(files, results, strict=True):
         if isinstance(result, Analysis):
             record = _record(file, result, fulfilments.of(file))
         else:
@@ -187,7 +187,8 @@ def _summary(record: dict) -> str:
         f"  verwijzingen: {', '.join(record['references']) or '-'}",
     ]
     for c in record["commitments"]:
-        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}, zekerheid {c['score']:.2f}): {c['text']}")
+        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}, zekerheid {c['score']:.2f}): "
+                     f"{c['text']}")
         lines.append(f"    want: {'; '.join(describe_rule(r) for r in c['rules'])}")
     for p in record["postponements"]:
         lines.append(f"  uitstel: {p['text']}")

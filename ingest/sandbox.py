@@ -158,10 +158,11 @@ class _Server:
             self.process = None
             self.pid = _fork_server(theirs, self.socket)
         else:
+            path = os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "ingest.forkserver", str(theirs.fileno())],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))},
+                env={**os.environ, "PYTHONPATH": path},
             )
             self.pid = self.process.pid
         theirs.close()

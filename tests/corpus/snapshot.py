@@ -45,7 +45,8 @@ def take(name: str) -> dict[str, dict]:
     files = documents(name)
     analyses = {file: analyse_file(ROOT / file) for file in files}
     fulfilments = Fulfilments.of_all(analyses)
-    return {file: {"analysis": analysis.to_dict(), "fulfils": fulfilments.of(file)} for file, analysis in analyses.items()}
+    return {file: {"analysis": analysis.to_dict(), "fulfils": fulfilments.of(file)}
+            for file, analysis in analyses.items()}
 
 
 def stored(name: str) -> dict[str, dict]:
@@ -73,7 +74,7 @@ def _first_difference(a, b, path: str = "") -> str | None:
                 return found
         return None
     if isinstance(a, list) and isinstance(b, list):
-        for index, (x, y) in enumerate(zip(a, b)):
+        for index, (x, y) in enumerate(zip(a, b, strict=False)):  # a length that differs is named below
             found = _first_difference(x, y, f"{path}[{index}]")
             if found is not None:
                 return found
