@@ -257,18 +257,21 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
     if sentence.endswith("?") or len(sentence) < 20 or QUESTION.match(sentence):
         return None
     # In a news item the one who promises acts: "… die belooft een kloppende lijst na te zenden".
-    acting = GOVERNMENT.search(sentence) or (news and (NEWS_ACTOR.search(sentence) or PROMISING.search(sentence)))
+    acting = _Once(lambda: GOVERNMENT.search(sentence)
+                   or (news and (NEWS_ACTOR.search(sentence) or PROMISING.search(sentence))))
     reported_promise = news and NEWS_PROMISE.search(sentence)
     # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
-    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))
+    # Each pattern is looked for at most once, the costly ones (sending, who acts) only when still needed.
+    informs, sends = _Once(lambda: INFORM.search(sentence)), _Once(lambda: SEND.search(sentence))
+    towards_kamer = KAMER.search(sentence) and (informs() or sends())
     families = [family for family, fired in (
         ("to_kamer", towards_kamer),
-        ("sends_document", acting and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))),
-        ("decision", acting and DECIDE.search(sentence)),
-        ("comes_back", acting and COME_BACK.search(sentence)),
+        ("sends_document", acting() and DOCUMENT.search(sentence) and (informs() or sends())),
+        ("decision", DECIDE.search(sentence) and acting()),
+        ("comes_back", COME_BACK.search(sentence) and acting()),
         ("announced", ANNOUNCED.search(sentence) and ARRIVES.search(sentence)),
-        ("by_pronoun", acting and PRONOUN_SENT.search(sentence)),
-        ("answers", acting and ANSWER.search(sentence)),
+        ("by_pronoun", PRONOUN_SENT.search(sentence) and acting()),
+        ("answers", ANSWER.search(sentence) and acting()),
     ) if fired]
     if MORE_TIME.search(sentence):
         return ["more_time", *families]
@@ -366,11 +369,32 @@ def is_past(sentence: str) -> bool:
 
 
 def is_postponement(sentence: str) -> bool:
-    if sentence.endswith("?") or not DELAY.search(sentence):
+    if sentence.endswith("?"):
         return False
-    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence) or DOCUMENT.search(sentence))
-    return bool(EARLIER_PROMISE.search(sentence) and (towards_kamer or DOCUMENT.search(sentence))
-                or LATER_THAN_PLANNED.search(sentence) and towards_kamer)
+    # Naming the earlier promise or the delay is rarer than the words of a delay: looked for first.
+    earlier, later = EARLIER_PROMISE.search(sentence), LATER_THAN_PLANNED.search(sentence)
+    if not (earlier or later) or not DELAY.search(sentence):
+        return False
+    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence)
+                                                or DOCUMENT.search(sentence))
+    return bool(earlier and (towards_kamer or DOCUMENT.search(sentence)) or later and towards_kamer)
+
+
+class _Once:
+    """A value computed at its first use, then remembered."""
+
+    __slots__ = ("compute", "value")
+
+    def __init__(self, compute):
+        self.compute, self.value = compute, _UNSET
+
+    def __call__(self):
+        if self.value is _UNSET:
+            self.value = self.compute()
+        return self.value
+
+
+_UNSET = object()
 
 
 def kind_of(sentence: str) -> str:
