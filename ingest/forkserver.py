@@ -10,7 +10,10 @@ when the caller's wall-clock timeout has passed, and kills them all and stops wh
 Requests arrive on a SOCK_SEQPACKET socket, one message each: JSON, with the two pipes' write ends
 attached (SCM_RIGHTS). `ingest.sandbox` is the other side.
 
-    python -m ingest.forkserver FD     # FD: the server's end of the socket
+    python -m ingest.forkserver FD PID   # FD: the server's end of the socket; PID: the caller
+
+The server dies with the process that started it, even while it is still importing the engine, and its
+children die with it.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ import traceback
 
 from .limits import Limits
 from .model import ExtractionError
-from .pipeline import analyse_path
 
 # A request is a few hundred bytes of JSON; two descriptors come with it.
 MAX_REQUEST = 1 << 16
@@ -39,12 +41,13 @@ STATUS_MARK = b"\0"
 
 
 def main(argv: list[str]) -> int:
-    serve(socket.socket(fileno=int(argv[1])))
+    serve(socket.socket(fileno=int(argv[1])), caller=int(argv[2]))
     return 0
 
 
-def serve(server: socket.socket) -> None:
-    """Fork a child for every request until the caller closes its end of `server`."""
+def serve(server: socket.socket, caller: int) -> None:
+    """Fork a child for every request until the caller (process `caller`) closes its end of `server`."""
+    _die_with(caller)  # first: warming up takes a while, and the caller may be gone before it ends
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopped by its caller, never by a terminal's Ctrl-C
     _warm_up()
     children: dict[int, _Child] = {}  # by pidfd
@@ -69,9 +72,11 @@ class _Child:
         self.request_id, self.pid, self.pidfd, self.status = request_id, pid, pidfd, status
 
     def report(self) -> None:
-        """Reap the child and write how it ended: {"exit": 0 or -signal, "peak_kb": its peak resident memory}."""
+        """Reap the child and write how it ended: {"exit": 0 or -signal, "peak_kb": its peak resident memory,
+        "cpu_ms": the processor time it used}."""
         _, status, usage = os.wait4(self.pid, 0)
-        ended = {"exit": os.waitstatus_to_exitcode(status), "peak_kb": usage.ru_maxrss}
+        ended = {"exit": os.waitstatus_to_exitcode(status), "peak_kb": usage.ru_maxrss,
+                 "cpu_ms": 1000 * (usage.ru_utime + usage.ru_stime)}
         try:
             _write_all(self.status, STATUS_MARK + json.dumps(ended).encode())
         except OSError:
@@ -103,22 +108,23 @@ def _handle(request: dict, fds: list[int], children: dict, selector, server: soc
                 child.kill()
         return
     result, status = fds
+    server_pid = os.getpid()
     pid = os.fork()
     if pid == 0:
-        _child(request, result, status, keep={result, status})
+        _child(request, result, status, keep={result, status}, server=server_pid)
     os.close(result)
     pidfd = os.pidfd_open(pid)
     children[pidfd] = _Child(request["id"], pid, pidfd, status)
     selector.register(pidfd, selectors.EVENT_READ)
 
 
-def _child(request: dict, result: int, status: int, keep: set[int]) -> None:
+def _child(request: dict, result: int, status: int, keep: set[int], server: int) -> None:
     """In the forked child: limits first, then the file; never returns."""
     code = 1
     try:
         os.dup2(status, 2)  # what a crashing library prints reaches the caller before the exit status
         _close_all_but(keep | {0, 1, 2})
-        _die_with_parent()
+        _die_with(server)
         limits = Limits(**request["limits"])
         _limit(limits)
         _write_all(result, json.dumps(_analyse(request["path"], limits), ensure_ascii=False).encode())
@@ -131,6 +137,8 @@ def _child(request: dict, result: int, status: int, keep: set[int]) -> None:
 
 
 def _analyse(path: str, limits: Limits) -> dict:
+    from .pipeline import analyse_path  # imported by the server's warm-up, before any child
+
     try:
         return {"analysis": analyse_path(path, limits).to_dict()}
     except ExtractionError as error:
@@ -158,13 +166,15 @@ def _close_all_but(keep: set[int]) -> None:
         low = fd + 1
 
 
-def _die_with_parent() -> None:
-    """A child whose server is killed (SIGKILL leaves it no time to kill its children) dies with it."""
+def _die_with(parent: int) -> None:
+    """This process dies when `parent`, the process that started it, does: a child when its server is killed
+    (SIGKILL leaves the server no time to kill its children), the server when its caller is (before it can
+    read the caller's goodbye). A parent already gone has left this process to another: it stops at once."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         pass
-    if os.getppid() == 1:
+    if os.getppid() != parent:
         os._exit(1)
 
 
@@ -192,6 +202,7 @@ _SAMPLE_TEXT = (
 def _warm_up() -> None:
     """Read a small letter and a small PDF once, so that every child starts with the readers imported and
     the engine's lazily built state (PDFium's fonts, regular expressions compiled on first use) in place."""
+    from .pipeline import analyse_path
     from .readers import docx, html, pdf, text, xml_kst  # noqa: F401 - imported here, shared by every child
 
     with tempfile.TemporaryDirectory() as folder:

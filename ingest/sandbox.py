@@ -57,13 +57,15 @@ def analyse_file(
 
 @dataclass
 class Outcome:
-    """How one child ended: what it wrote, its exit (0, 1, or -signal), its stderr and its peak memory."""
+    """How one child ended: what it wrote, its exit (0, 1, or -signal), its stderr, its peak memory and the
+    processor time it used."""
 
     output: bytes
     exit: int | None  # None when its server was lost before it could say
     stderr: bytes = b""
     peak_kb: int = 0
     timed_out: bool = False
+    cpu_ms: float = 0.0
 
 
 def run(path: str | os.PathLike, limits: Limits) -> Outcome:
@@ -160,7 +162,7 @@ class _Server:
         else:
             path = os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "ingest.forkserver", str(theirs.fileno())],
+                [sys.executable, "-m", "ingest.forkserver", str(theirs.fileno()), str(os.getpid())],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 env={**os.environ, "PYTHONPATH": path},
             )
@@ -234,7 +236,7 @@ class _Server:
         if not mark:
             return Outcome(bytes(output), None, bytes(ended), timed_out=timed_out)
         report = json.loads(end)
-        return Outcome(bytes(output), report["exit"], stderr, report["peak_kb"], timed_out)
+        return Outcome(bytes(output), report["exit"], stderr, report["peak_kb"], timed_out, report["cpu_ms"])
 
     def _abandon(self) -> None:
         """A server that neither ends a killed child nor answers is replaced at the next file."""
@@ -245,10 +247,11 @@ class _Server:
 
 
 def _fork_server(theirs: socket.socket, ours: socket.socket) -> int:
-    from . import forkserver  # the engine, imported here so that the server and its children share it
+    from . import forkserver, pipeline  # noqa: F401 - the engine, imported here so that the server shares it
 
     sys.stdout.flush()
     sys.stderr.flush()
+    caller = os.getpid()
     pid = os.fork()
     if pid:
         return pid
@@ -258,7 +261,7 @@ def _fork_server(theirs: socket.socket, ours: socket.socket) -> int:
         devnull = os.open(os.devnull, os.O_RDWR)
         os.dup2(devnull, 0)
         os.dup2(devnull, 1)
-        forkserver.serve(theirs)
+        forkserver.serve(theirs, caller)
     except BaseException:  # noqa: BLE001 - whatever stops the server is printed, and it ends here
         traceback.print_exc()
         code = 1
