@@ -17,6 +17,7 @@ The steps, each on the lines a reader produced:
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from .patterns import (
     DOSSIER_LINE_RE,
     DOSSIER_TITLE_RE,
     LETTERHEAD_FIELD_RE,
+    LIST_ITEM_RE,
     OWN_NUMBER_RE,
     PAGE_NUMBER_RE,
     PAGE_OF_RE,
@@ -59,7 +61,6 @@ _REPEATED_SHARE = 0.5
 # A paragraph of at most this many words without a full stop may be a heading.
 _HEADING_WORDS = 10
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z]))(?=[A-Z\u00c0-\u00dd“\"'(h])")
-_LIST_ITEM_RE = re.compile(r"^(?:[-–•▪●·*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
 @dataclass
@@ -72,6 +73,13 @@ class Layout:
     footnotes: list[str] = field(default_factory=list)
     footnote_pages: list[int] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
+
+
+def page_of(offset: int, page_starts: list[int] | None) -> int | None:
+    """The 1-based page on which `offset` in the text lies; None without pages or for an offset that is none (-1)."""
+    if not page_starts or offset < 0:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 @dataclass
@@ -331,7 +339,7 @@ def _blocks(lines: list[Line], pitch: float) -> list[_Block]:
 def _breaks_paragraph(previous: Line, line: Line, pitch: float, width: float, opens_block: bool,
                       before: Line | None) -> bool:
     text = line.text.strip()
-    if line.starts_paragraph or _LIST_ITEM_RE.match(text):
+    if line.starts_paragraph or LIST_ITEM_RE.match(text):
         return True
     if pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch:
         return True

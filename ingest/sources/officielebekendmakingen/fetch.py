@@ -1,4 +1,4 @@
-"""Fetch from officielebekendmakingen: SRU result pages, a Kamerstuk's XML, PDF and metadata.xml.
+"""Fetch from officielebekendmakingen: SRU result pages, a Kamerstuk's XML and metadata.xml.
 
 Publications are fetched by identifier from the zoek site, whose base URL is a
 parameter like the SRU's, rather than by following URLs found in a response:
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from ingest.sources.http_client import MAX_RESOURCE_BYTES, download, get_ok, new_client
+from ingest.sources.http_client import get_ok, new_client
 from ingest.sources.officielebekendmakingen.missing import refuse_error_page
 from ingest.sources.officielebekendmakingen.sru import SruPage, SruRecord, parse_sru
 
@@ -64,17 +64,6 @@ def fetch_kst_xml(client: httpx.Client, identifier: str, base_url: str = ZOEK_BA
 def fetch_metadata(client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL) -> bytes:
     """The publication's metadata.xml, for parse_metadata."""
     return refuse_error_page(get_ok(client, _url(base_url, f"{_checked(identifier)}/metadata.xml"))).content
-
-
-def fetch_pdf(
-    client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL, max_bytes: int = MAX_RESOURCE_BYTES
-) -> tuple[bytes, str]:
-    """The publication's PDF: (content, content type)."""
-    content, content_type = download(client, _url(base_url, f"{_checked(identifier)}.pdf"), max_bytes=max_bytes)
-    if content_type == "text/html" or not content.startswith(b"%PDF"):
-        refuse_error_page(httpx.Response(200, headers={"Content-Type": content_type}, content=content,
-                                         request=httpx.Request("GET", _url(base_url, f"{identifier}.pdf"))))
-    return content, content_type
 
 
 def _checked(identifier: str) -> str:
