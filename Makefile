@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup worker stop bench bench-ingest bench-web bench-sync
+.PHONY: run test setup worker stop bench bench-ingest bench-web bench-sync bench-tables
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ bench: $(VENV)/.installed
 
 bench-ingest: $(VENV)/.installed
 	$(PY) bench/bench_ingest.py --documents 500
+
+bench-tables: $(VENV)/.installed
+	$(PY) bench/bench_tables.py
 
 bench-web: $(VENV)/.installed
 	$(PY) bench/bench_web.py --documents 100000

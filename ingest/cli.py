@@ -172,6 +172,25 @@ def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:
             {"text": p.text, "of": p.of, "new_due": p.new_due.isoformat() if p.new_due else None}
             for p in analysis.postponements
         ],
+        "table_rows": [
+            {
+                "text": r.text,
+                "page": r.page,
+                "kind": r.kind,
+                "vindplaats": r.vindplaats,
+                "kamerstuk": r.kamerstuk,
+                "handelingen": r.handelingen,
+                "promised_on": r.promised_on.isoformat() if r.promised_on else None,
+                "tk_number": r.tk_number,
+                "status": r.status,
+                "status_text": r.status_text,
+                "planning": r.planning,
+                "due": r.due.isoformat() if r.due else None,
+                "fulfilled_by": r.fulfilled_by,
+                "section": r.section,
+            }
+            for r in analysis.table_rows
+        ],
         "fulfils": fulfils,
     }
 
@@ -192,6 +211,13 @@ def _summary(record: dict) -> str:
         lines.append(f"    want: {'; '.join(describe_rule(r) for r in c['rules'])}")
     for p in record["postponements"]:
         lines.append(f"  uitstel: {p['text']}")
+    for r in record["table_rows"]:
+        resolved = ", ".join(filter(None, [r["kamerstuk"], r["handelingen"], r["tk_number"]]))
+        lines.append(f"  uit overzicht van het ministerie (p. {r['page'] or '-'}, {r['kind']}, "
+                     f"uiterlijk {r['due'] or '?'}): {r['text']}")
+        lines.append(f"    vindplaats: {r['vindplaats'] or '-'}{f' ({resolved})' if resolved else ''}; "
+                     f"stand van zaken: {r['status_text'] or '-'} (→ {r['status'].replace('_', ' ')})"
+                     f"{'; planning: ' + r['planning'] if r['planning'] else ''}")
     for f in record["fulfils"]:
         lines.append(f"  voldoet waarschijnlijk aan ({f['file']}): {f['commitment']}")
         lines.append(f"    want: {'; '.join(r['text'] for r in f['reasons'])}")

@@ -63,6 +63,32 @@ class Postponement:
 
 
 @dataclass
+class TableRow:
+    """One promise in a ministry's own overview of its promises: a row of a table of toezeggingen.
+
+    The ministry's words are kept beside what the engine makes of them, so a clerk sees both."""
+
+    text: str  # the promise as the ministry words it
+    page: int | None  # page the row starts on (None for XML and HTML, which have no pages)
+    vindplaats: str = ""  # where it was promised, as written: "Commissiedebat Politie, 12 april 2023"
+    kamerstuk: str | None = None  # canonical id when the vindplaats cites a Kamerstuk: 29628-1150
+    handelingen: str | None = None  # the Handelingen id when it cites one: h-tk-20222023-45-12
+    promised_on: dt.date | None = None  # the date the vindplaats names
+    tk_number: str | None = None  # the Tweede Kamer register's number, when the row gives it: TZ202304-117
+    kind: str = "toezegging"  # toezegging or motie
+    status: str = "openstaand"  # the ministry's status in the register's terms: openstaand, deels_voldaan, voldaan
+    status_text: str = ""  # the ministry's own words: "Afgedaan", "Loopt; wordt meegenomen in …"
+    planning: str = ""  # the planning column as written
+    due: dt.date | None = None  # resolved from the planning (or the status) against the overview's date
+    due_text: str | None = None
+    precision: str = "geen"
+    fulfilled_by: list[str] = field(default_factory=list)  # Kamerstukken the status says delivered it
+    section: str = ""  # the heading of the part of the table the row stands in
+    ministry: str = ""  # who answers for it, when the table has a column for that
+    cells: list[list[str]] = field(default_factory=list)  # [[column heading, text], …]: the row as evidence
+
+
+@dataclass
 class Analysis:
     """Everything the engine found in one document."""
 
@@ -82,6 +108,7 @@ class Analysis:
     references: list[Reference] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     postponements: list[Postponement] = field(default_factory=list)
+    table_rows: list[TableRow] = field(default_factory=list)  # rows of the ministry's tables of toezeggingen
 
     def to_dict(self) -> dict:
         return _jsonable(dataclasses.asdict(self))
@@ -97,6 +124,10 @@ class Analysis:
         data["postponements"] = [
             Postponement(**{**p, "new_due": _date(p.get("new_due"))})
             for p in data.get("postponements", [])
+        ]
+        data["table_rows"] = [
+            TableRow(**{**r, "due": _date(r.get("due")), "promised_on": _date(r.get("promised_on"))})
+            for r in data.get("table_rows", [])
         ]
         return cls(**data)
 

@@ -14,6 +14,7 @@ from .metadata import read_metadata
 from .model import Analysis, ExtractionError
 from .readers import read
 from .references import find_references
+from .tables import outside_tables, read_promise_tables
 
 
 # A PDF without a text layer is refused by its reader, which knows why; for the others the reason is here.
@@ -41,6 +42,8 @@ def analyse_path(path: str, limits: Limits | None = None) -> Analysis:
     )
     commitments, postponements = find_commitments(layout.text, layout.page_starts, meta.date, references,
                                                   news=meta.kind == "nieuws")
+    table_rows = read_promise_tables(str(path), raw, meta.date)
+    commitments = outside_tables(commitments, table_rows)  # a row's text read again as a sentence is that row
     return Analysis(
         kind=meta.kind,
         date=meta.date,
@@ -58,4 +61,5 @@ def analyse_path(path: str, limits: Limits | None = None) -> Analysis:
         references=references,
         commitments=commitments,
         postponements=postponements,
+        table_rows=table_rows,
     )

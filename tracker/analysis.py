@@ -30,6 +30,7 @@ from tracker.models import (
     Source,
     Status,
 )
+from tracker.overviews import store_reports
 from tracker.search import index_document
 from tracker.workflow import record_new
 
@@ -148,6 +149,7 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
     _store_references(document, analysis)
     _store_commitments(document, analysis)
     _store_postponements(document, analysis)
+    store_reports(document, analysis.table_rows)  # the rows of the ministry's own overview of its toezeggingen
 
 
 def store_failure(document: Document, code: str, reason: str) -> None:

@@ -330,6 +330,7 @@ class Source(models.TextChoices):
     CLERK = "clerk", "Griffie"
     TK_REGISTER = "tk_register", "TK-register"
     TK_OPENDATA = "tk_opendata", "Tweede Kamer open data"
+    MINISTRY = "ministry", "Overzicht ministerie"  # a row of a ministry's own overview of its toezeggingen
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -561,6 +562,41 @@ class Postponement(models.Model):
 
     class Meta:
         ordering = ["document__date", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class MinistryReport(models.Model):
+    """A row of a ministry's own overview of its toezeggingen (a budget annex, a progress letter's table): the
+    ministry's account of one promise, in its own words and with the page it stands on.
+
+    It belongs to the commitment it is about: one already in the register that it matched (`matched`), or the
+    candidate made from it when none did. It never changes that commitment's status; a clerk may take the
+    ministry's status over (`workflow.take_over_ministry_status`)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="ministry_reports")
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="ministry_reports")
+    matched = models.BooleanField(default=False)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    text = models.TextField()
+    kind = models.CharField(max_length=20, default="toezegging")  # toezegging or motie
+    vindplaats = models.CharField(max_length=500, blank=True)  # as written
+    kamerstuk = models.CharField(max_length=60, blank=True)  # the Kamerstuk the vindplaats cites, canonical
+    handelingen = models.CharField(max_length=60, blank=True)  # the Handelingen it cites: h-tk-20222023-45-12
+    promised_on = models.DateField(null=True, blank=True)
+    tk_number = models.CharField(max_length=30, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices)  # the ministry's status in the register's terms
+    status_text = models.TextField(blank=True)  # the ministry's own words
+    planning = models.CharField(max_length=500, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    # The Kamerstukken the ministry's stand van zaken says delivered it.
+    fulfilled_by = ArrayField(models.CharField(max_length=60), default=list, blank=True)
+    section = models.CharField(max_length=300, blank=True)
+    cells = models.JSONField(default=list, blank=True)  # [[column heading, text], …]: the row as evidence
+
+    class Meta:
+        ordering = ["pk"]
 
     def __str__(self):
         return self.text[:80]

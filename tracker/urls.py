@@ -4,7 +4,8 @@ from django.urls import path
 
 import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>
 
-from tracker.views import commitments, documents, dossiers, editing, home, postponements, review, set_aside, sources
+from tracker.views import commitments, documents, dossiers, editing, home, overviews, postponements, review
+from tracker.views import set_aside, sources
 from tracker.views import search
 from tracker.views import api, feeds, following, profile, rappel, register, timelines, tokens
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("toezeggingen/export.xlsx", register.commitment_export_xlsx, name="commitments_xlsx"),
     path("toezeggingen/<int:pk>/", commitments.commitment_detail, name="commitment"),
     path("toezeggingen/<int:pk>/status/", commitments.commitment_status, name="commitment_status"),
+    path("overzichtregels/<int:pk>/overnemen/", overviews.take_over_status, name="ministry_report_take_over"),
     path("toezeggingen/<int:pk>/brieven/", commitments.evidence_choices, name="evidence_choices"),
     path("toezeggingen/<int:pk>/bewerken/", editing.commitment_edit, name="commitment_edit"),
     path("toezeggingen/nieuw/", editing.commitment_new, name="commitment_new"),

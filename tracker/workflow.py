@@ -16,7 +16,17 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from ingest.ministries import ministry_label
-from tracker.models import Commitment, Document, Dossier, Fulfilment, Postponement, Source, Status, StatusChange
+from tracker.models import (
+    Commitment,
+    Document,
+    Dossier,
+    Fulfilment,
+    MinistryReport,
+    Postponement,
+    Source,
+    Status,
+    StatusChange,
+)
 
 # Statuses that need a fulfilling document as evidence.
 NEEDS_EVIDENCE = (Status.VOLDAAN, Status.DEELS_VOLDAAN)
@@ -113,8 +123,9 @@ def change_status(
 def _validate(commitment, to_status, evidence, note, new_due_date, source=Source.CLERK):
     if to_status not in Status.values:
         raise ValidationError("Onbekende status.")
-    # The Kamer's register decides on its own toezeggingen; the letter it names may not be here (yet).
-    if to_status in NEEDS_EVIDENCE and evidence is None and source != Source.TK_REGISTER:
+    # The Kamer's register decides on its own toezeggingen, and a ministry's overview says itself that it delivered;
+    # the letter either names may not be here (yet).
+    if to_status in NEEDS_EVIDENCE and evidence is None and source not in (Source.TK_REGISTER, Source.MINISTRY):
         raise ValidationError("Kies de brief die de toezegging (deels) nakomt.")
     if to_status == Status.VERVALLEN and not note:
         raise ValidationError("Geef een reden waarom de toezegging vervalt.")
@@ -245,6 +256,31 @@ def enter_by_hand(user, *, text: str, dossier: Dossier | None, ministry: str, ma
     )
     return record_new([commitment], reason="Ingevoerd door de griffie" + (f" ({origin})" if origin else ""),
                       source=Source.CLERK, user=user)[0]
+
+
+def take_over_ministry_status(report: MinistryReport, user, seen_version: int | None = None) -> StatusChange:
+    """A clerk takes over the status the ministry's overview gives a promise. The history names the overview, its
+    date and page and the ministry's own words; a letter the overview says delivered it is the evidence, when it
+    is here and not older than the promise."""
+    commitment = report.commitment
+    if commitment.status == Status.KANDIDAAT or commitment.rejected:
+        raise ValidationError("Beoordeel deze toezegging eerst; daarna kunt u de status van het ministerie overnemen.")
+    if report.status == commitment.status:
+        raise ValidationError("De toezegging heeft al de status die het ministerie noemt.")
+    evidence = None
+    if report.status in NEEDS_EVIDENCE and report.fulfilled_by:
+        letters = Document.objects.analysed().filter(kamerstuk__in=report.fulfilled_by).exclude(
+            pk=commitment.document_id)
+        if commitment.made_on:
+            letters = letters.filter(date__gte=commitment.made_on)
+        evidence = letters.order_by("date", "pk").first()
+    overview = report.document
+    where = ", ".join(filter(None, [overview.kamerstuk_label or str(overview)[:120],
+                                    overview.date and f"{overview.date:%d-%m-%Y}",
+                                    report.page and f"pagina {report.page}"]))
+    note = f"Status overgenomen uit het overzicht van het ministerie ({where}): “{report.status_text or '—'}”"
+    return change_status(commitment, report.status, user, evidence=evidence, note=note[:2000], source=Source.MINISTRY,
+                         seen_version=seen_version)
 
 
 def confirm_postponement(postponement: Postponement, user, new_due_date: dt.date | None,

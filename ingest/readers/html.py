@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from .html_tables import table_grids
 from .lines import Line, Page, RawDocument
 
 _BLOCKS = {
@@ -23,7 +24,8 @@ def read_html(text: str) -> RawDocument:
     parser.feed(text)
     parser.close()
     lines = [Line(text=p, top=i, bottom=i + 1, starts_paragraph=True) for i, p in enumerate(parser.paragraphs)]
-    return RawDocument(pages=[Page(lines=lines)], source_type="html", footnotes=parser.footnotes)
+    return RawDocument(pages=[Page(lines=lines)], source_type="html", footnotes=parser.footnotes,
+                       tables=table_grids(text))
 
 
 class _Paragraphs(HTMLParser):

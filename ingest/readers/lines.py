@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .grids import Grid
+
 
 @dataclass
 class Line:
@@ -53,3 +55,5 @@ class RawDocument:
     # Leading lines a structured source marks as the header block (title, dossier, date).
     header: list[str] = field(default_factory=list)
     known: Known = field(default_factory=Known)
+    # The tables of a structured source (XML, HTML); a PDF's are read apart, only on the pages that need it.
+    tables: list[Grid] = field(default_factory=list)

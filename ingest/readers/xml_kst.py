@@ -16,6 +16,7 @@ from defusedxml import DefusedXmlException
 from ..model import ExtractionError
 from ..patterns import DOSSIER_RE, dossier_id
 from .lines import Known, Line, Page, RawDocument
+from .xml_tables import table_grids
 
 # Elements whose text is one paragraph of the body.
 _BLOCKS = {
@@ -48,6 +49,7 @@ def read_xml(text: str) -> RawDocument:
         footnotes=footnotes,
         header=_header(root),
         known=_known(root),
+        tables=table_grids(root),
     )
 
 

@@ -45,3 +45,25 @@ def test_it_prints_a_summary_for_people():
     result = extract(str(SEED_TEXTS / "000_997e94ac44658105.txt"))
     assert "2023-11-21" in result.stdout
     assert "toezegging" in result.stdout
+
+
+def test_it_lists_the_rows_of_a_ministrys_table_of_toezeggingen(tmp_path):
+    from tests.ingest.fixtures.annexes import write_progress_letter
+
+    path = tmp_path / "voortgangsbrief.pdf"
+    write_progress_letter(path)
+
+    rows = json.loads(extract("--json", str(path)).stdout)["table_rows"]
+    assert len(rows) == 9
+    assert rows[1] == {
+        "text": "Toezegging om de Kamer een overzicht te sturen van de vacatures per eenheid.", "page": 2,
+        "kind": "toezegging", "vindplaats": "Kamerstuk 29 628, nr. 1150", "kamerstuk": "29628-1150",
+        "handelingen": None, "promised_on": None, "tk_number": None, "status": "voldaan",
+        "status_text": "Afgedaan met de brief van 3 november 2023 (Kamerstuk 29 628, nr. 1178).", "planning": "",
+        "due": None, "fulfilled_by": ["29628-1178"], "section": "Politie",
+    }
+    summary = extract(str(path)).stdout
+    assert ("uit overzicht van het ministerie (p. 2, toezegging, uiterlijk 2024-06-30): De minister informeert de "
+            "Kamer over de resultaten van de pilot met bodycams voor handhavers.") in summary
+    assert ("vindplaats: Kamerstuk 29 628, nr. 1150 (29628-1150); stand van zaken: Afgedaan met de brief van "
+            "3 november 2023 (Kamerstuk 29 628, nr. 1178). (→ voldaan)") in summary

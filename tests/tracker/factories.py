@@ -42,6 +42,19 @@ def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitment
     return document
 
 
+def read_document(path):
+    """A file as the worker leaves it after reading it with the engine (in this process)."""
+    from ingest.pipeline import analyse_path
+
+    content = path.read_bytes()
+    document = Document(original_name=path.name, sha256=hashlib.sha256(content).hexdigest(), size=len(content))
+    document.original.save(path.name, ContentFile(content), save=False)
+    document.save()
+    store_analysis(document, analyse_path(path))
+    document.refresh_from_db()
+    return document
+
+
 def promise(text, sentence, due=None, due_text=None):
     """A commitment found in `text`: the sentence `sentence`, located by its offsets."""
     start = text.index(sentence)

@@ -7,10 +7,11 @@ import shutil
 import pytest
 from django.utils import timezone
 
+from tests.ingest.fixtures.annexes import OBK_XML
 from tests.tracker.conftest import PASSWORD
-from tests.tracker.factories import follow, make_document, promise
+from tests.tracker.factories import follow, make_document, promise, read_document
 from tests.tracker.test_browser import ARTIFACTS, CHROMIUM, browser_page  # noqa: F401 (the fixture)
-from tracker.models import Commitment, Dossier, Status, SyncRun
+from tracker.models import Commitment, Dossier, Source, Status, SyncRun
 from tracker.workflow import change_status
 
 pytestmark = [
@@ -24,8 +25,9 @@ TITLE = ("Bestrijding internationaal terrorisme; Brief regering; Voortgangsrappo
 
 
 @pytest.fixture
-def archive(clerk):
-    """A dossier as a clerk works with it: long titles, every state, an oral promise, a failed sync."""
+def archive(clerk, tmp_path):
+    """A dossier as a clerk works with it: long titles, every state, an oral promise, a failed sync, a ministry's
+    overview of its toezeggingen."""
     today = dt.date.today()
     text = ("In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak en over de "
             "voortgang van de trainingsmissie. Voor de zomer stuur ik uw Kamer de evaluatie van de inzet.")
@@ -56,7 +58,11 @@ def archive(clerk):
         "what": "feed Document", "reason": "geen verbinding met gegevensmagazijn.tweedekamer.nl",
         "detail": "ConnectError: [Errno 111] Connection refused (GET https://gegevensmagazijn.tweedekamer.nl"
                   "/SyncFeed/2.0/Feed?category=Document&skiptoken=8123456)"}])
-    return {"letter": letter, "commitment": late}
+    overview = tmp_path / "kst-31293-712.xml"
+    overview.write_text(OBK_XML, encoding="utf-8")
+    read_document(overview)
+    return {"letter": letter, "commitment": late,
+            "reported": Commitment.objects.filter(source=Source.MINISTRY).order_by("pk").first()}
 
 
 def pages(archive):
@@ -66,6 +72,8 @@ def pages(archive):
         "documenten": "/documenten/",
         "document": letter.get_absolute_url(),
         "beoordelen": "/beoordelen/",
+        "beoordelen-ministerie": "/beoordelen/?bron=ministerie",
+        "toezegging-ministerie": archive["reported"].get_absolute_url(),
         "toezeggingen": "/toezeggingen/",
         "toezegging": commitment.get_absolute_url(),
         "bewerken": f"/toezeggingen/{commitment.pk}/bewerken/",

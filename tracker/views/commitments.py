@@ -1,7 +1,7 @@
 """A commitment's page: its status panel, status changes with evidence, suggestions and history."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -74,6 +74,10 @@ def _context(request, commitment, form=None, conflict=None, saved=False):
         "postponed": any(change.new_due_date for change in changes),
         "fulfilments": commitment.fulfilments.select_related("document", "created_by"),
         "postponements": commitment.postponements.filter(handled=False).select_related("document"),
+        # the ministry's accounts of this promise, each with its overview (whose long text is not needed)
+        "reports": commitment.ministry_reports.select_related("document").defer(
+            "document__text", "document__page_starts", "document__footnotes").order_by(
+            F("document__date").desc(nulls_last=True), "-pk"),
         "suggestions": suggest(commitment) if is_clerk(request.user) and not commitment.rejected else [],
         "reopenable": commitment.status in REOPENABLE,
         "form": form,

@@ -1,4 +1,7 @@
-"""The review queue: a clerk accepts or rejects what the engine detected, one by one or a selection."""
+"""The review queue: a clerk accepts or rejects what the engine detected, one by one or a selection.
+
+Two tabs: the promises found in letters, and those only a ministry's own overview of its toezeggingen names
+(`?bron=ministerie`), each shown with the row of the overview's table as its evidence."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from tracker.excerpt import excerpt
-from tracker.models import Commitment
+from tracker.models import Commitment, Source
 from tracker.params import number, seen_version
 from tracker.roles import clerk_required
 from tracker.workflow import Conflict, accept, reject
@@ -18,17 +21,46 @@ PAGE_SIZE = 100
 DEFAULT_REASON = "Geen toezegging"
 
 
+# The review queue's tabs, as `?bron=` names them.
+FROM_LETTERS, FROM_OVERVIEWS = "brieven", "ministerie"
+
+
 def _with_excerpt(commitment):
-    commitment.excerpt = excerpt(commitment.document.text, commitment.start, commitment.end)
+    if commitment.source != Source.MINISTRY:
+        commitment.excerpt = excerpt(commitment.document.text, commitment.start, commitment.end)
     return commitment
 
 
-def _queue_context():
-    candidates = Commitment.objects.to_review().select_related("document")[:PAGE_SIZE]
+def _with_evidence(candidates):
+    """The letter of each candidate, and for one from an overview the table row it came from."""
+    return candidates.select_related("document").prefetch_related("ministry_reports")
+
+
+def _queue_url(tab: str) -> str:
+    return reverse("review") + (f"?bron={FROM_OVERVIEWS}" if tab == FROM_OVERVIEWS else "")
+
+
+def _tab(value) -> str:
+    return FROM_OVERVIEWS if value == FROM_OVERVIEWS else FROM_LETTERS
+
+
+def _tabs():
+    """Each tab's candidates: an overview's rows in the order of its table, the newest overview first."""
+    return {FROM_LETTERS: Commitment.objects.to_review().exclude(source=Source.MINISTRY),
+            FROM_OVERVIEWS: Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by("-document_id", "pk")}
+
+
+def _queue_context(tab=FROM_LETTERS):
+    tabs = _tabs()
+    shown = tabs[tab]
+    counts = {name: candidates.count() for name, candidates in tabs.items()}
+    candidates = [_with_excerpt(c) for c in _with_evidence(shown)[:PAGE_SIZE]]
     return {
-        "candidates": [_with_excerpt(c) for c in candidates],
-        "total": Commitment.objects.to_review().count(),
+        "candidates": candidates,
+        "total": counts[tab],
         "listed": len(candidates),
+        "counts": counts,
+        "tab": tab,
         "default_reason": DEFAULT_REASON,
     }
 
@@ -37,7 +69,7 @@ def _queue_context():
 @vary_on_headers("HX-Request")
 def review_queue(request):
     template = "review/queue.html#queue" if request.htmx else "review/queue.html"
-    return render(request, template, _queue_context())
+    return render(request, template, _queue_context(_tab(request.GET.get("bron"))))
 
 
 def _decide(commitment, decision, user, reason, seen_version):
@@ -63,11 +95,12 @@ def review_decide(request, pk, decision):
     if not request.htmx:
         if "error" in ctx:
             messages.error(request, ctx["error"])
-        return HttpResponseRedirect(reverse("review"))
-    commitment = Commitment.objects.select_related("document").get(pk=pk)
-    ctx["commitment"] = _with_excerpt(commitment)
-    ctx["total"] = Commitment.objects.to_review().count()
-    ctx["listed"] = PAGE_SIZE  # the rows on the clerk's page stay as they are
+        tab = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
+        return HttpResponseRedirect(_queue_url(tab))
+    ctx["commitment"] = _with_excerpt(_with_evidence(Commitment.objects).get(pk=pk))
+    # The count above the queue drops with the decision; the rows on the clerk's page stay as they are.
+    ctx["total"] = _tabs()[FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS].count()
+    ctx["listed"] = PAGE_SIZE
     return render(request, "review/decided.html", ctx, status=status)
 
 
@@ -77,6 +110,7 @@ def review_bulk(request):
     """Accept or reject the selected candidates, each with its own history record. A candidate
     someone else decided on meanwhile is left as that clerk left it, and reported."""
     decision = "accept" if request.POST.get("decision") == "accept" else "reject"
+    tab = _tab(request.POST.get("bron"))
     pks = [number(pk, "pk") for pk in request.POST.getlist("pk")]
     versions = {pk: seen_version(request.POST, f"version-{pk}") for pk in pks}  # all, before any is decided
     done, skipped = 0, 0
@@ -91,7 +125,7 @@ def review_bulk(request):
     if skipped:
         notices.append(("warning", f"{skipped} overgeslagen: intussen door een ander beoordeeld of gewijzigd."))
     if request.htmx:
-        return render(request, "review/queue.html#queue", {**_queue_context(), "notices": notices})
+        return render(request, "review/queue.html#queue", {**_queue_context(tab), "notices": notices})
     for level, text in notices:
         messages.add_message(request, messages.SUCCESS if level == "success" else messages.WARNING, text)
-    return HttpResponseRedirect(reverse("review"))
+    return HttpResponseRedirect(_queue_url(tab))
