@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup worker stop bench bench-ingest bench-web bench-sync bench-tables
+.PHONY: run test lint setup worker stop bench bench-ingest bench-web bench-sync bench-tables
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ worker: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The linter's rules are in ruff.toml; CI runs this before the tests.
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
 
 # Benchmarks print figures; they are not tests.
 bench: $(VENV)/.installed

@@ -215,7 +215,7 @@ def find_commitments(
     sentences = split_sentences(text)
     flats = [flatten(s.text) for s in sentences]
     commitments, postponements = [], []
-    for i, (sentence, flat) in enumerate(zip(sentences, flats)):
+    for i, (sentence, flat) in enumerate(zip(sentences, flats, strict=True)):
         page = page_of(sentence.start, page_starts)
         if is_postponement(flat):
             following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date, news)), None)

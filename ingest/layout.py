@@ -18,6 +18,7 @@ The steps, each on the lines a reader produced:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -105,7 +106,7 @@ def lay_out(doc: RawDocument) -> Layout:
     pitch = _line_pitch(body)
     blocks = [_blocks(lines, pitch) for lines in body]
     text, page_starts = _assemble(blocks, words)
-    footnotes = [_join_lines([l.text for l in lines], words) for lines in footnotes]
+    footnotes = [_join_lines([line.text for line in lines], words) for lines in footnotes]
     return Layout(
         text=text,
         page_starts=page_starts,
@@ -256,7 +257,7 @@ def _take_footnotes(doc: RawDocument, pages: list[list[Line]]):
     footnote_pages: list[int] = []
     body_pages = []
     recent_body = ""  # text of this and the previous page, where a footnote's mark stands
-    for number, (lines, height) in enumerate(zip(pages, (page.height for page in doc.pages)), start=1):
+    for number, (lines, height) in enumerate(zip(pages, (page.height for page in doc.pages), strict=False), start=1):
         body: list[Line] = []
         page_text_before = recent_body
         current: list[Line] | None = None
@@ -362,7 +363,7 @@ def _is_heading(line: Line, width: float, opens_block: bool, before: Line | None
 
 def _line_pitch(pages: list[list[Line]]) -> float:
     """The usual distance from one line to the next, over the whole document."""
-    steps = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    steps = [b.top - a.top for lines in pages for a, b in itertools.pairwise(lines) if b.top > a.top]
     return statistics.median(steps) if steps else 0.0
 
 

@@ -282,7 +282,7 @@ def _split_names(chunk: str, count: int) -> list[str]:
     starts = [i for i, w in enumerate(words) if _INITIALS_RE.match(w) and (i == 0 or not _INITIALS_RE.match(words[i - 1]))]
     if len(starts) == count:
         bounds = [*starts[1:], len(words)]
-        return [" ".join(words[a:b]) for a, b in zip(starts, bounds)]
+        return [" ".join(words[a:b]) for a, b in zip(starts, bounds, strict=True)]
     if len(words) % count == 0:
         step = len(words) // count
         return [" ".join(words[i:i + step]) for i in range(0, len(words), step)]

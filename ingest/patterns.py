@@ -37,6 +37,7 @@ KST_ID_RE = re.compile(
 
 # A Dutch date written out: "21 november 2023", "1 januari 2024". Groups: day, month, year.
 DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+DATE_RE = re.compile(DATE, re.IGNORECASE)
 
 # The running header or footer of a Kamerstuk: "Tweede Kamer, vergaderjaar 2023–2024,
 # 27 925, nr. 960 2" (the last number is the page). Group "own" is what names the paper.
