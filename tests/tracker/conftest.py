@@ -70,6 +70,9 @@ def start_worker(transactional_db, test_broker, tmp_path):
 
     broker, queue = test_broker
     started = []
+    # The worker starts on an empty queue: tasks that earlier tests queued without a worker (an upload in a browser
+    # test) are not this test's.
+    celery_app.control.purge()
 
     def start(**extra_env):
         log = tmp_path / f"worker-{len(started)}.log"
