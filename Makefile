@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup worker stop bench bench-ingest bench-web bench-tables
+.PHONY: run test lint setup worker stop bench bench-ingest bench-web bench-sync bench-tables
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ run: export SESSION_COOKIE_SECURE ?= 0
 run: export CSRF_COOKIE_SECURE ?= 0
 run: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
 run: setup
+	@command -v antiword >/dev/null || echo "Let op: antiword ontbreekt, dus oudere Word-documenten (.doc) worden geweigerd met die reden. Installeer het met: apt-get install antiword"
 	@echo "Kamerbrieventracker: http://$(HOST):$(PORT)/  (Ctrl-C stops web, worker and beat)"
 	@exec $(PY) tools/run.py --host $(HOST) --port $(PORT)
 
@@ -42,6 +43,10 @@ worker: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The linter's rules are in ruff.toml; CI runs this before the tests.
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
 
 # Benchmarks print figures; they are not tests.
 bench: $(VENV)/.installed
@@ -55,6 +60,9 @@ bench-tables: $(VENV)/.installed
 
 bench-web: $(VENV)/.installed
 	$(PY) bench/bench_web.py --documents 100000
+
+bench-sync: $(VENV)/.installed
+	$(PY) bench/bench_sync.py --entries 50000
 
 # Stops the embedded PostgreSQL (it keeps running between commands otherwise).
 stop: $(VENV)/.installed

@@ -96,13 +96,17 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-if not DEBUG:
-    # Static files straight from gunicorn in production; runserver serves them while DEBUG.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Static files straight from gunicorn in production (runserver serves them itself while DEBUG), and in every mode
+# the few files browsers ask for at the site's root, such as /favicon.ico, from webroot/.
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 # Production serves the copies `collectstatic` made, names hashed so browsers may keep them; `make run` serves
 # the files where they are (WhiteNoise finds them as runserver does), so nothing needs collecting first.
 COLLECTED_STATIC = env_bool("COLLECTED_STATIC", not DEBUG)
 WHITENOISE_USE_FINDERS = not COLLECTED_STATIC
+# Files read where they are are looked up on each request, so an edited one shows without a restart (and a
+# STATIC_ROOT nobody collected into is no error).
+WHITENOISE_AUTOREFRESH = not COLLECTED_STATIC
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -192,6 +196,18 @@ FILE_UPLOAD_HANDLERS = ["tracker.upload_handlers.MemoryFileUploadHandler",
 TK_SYNCFEED_URL = env_str("TK_SYNCFEED_URL", "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/")
 OBK_SRU_URL = env_str("OBK_SRU_URL", "https://repository.overheid.nl/sru")
 OBK_ZOEK_URL = env_str("OBK_ZOEK_URL", "https://zoek.officielebekendmakingen.nl/")
+# An item that could not be fetched or stored is tried again in the next SYNC_ATTEMPTS runs, then set aside on
+# Bronnen for a clerk. An answer 429 or 503 is asked again within the run up to SYNC_HTTP_ATTEMPTS times in all,
+# waiting what its Retry-After says (at most SYNC_MAX_WAIT_SECONDS). No host gets more than
+# SYNC_REQUESTS_PER_SECOND requests a second from one process.
+SYNC_ATTEMPTS = env_int("SYNC_ATTEMPTS", 3)
+SYNC_HTTP_ATTEMPTS = env_int("SYNC_HTTP_ATTEMPTS", 4)
+SYNC_MAX_WAIT_SECONDS = env_int("SYNC_MAX_WAIT_SECONDS", 120)
+SYNC_REQUESTS_PER_SECOND = float(env_str("SYNC_REQUESTS_PER_SECOND", "2"))
+# The sync task stops itself after SYNC_TIME_LIMIT seconds, its cursor saved page by page, and queues the next
+# part; a first run of the Tweede Kamer's feed (since 2008) takes hours in such parts. One sync per source runs
+# at a time (a PostgreSQL advisory lock), whatever the broker redelivers.
+SYNC_TIME_LIMIT = env_int("SYNC_TIME_LIMIT", 1800)
 
 # Security: strict unless DEBUG; each can be relaxed behind a proxy that does TLS itself.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

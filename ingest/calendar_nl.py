@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-RECESSES = ("kerstreces", "voorjaarsreces", "meireces", "zomerreces")
-
 # (first day, last day) per recess and year.
 _RECESS_DATES: dict[tuple[str, int], tuple[dt.date, dt.date]] = {
     ("kerstreces", 2019): (dt.date(2019, 12, 20), dt.date(2020, 1, 13)),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import NEVER_FINAL
+
 _CHARACTERS = str.maketrans({
     "\u00ad": None,  # soft hyphen: only ever a hint where a word may break
     "\u200b": None,
@@ -35,7 +37,7 @@ _VOWEL_CLASHES = {
 }
 _SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’»)\]]*\d{0,2}$")
 # A stop after these ends an abbreviation, not a sentence ("Kamerstuk 27 925, nr." / "946").
-_ABBREVIATIONS_RE = re.compile(r"(?:^|[\s(])(?:nrs?|blz|art|artt|bijv|o\.a|d\.d|resp|ca|zgn|vgl|cf|incl|excl|mr|dr|drs|ir|prof)\.$", re.IGNORECASE)
+_ABBREVIATIONS_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(map(re.escape, sorted(NEVER_FINAL))) + r")\.$", re.IGNORECASE)
 
 
 def normalise_characters(text: str) -> str:

@@ -1,8 +1,9 @@
-"""Command line: `python -m ingest extract [--json] FILE...`.
+"""Command line: `python -m ingest extract [--json] [--processes N] FILE...`.
 
 Each file is read in its own sandboxed child, so one hostile file cannot stop
-the others. With several files, a later file's `fulfils` lists the earlier
-files' commitments it probably delivers on.
+the others; the children are forked from a server this command forks from
+itself once it has imported the engine. With several files, a later file's
+`fulfils` lists the earlier files' commitments it probably delivers on.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import argparse
 import json
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from .limits import Limits
-from .model import Analysis, EarlierCommitment, ExtractionError
+from . import sandbox
+from .followups import LaterEvidence, promise_context, rank
+from .model import Analysis, EarlierCommitment, ExtractionError, Suggestion
 from .reasons import describe_rule
-from .sandbox import analyse_file, run_child
 
 # Children run side by side; each is a separate process, so threads only wait.
 _PARALLEL = min(4, os.cpu_count() or 1)
@@ -27,27 +28,32 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="lees bestanden uit")
     extract.add_argument("--json", action="store_true", help="één JSON-object per regel per bestand")
+    extract.add_argument("--processes", type=_positive, default=_PARALLEL, metavar="N",
+                         help=f"zoveel bestanden tegelijk (standaard {_PARALLEL})")
     extract.add_argument("files", nargs="+")
-    child = commands.add_parser("_child")  # what the sandbox runs; not for people
-    child.add_argument("--max-bytes", type=int)
-    child.add_argument("--max-pages", type=int)
-    child.add_argument("--max-memory-mb", type=int)
-    child.add_argument("file")
     args = parser.parse_args(argv)
-    if args.command == "_child":
-        limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, max_memory_mb=args.max_memory_mb)
-        return run_child(args.file, limits)
-    return extract_files(args.files, as_json=args.json)
+    return extract_files(args.files, as_json=args.json, processes=args.processes)
 
 
-def extract_files(files: list[str], as_json: bool) -> int:
-    with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
-        results = list(pool.map(_analyse, files))
-    analyses = {file: result for file, result in zip(files, results) if isinstance(result, Analysis)}
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"een positief geheel getal, niet {value!r}")
+    return int(value)
+
+
+def extract_files(files: list[str], as_json: bool, processes: int = _PARALLEL) -> int:
+    sandbox.start_server(fork=True)  # before any thread: the server is this process, forked
+    fulfilments = Fulfilments(files)
+    with ThreadPoolExecutor(max_workers=processes) as pool:
+        futures = {pool.submit(_analyse, file): file for file in files}
+        for future in as_completed(futures):  # linked while the others are read
+            if isinstance(future.result(), Analysis):
+                fulfilments.add(futures[future], future.result())
+    results = [future.result() for future in futures]
     failed = False
-    for file, result in zip(files, results):
+    for file, result in zip(files, results, strict=True):
         if isinstance(result, Analysis):
-            record = _record(file, result, _fulfils(file, result, analyses))
+            record = _record(file, result, fulfilments.of(file))
         else:
             failed = True
             record = {"file": file, "error": result.reason, "code": result.code}
@@ -57,45 +63,86 @@ def extract_files(files: list[str], as_json: bool) -> int:
 
 def _analyse(file: str) -> Analysis | ExtractionError:
     try:
-        return analyse_file(file)
+        return sandbox.analyse_file(file)
     except ExtractionError as error:
         return error
     except OSError as error:
         return ExtractionError("niet-gevonden", f"Het bestand kan niet worden geopend: {error.strerror or error}.")
 
 
-def _fulfils(file: str, later: Analysis, analyses: dict[str, Analysis]) -> list[dict]:
-    """Confident links from `later` to commitments in the other files dated before it."""
-    from .followups import promise_context, suggest_fulfilments  # only the parent links files; the child never needs it
-    from .reasons import as_json
+class Fulfilments:
+    """Confident links from each file to commitments in the other files dated before it.
 
-    if later.date is None:
-        return []
-    earlier, by_key = [], {}
-    for other, analysis in analyses.items():
-        if other == file or analysis.date is None or analysis.date >= later.date:
-            continue
-        for index, commitment in enumerate(analysis.commitments):
-            key = f"{other}\x00{index}"
-            by_key[key] = (other, commitment.text)
-            earlier.append(EarlierCommitment(
-                key=key,
-                text=commitment.text,
-                due=commitment.due,
-                document_kamerstuk=analysis.kamerstuk,
-                document_date=analysis.date,
-                dossiers=analysis.dossiers,
-                sender=analysis.sender,
-                context=promise_context(analysis.text, commitment.start),
-            ))
-    if not earlier:
-        return []
-    return [
-        {"file": by_key[s.key][0], "commitment": by_key[s.key][1], "score": round(s.score, 3),
-         "reasons": [as_json(r) for r in s.reasons]}
-        for s in suggest_fulfilments(later, earlier)
-        if s.confident and s.key in by_key
-    ]
+    Files are added as their children finish, and each new file is judged against those already in, so
+    that the linking is done while the other files are still being read. Each file's commitments are
+    described once, and each file's evidence as a later document gathered once, for all its pairs."""
+
+    def __init__(self, files: list[str]):
+        self.files = list(dict.fromkeys(files))
+        self.analyses: dict[str, Analysis] = {}
+        self.promises: dict[str, list[EarlierCommitment]] = {}
+        self.texts: dict[str, tuple[str, str]] = {}  # key -> (file, commitment text)
+        self.evidence: dict[str, LaterEvidence] = {}
+        self.judged: dict[tuple[str, str], Suggestion | None] = {}  # (later file, commitment key)
+
+    @classmethod
+    def of_all(cls, analyses: dict[str, Analysis]) -> Fulfilments:
+        fulfilments = cls(list(analyses))
+        for file, analysis in analyses.items():
+            fulfilments.add(file, analysis)
+        return fulfilments
+
+    def add(self, file: str, analysis: Analysis) -> None:
+        self.analyses[file] = analysis
+        if analysis.date is None:
+            return
+        self.promises[file] = [self._promise(file, index, analysis, c) for index, c in enumerate(analysis.commitments)]
+        for other, earlier in self.analyses.items():
+            if other == file or earlier.date is None:
+                continue
+            if earlier.date < analysis.date:
+                self._judge(file, self.promises[other])
+            elif analysis.date < earlier.date:
+                self._judge(other, self.promises[file])
+
+    def of(self, file: str) -> list[dict]:
+        from .reasons import as_json
+
+        later = self.analyses[file]
+        if later.date is None:
+            return []
+        earlier = [promise for other in self.files if other != file and other in self.promises
+                   and self.analyses[other].date < later.date for promise in self.promises[other]]
+        if not earlier:
+            return []
+        return [
+            {"file": self.texts[s.key][0], "commitment": self.texts[s.key][1], "score": round(s.score, 3),
+             "reasons": [as_json(r) for r in s.reasons]}
+            for s in rank([self.judged[file, e.key] for e in earlier], earlier)
+            if s.confident and s.key in self.texts
+        ]
+
+    def _judge(self, later: str, promises: list[EarlierCommitment]) -> None:
+        if not promises:
+            return
+        if later not in self.evidence:
+            self.evidence[later] = LaterEvidence(self.analyses[later])
+        for promise in promises:
+            self.judged[later, promise.key] = self.evidence[later].judge(promise)
+
+    def _promise(self, file: str, index: int, analysis: Analysis, commitment) -> EarlierCommitment:
+        key = f"{file}\x00{index}"
+        self.texts[key] = (file, commitment.text)
+        return EarlierCommitment(
+            key=key,
+            text=commitment.text,
+            due=commitment.due,
+            document_kamerstuk=analysis.kamerstuk,
+            document_date=analysis.date,
+            dossiers=analysis.dossiers,
+            sender=analysis.sender,
+            context=promise_context(analysis.text, commitment.start),
+        )
 
 
 def _record(file: str, analysis: Analysis, fulfils: list[dict]) -> dict:
@@ -159,7 +206,8 @@ def _summary(record: dict) -> str:
         f"  verwijzingen: {', '.join(record['references']) or '-'}",
     ]
     for c in record["commitments"]:
-        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}, zekerheid {c['score']:.2f}): {c['text']}")
+        lines.append(f"  toezegging (p. {c['page']}, uiterlijk {c['due'] or '?'}, zekerheid {c['score']:.2f}): "
+                     f"{c['text']}")
         lines.append(f"    want: {'; '.join(describe_rule(r) for r in c['rules'])}")
     for p in record["postponements"]:
         lines.append(f"  uitstel: {p['text']}")

@@ -11,17 +11,18 @@ that depend on the Kamer's wish, questions, and what others will do.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
+from . import prefilter
 from .deadlines import Due, find_due, reference_date
+from .layout import page_of
 from .model import Commitment, Postponement, Reference
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, flatten, split_sentences
 
 
-def _words(*alternatives: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+def _words(*alternatives: str) -> prefilter.Prefiltered:
+    return prefilter.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
 # The Kamer as the one addressed or informed. A capital "de Commissie" is the European
@@ -82,7 +83,7 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"
 # beantwoorden".
 ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
 # A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
-QUESTION = re.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+(?:u|de\s+minister|"
+QUESTION = prefilter.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+(?:u|de\s+minister|"
                       r"de\s+staatssecretaris|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
 # A news item reports the promise in the third person: "De minister wil de Kamer voor de zomer informeren",
 # "Hij heeft toegezegd de Kamer in mei een brief te sturen", "zegt Kamp toe".
@@ -123,16 +124,16 @@ ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|he
                      r"(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:[\w.]+\s+){0,8}?(?:mij|ons)\s+(?:om\b|te\b|of\b)")
 # "Zoals gevraagd, …", "Zoals ik heb gemeld in mijn brief van 3 mei jl. stuur ik …": an aside before the main
 # clause, naming the request or the earlier word the promise answers.
-AS_SAID = re.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|zullen|kom|komt|"
+AS_SAID = prefilter.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|zullen|kom|komt|"
                      r"ontvangt|wordt|kunt)\b))", re.IGNORECASE)
 # The government receiving, not sending: "Wij ontvangen graag uw reactie".
 RECEIVING = _words(r"(?:ik|wij|we)\s+(?:graag\s+)?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\s+graag")
 KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+(?:u|uw\s+Kamer|de\s+Kamer)")
 # An agenda or list item naming a letter: "• de brief van de minister … d.d. 22 februari 2023 inzake …".
-AGENDA_ITEM = re.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+(?:minister|staatssecretaris)",
+AGENDA_ITEM = prefilter.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+(?:minister|staatssecretaris)",
                          re.IGNORECASE)
 # The main clause ends where "dat" (or "hoe", "waarom", "wanneer") opens what was said or decided.
-THAT_CLAUSE = re.compile(r"[\s,](?:dat|hoe|waarom|wanneer)\s", re.IGNORECASE)
+THAT_CLAUSE = prefilter.compile(r"[\s,](?:dat|hoe|waarom|wanneer)\s", re.IGNORECASE)
 # Saying something in the past: "heb ik aangegeven", "meldde ik", "is toegezegd".
 PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s+){0,3}?(?:aangegeven|gemeld|toegezegd|bericht|"
                      r"laten\s+weten|aangekondigd|geschreven|meegedeeld|medegedeeld)",
@@ -142,7 +143,7 @@ PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
 # A relative clause that only names what a request was about: ", waar de motie om vraagt,".
-ASIDE = re.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
+ASIDE = prefilter.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
 OFFER = _words(r"bereid", r"zal\s+(?:moeten\s+)?blijken", r"desgewenst", r"(?:indien|als|wanneer|mocht)\s+(?:uw|de)\s+(?:Kamer|commissie)\b.{0,60}\b(?:wens\w*|behoefte|prijs|verzoek\w*|vraagt|wil)",
                r"op\s+verzoek\s+van", r"graag\s+(?:bereid|beschikbaar)", r"kan\s+ik\b.{0,40}\b(?:toelichten|nader\s+ingaan)")
 PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden", r"is", r"zijn", r"was", r"waren", r"bent",
@@ -170,6 +171,7 @@ REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft",
                      r"(?:de|het|een|mijn)\s+(?:komende|volgende|eerstvolgende)\s+(?:\w*brief|\w*rapportage|nota|verslag)",
                      r"(?:u|uw\s+Kamer|de\s+Kamer)\s+wordt\b.{0,80}\b(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden))",
                      r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")
+PASSIVE = _words(r"wordt", r"worden")
 # A promise reported from the past ("dat ik uw Kamer voor de zomer zou informeren").
 REPORTED = _words(r"zou", r"zouden")
 
@@ -192,7 +194,7 @@ _PAST_DAY_AS_NEXT_YEAR = 300
 _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECASE)
 
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
-SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b", re.IGNORECASE)
+SAYS_WHEN = prefilter.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b", re.IGNORECASE)
 
 KINDS = [
     ("wetsvoorstel", _words(r"wetsvoorstel\w*", r"wetswijziging\w*", r"(?:wijziging\s+van\s+de\s+)?wet\b.{0,40}\b(?:indienen|ingediend)",
@@ -213,7 +215,7 @@ def find_commitments(
     sentences = split_sentences(text)
     flats = [flatten(s.text) for s in sentences]
     commitments, postponements = [], []
-    for i, (sentence, flat) in enumerate(zip(sentences, flats)):
+    for i, (sentence, flat) in enumerate(zip(sentences, flats, strict=True)):
         page = page_of(sentence.start, page_starts)
         if is_postponement(flat):
             following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date, news)), None)
@@ -245,13 +247,6 @@ def act_position(sentence: str) -> int | None:
     return min(acts) if acts else None
 
 
-def flatten(sentence: str) -> str:
-    """One line, words broken over a line joined again ("verwon-\\ndingen")."""
-    sentence = sentence.replace("\u00ad", "")
-    sentence = re.sub(r"(\w)-\s*\n\s*([a-zà-ÿ])", r"\1\2", sentence)
-    return re.sub(r"\s+", " ", sentence).strip()
-
-
 def is_commitment(sentence: str, document_date: dt.date | None = None, news: bool = False) -> bool:
     """Whether a sentence promises the Kamer something; `news` for a news item, which reports in the third person."""
     return judge(sentence, document_date, news) is not None
@@ -262,18 +257,21 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
     if sentence.endswith("?") or len(sentence) < 20 or QUESTION.match(sentence):
         return None
     # In a news item the one who promises acts: "… die belooft een kloppende lijst na te zenden".
-    acting = GOVERNMENT.search(sentence) or (news and (NEWS_ACTOR.search(sentence) or PROMISING.search(sentence)))
+    acting = _Once(lambda: GOVERNMENT.search(sentence)
+                   or (news and (NEWS_ACTOR.search(sentence) or PROMISING.search(sentence))))
     reported_promise = news and NEWS_PROMISE.search(sentence)
     # What a promise must contain comes first: most sentences fail here, before the costlier exclusions.
-    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence))
+    # Each pattern is looked for at most once, the costly ones (sending, who acts) only when still needed.
+    informs, sends = _Once(lambda: INFORM.search(sentence)), _Once(lambda: SEND.search(sentence))
+    towards_kamer = KAMER.search(sentence) and (informs() or sends())
     families = [family for family, fired in (
         ("to_kamer", towards_kamer),
-        ("sends_document", acting and DOCUMENT.search(sentence) and (SEND.search(sentence) or INFORM.search(sentence))),
-        ("decision", acting and DECIDE.search(sentence)),
-        ("comes_back", acting and COME_BACK.search(sentence)),
+        ("sends_document", acting() and DOCUMENT.search(sentence) and (informs() or sends())),
+        ("decision", DECIDE.search(sentence) and acting()),
+        ("comes_back", COME_BACK.search(sentence) and acting()),
         ("announced", ANNOUNCED.search(sentence) and ARRIVES.search(sentence)),
-        ("by_pronoun", acting and PRONOUN_SENT.search(sentence)),
-        ("answers", acting and ANSWER.search(sentence)),
+        ("by_pronoun", PRONOUN_SENT.search(sentence) and acting()),
+        ("answers", ANSWER.search(sentence) and acting()),
     ) if fired]
     if MORE_TIME.search(sentence):
         return ["more_time", *families]
@@ -367,25 +365,40 @@ def is_past(sentence: str) -> bool:
         return False
     if PAST_VERB.search(sentence) or REPORTED.search(sentence):
         return True
-    return bool(PAST_AUXILIARY.search(sentence) and PARTICIPLE.search(sentence) and not _words(r"wordt", r"worden").search(sentence))
+    return bool(PAST_AUXILIARY.search(sentence) and PARTICIPLE.search(sentence) and not PASSIVE.search(sentence))
 
 
 def is_postponement(sentence: str) -> bool:
-    if sentence.endswith("?") or not DELAY.search(sentence):
+    if sentence.endswith("?"):
         return False
-    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence) or DOCUMENT.search(sentence))
-    return bool(EARLIER_PROMISE.search(sentence) and (towards_kamer or DOCUMENT.search(sentence))
-                or LATER_THAN_PLANNED.search(sentence) and towards_kamer)
+    # Naming the earlier promise or the delay is rarer than the words of a delay: looked for first.
+    earlier, later = EARLIER_PROMISE.search(sentence), LATER_THAN_PLANNED.search(sentence)
+    if not (earlier or later) or not DELAY.search(sentence):
+        return False
+    towards_kamer = KAMER.search(sentence) and (INFORM.search(sentence) or SEND.search(sentence)
+                                                or DOCUMENT.search(sentence))
+    return bool(earlier and (towards_kamer or DOCUMENT.search(sentence)) or later and towards_kamer)
+
+
+class _Once:
+    """A value computed at its first use, then remembered."""
+
+    __slots__ = ("compute", "value")
+
+    def __init__(self, compute):
+        self.compute, self.value = compute, _UNSET
+
+    def __call__(self):
+        if self.value is _UNSET:
+            self.value = self.compute()
+        return self.value
+
+
+_UNSET = object()
 
 
 def kind_of(sentence: str) -> str:
     return next((kind for kind, pattern in KINDS if pattern.search(sentence)), "overig")
-
-
-def page_of(offset: int, page_starts: list[int]) -> int | None:
-    if not page_starts:
-        return None
-    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 def _cited(sentences: list[Sentence], i: int, references: list[Reference]) -> str | None:

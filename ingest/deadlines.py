@@ -12,9 +12,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
-from . import patterns
+from . import patterns, prefilter
 from .calendar_nl import prinsjesdag, recess
 
 
@@ -379,7 +380,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
 ]
 
 
-_COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE), r, prec) for p, r, prec in _RULES]
+_COMPILED = [(prefilter.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE), r, prec) for p, r, prec in _RULES]
 
 # Periods that a due expression does not start: "tot en met mei 2025", "sinds 2019",
 # and periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023".
@@ -399,6 +400,17 @@ def find_due(sentence: str, document_date: dt.date | None, near: int | None = No
     An expression naming a period wins over one naming none ("zo spoedig
     mogelijk, in ieder geval voor de zomer"); among equals the one nearest to `near` (where the promised act
     stands), else the first in the sentence."""
+    choices = _choices(sentence, document_date)
+    if not choices:
+        return None
+    if near is not None:
+        return min(choices, key=lambda due: min(abs(due.start - near), abs(due.end - near)))
+    return choices[0]
+
+
+@lru_cache(maxsize=512)
+def _choices(sentence: str, document_date: dt.date | None) -> tuple[Due, ...]:
+    """The expressions find_due chooses among, best first; remembered, as the rules ask again for one sentence."""
     candidates = []  # (due, usable): an unusable expression still hides the parts inside it
     for pattern, resolver, precision in _COMPILED:
         for m in pattern.finditer(sentence):
@@ -425,15 +437,10 @@ def find_due(sentence: str, document_date: dt.date | None, near: int | None = No
         last_end = due.end
         if usable:
             kept.append((due, names_a_period))
-    if not kept:
-        return None
     # A period wins even when it cannot be placed without the document's date.
     choices = [due for due, names_a_period in kept if names_a_period] or [due for due, _ in kept]
     # A bare year is the weakest period: "in het projectenboek 2014, dat met de Begroting 2014 verschijnt".
-    choices = [due for due in choices if due.precision != "jaar"] or choices
-    if near is not None:
-        return min(choices, key=lambda due: min(abs(due.start - near), abs(due.end - near)))
-    return choices[0]
+    return tuple([due for due in choices if due.precision != "jaar"] or choices)
 
 
 def resolve(expression_or_sentence: str, document_date: dt.date | None) -> Due:

@@ -16,18 +16,17 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from . import patterns
-from .commitments import flatten
+from . import patterns, prefilter
 from .deadlines import find_due
 from .model import Analysis, EarlierCommitment, Reason, Suggestion
-from .sentences import split_sentences
+from .sentences import flatten, split_sentences
 
 SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
 CONFIDENT_FROM = 0.55
 MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
 
 # A document saying it delivers on a promise.
-FULFILMENT = re.compile(
+FULFILMENT = prefilter.compile(
     r"zoals\s+(?:eerder\s+|reeds\s+)?(?:toegezegd|aangekondigd|beloofd|afgesproken|besproken|verzocht)|"
     r"(?:conform|overeenkomstig|ter\s+uitvoering\s+van|in\s+navolging\s+van)\s+(?:mijn|de|onze|het)\s+"
     r"(?:toezegging|afspraak|verzoek|motie)|"
@@ -43,7 +42,7 @@ FULFILMENT = re.compile(
     re.IGNORECASE,
 )
 # A document handed over: "Hierbij bied ik u de evaluatie aan", "Bijgaand sturen wij u het rapport".
-DELIVERY = re.compile(
+DELIVERY = prefilter.compile(
     r"\b(?:hierbij|bijgaand|hiermee|in\s+de\s+bijlage)\s+(?:bied|bieden|stuur|sturen|zend|zenden|ontvangt|treft|doe|doen)\b|"
     r"\b(?:bied|bieden|stuur|sturen|zend|zenden)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
     r".{0,200}?\b(?:hierbij|bijgaand|aan)\b|"
@@ -58,8 +57,8 @@ PROMISED_THING = re.compile(
 INSTALMENT = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|\d{1,2}e)\s+(?=\w*"
                         r"(?:rapportage|rapport|voortgangsbrief|brief|evaluatie|monitor|meting))", re.IGNORECASE)
 # A promise to answer questions, and a document that answers them.
-QUESTIONS = re.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
-ANSWERS = re.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
+QUESTIONS = prefilter.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
+ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
                      r"(?:schriftelijke\s+)?vragen|beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
                      re.IGNORECASE)
 # A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
@@ -67,14 +66,14 @@ _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rappo
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
 _POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b", re.IGNORECASE)
 # A promised item the later document says is still under way: the promise stays open.
-STILL_OPEN = re.compile(
+STILL_OPEN = prefilter.compile(
     r"\b(?:in\s+voorbereiding|in\s+volle\s+gang|in\s+de\s+maak|(?:loopt|lopen)\s+(?:nog|momenteel)|"
     r"nog\s+niet\s+(?:gereed|klaar|afgerond|beschikbaar|verschenen|ontvangen)|wordt\s+(?:nog|momenteel|op\s+dit\s+moment)\s+"
     r"(?:opgesteld|uitgevoerd|voorbereid|uitgewerkt|afgerond)|(?:volgt|volgen)\s+(?:nog|later))\b",
     re.IGNORECASE,
 )
 # "mijn brief van 2 februari jl.", "de brief van 2 februari 2024": a letter cited by its date.
-_LETTER_OF_DATE = re.compile(
+_LETTER_OF_DATE = prefilter.compile(
     r"(?:brief|kamerbrief|rapportage|reactie|beantwoording)\s+van\s+(\d{1,2})\s+("
     + "|".join(patterns.MONTHS) + r")(?:\s+(\d{4}))?",
     re.IGNORECASE,
@@ -104,11 +103,13 @@ def stem(word: str) -> str:
     return _DUTCH.stemWord(word.lower())
 
 
+@lru_cache(maxsize=20_000)
 def content_stems(text: str) -> dict[str, str]:
-    """The subject words of a text: stem -> the first word written with it."""
+    """The subject words of a text: stem -> the first word written with it. Shared: never change it.
+
+    Remembered, because every earlier promise meets every later document's passages."""
     words = {}
-    for match in _WORD.finditer(text.replace("\u00ad", "")):
-        word = match.group()
+    for word in _WORD.findall(text.replace("\u00ad", "")):
         if word.lower() not in STOPWORDS:
             words.setdefault(stem(word), word)
     return words
@@ -134,8 +135,13 @@ WEIGHTS = {
 
 def suggest_fulfilments(later: Analysis, earlier: list[EarlierCommitment]) -> list[Suggestion]:
     """Earlier commitments `later` may fulfil, most likely first."""
-    evidence = _LaterEvidence(later)
-    suggestions = [s for s in (evidence.judge(e) for e in earlier) if s and s.score >= SHOW_FROM]
+    evidence = LaterEvidence(later)
+    return rank([evidence.judge(e) for e in earlier], earlier)
+
+
+def rank(judged: list[Suggestion | None], earlier: list[EarlierCommitment]) -> list[Suggestion]:
+    """The judgements of one later document on `earlier` (in that order), shown ones first by score."""
+    suggestions = [s for s in judged if s and s.score >= SHOW_FROM]
     return _once_per_promise(sorted(suggestions, key=lambda s: s.score, reverse=True), earlier)
 
 
@@ -169,11 +175,11 @@ def _same_promise(a: EarlierCommitment, b: EarlierCommitment) -> bool:
     if (a.document_kamerstuk, a.document_date, a.due) != (b.document_kamerstuk, b.document_date, b.due):
         return False
     subject_a, subject_b = content_stems(a.text), content_stems(b.text)
-    shared = sum(1 for s in subject_a if s in subject_b)
+    shared = len(subject_a.keys() & subject_b.keys())
     return shared > 0 and shared >= 0.6 * min(len(subject_a), len(subject_b))
 
 
-class _LaterEvidence:
+class LaterEvidence:
     """What the later document says, computed once for all earlier commitments."""
 
     def __init__(self, later: Analysis):
@@ -181,6 +187,9 @@ class _LaterEvidence:
         self.cited = {r.kamerstuk for r in later.references}
         sentences = [flatten(s.text) for s in split_sentences(later.text)]
         self.fulfilment_sentences = _fulfilment_passages(sentences)
+        # per passage: its digits, and the dates of letters it cites
+        self.fulfilment_citations = [(re.sub(r"\D", "", passage), _dates_cited(passage, later.date))
+                                     for passage in self.fulfilment_sentences]
         self.deliveries = [s for s in sentences if DELIVERY.search(s)]
         self.answers_questions = later.kind == "antwoorden" or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}"))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
@@ -188,6 +197,8 @@ class _LaterEvidence:
         self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
         self.body = content_stems(later.text)
         self.promises = [content_stems(c.text) for c in later.commitments]
+        self.postponements = [(p.text, find_due(flatten(p.text), later.date)) for p in later.postponements]
+        self.instalments = _instalments(f"{later.title} {later.text[:1500]}")
 
     def judge(self, earlier: EarlierCommitment) -> Suggestion | None:
         later = self.later
@@ -210,9 +221,9 @@ class _LaterEvidence:
         if dated:
             score += WEIGHTS["cites_date"] if not cites else WEIGHTS["cites_date_too"]
             reasons.append(Reason("cites_date", {"date": earlier.document_date.isoformat()}))
-        shared_head = [w for s, w in subject.items() if s in self.head]
+        shared_head = len(subject.keys() & self.head.keys())
         shared_body = [w for s, w in subject.items() if s in self.body]
-        overlap = (len(shared_head) + len(shared_body)) / (2 * len(subject)) if subject else 0.0
+        overlap = (shared_head + len(shared_body)) / (2 * len(subject)) if subject else 0.0
         score += WEIGHTS["subject"] * overlap
         if shared_body:
             reasons.append(Reason("subject", {"words": shared_body[:6]}))
@@ -248,7 +259,7 @@ class _LaterEvidence:
         # Citing the earlier letter shows the later one knows it, not that it delivers this
         # promise: that takes a statement of delivery, or an opening about the promise itself.
         # Confident takes both: a link to the promise (its letter cited, or its dossier) and a sign of delivery.
-        opens_with_it = bool(subject) and len(shared_head) / len(subject) >= 0.5
+        opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
         linked = cites or dated or same_dossier
         delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
         confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed
@@ -267,21 +278,20 @@ class _LaterEvidence:
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
         """A passage that says it delivers and cites the earlier document, by number or date."""
         number = re.sub(r"\D", "", earlier.document_kamerstuk or "")
-        for passage in self.fulfilment_sentences:
-            by_number = bool(number) and number in re.sub(r"\D", "", passage)
-            by_date = _cites_date(_dates_cited(passage, self.later.date), earlier.document_date)
+        for digits, dates in self.fulfilment_citations:
+            by_number = bool(number) and number in digits
+            by_date = _cites_date(dates, earlier.document_date)
             if by_number or by_date:
                 return True
         return False
 
     def _postpones(self, earlier: EarlierCommitment, subject: dict[str, str]) -> Reason | None:
         """The later document announces this promise will be late: it does not deliver it."""
-        for postponement in self.later.postponements:
-            about = _about(postponement.text, subject)
-            due = find_due(flatten(postponement.text), self.later.date)
+        for text, due in self.postponements:
+            about = _about(text, subject)
             same_due = bool(due and earlier.due and due.date == earlier.due)
             if about >= 0.4 or (about > 0 and same_due):
-                return Reason("postpones", {"passage": _short(postponement.text)})
+                return Reason("postpones", {"passage": _short(text)})
         return None
 
     def _says_still_open(self, subject: dict[str, str]) -> Reason | None:
@@ -291,8 +301,7 @@ class _LaterEvidence:
 
     def _another_instalment(self, earlier: EarlierCommitment) -> Reason | None:
         """The promise names one instalment of a series ("de tweede rapportage") and this document another."""
-        promised = {m.lower() for m in INSTALMENT.findall(earlier.text)}
-        delivered = {m.lower() for m in INSTALMENT.findall(f"{self.later.title} {self.later.text[:1500]}")}
+        promised, delivered = _instalments(earlier.text), self.instalments
         if promised and delivered and not promised & delivered:
             return Reason("other_instalment", {"promised": sorted(promised), "delivered": sorted(delivered)})
         return None
@@ -308,7 +317,7 @@ class _LaterEvidence:
         return 0.0 if late <= 365 else WEIGHTS["a_year_late"]
 
     def _repeats(self, subject: dict[str, str]) -> bool:
-        return any(subject and sum(1 for s in subject if s in p) / len(subject) >= 0.6 for p in self.promises)
+        return bool(subject) and any(len(subject.keys() & p.keys()) / len(subject) >= 0.6 for p in self.promises)
 
 
 def _fulfilment_passages(sentences: list[str]) -> list[str]:
@@ -321,16 +330,21 @@ def _fulfilment_passages(sentences: list[str]) -> list[str]:
     return passages
 
 
-def _things(text: str) -> set[str]:
-    return {m.lower() for m in PROMISED_THING.findall(text)}
+@lru_cache(maxsize=20_000)
+def _things(text: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in PROMISED_THING.findall(text))
+
+
+@lru_cache(maxsize=20_000)
+def _instalments(text: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in INSTALMENT.findall(text))
 
 
 def _about(text: str, subject: dict[str, str]) -> float:
     """The share of a commitment's subject words that a text uses too."""
     if not subject:
         return 0.0
-    stems = content_stems(text)
-    return sum(1 for s in subject if s in stems) / len(subject)
+    return len(subject.keys() & content_stems(text).keys()) / len(subject)
 
 
 def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, int]]:
@@ -358,9 +372,12 @@ def _cites_date(cited: set, day: dt.date | None) -> bool:
 
 def _same_ministry(a: str, b: str) -> bool:
     """"Minister van Defensie" and "Staatssecretaris van Defensie" share a ministry."""
-    def ministries(sender):
-        return {m.strip().lower() for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or "")}
-    return bool(ministries(a) & ministries(b))
+    return bool(_ministries_of(a) & _ministries_of(b))
+
+
+@lru_cache(maxsize=2_000)
+def _ministries_of(sender: str | None) -> frozenset[str]:
+    return frozenset(m.strip().lower() for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or ""))
 
 
 def _short(sentence: str, limit: int = 90) -> str:

@@ -17,6 +17,8 @@ The steps, each on the lines a reader produced:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from .patterns import (
     DOSSIER_LINE_RE,
     DOSSIER_TITLE_RE,
     LETTERHEAD_FIELD_RE,
+    LIST_ITEM_RE,
     OWN_NUMBER_RE,
     PAGE_NUMBER_RE,
     PAGE_OF_RE,
@@ -59,7 +62,6 @@ _REPEATED_SHARE = 0.5
 # A paragraph of at most this many words without a full stop may be a heading.
 _HEADING_WORDS = 10
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z]))(?=[A-Z\u00c0-\u00dd“\"'(h])")
-_LIST_ITEM_RE = re.compile(r"^(?:[-–•▪●·*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
 @dataclass
@@ -72,6 +74,13 @@ class Layout:
     footnotes: list[str] = field(default_factory=list)
     footnote_pages: list[int] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
+
+
+def page_of(offset: int, page_starts: list[int] | None) -> int | None:
+    """The 1-based page on which `offset` in the text lies; None without pages or for an offset that is none (-1)."""
+    if not page_starts or offset < 0:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 @dataclass
@@ -97,7 +106,7 @@ def lay_out(doc: RawDocument) -> Layout:
     pitch = _line_pitch(body)
     blocks = [_blocks(lines, pitch) for lines in body]
     text, page_starts = _assemble(blocks, words)
-    footnotes = [_join_lines([l.text for l in lines], words) for lines in footnotes]
+    footnotes = [_join_lines([line.text for line in lines], words) for lines in footnotes]
     return Layout(
         text=text,
         page_starts=page_starts,
@@ -248,7 +257,7 @@ def _take_footnotes(doc: RawDocument, pages: list[list[Line]]):
     footnote_pages: list[int] = []
     body_pages = []
     recent_body = ""  # text of this and the previous page, where a footnote's mark stands
-    for number, (lines, height) in enumerate(zip(pages, (page.height for page in doc.pages)), start=1):
+    for number, (lines, height) in enumerate(zip(pages, (page.height for page in doc.pages), strict=False), start=1):
         body: list[Line] = []
         page_text_before = recent_body
         current: list[Line] | None = None
@@ -331,7 +340,7 @@ def _blocks(lines: list[Line], pitch: float) -> list[_Block]:
 def _breaks_paragraph(previous: Line, line: Line, pitch: float, width: float, opens_block: bool,
                       before: Line | None) -> bool:
     text = line.text.strip()
-    if line.starts_paragraph or _LIST_ITEM_RE.match(text):
+    if line.starts_paragraph or LIST_ITEM_RE.match(text):
         return True
     if pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch:
         return True
@@ -354,7 +363,7 @@ def _is_heading(line: Line, width: float, opens_block: bool, before: Line | None
 
 def _line_pitch(pages: list[list[Line]]) -> float:
     """The usual distance from one line to the next, over the whole document."""
-    steps = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    steps = [b.top - a.top for lines in pages for a, b in itertools.pairwise(lines) if b.top > a.top]
     return statistics.median(steps) if steps else 0.0
 
 

@@ -15,7 +15,7 @@ from .layout import Layout
 from .ministries import ministries_of, ministry_name_at
 from .patterns import (
     DATE,
-    DOSSIER,
+    DOSSIER_RE,
     DOSSIER_TITLE_RE,
     LABELLED_DATE_RE,
     COLOPHON_RE,
@@ -46,7 +46,6 @@ _REPORT_RE = re.compile(r"\b(?:VERSLAG|Verslag) (?:VAN|van) (?:EEN|een|HET|het)\
 _LETTER_RE = re.compile(r"\bBRIEF VAN\b|^Aan de Voorzitter|^(?:Den Haag|'s-Gravenhage),|^Geachte", re.MULTILINE)
 _SUBJECT_RE = re.compile(r"^(?:Betreft|Onderwerp)\s*:?\s+(?P<subject>\S.*)$", re.IGNORECASE)
 _NUMBER_IN_HEADER_RE = re.compile(r"nr\.?\s*(\d+)|,\s*([A-Z]{1,3})\b")
-_DOSSIER_RE = re.compile(DOSSIER)
 _FROM_RE = re.compile(r"\b(?:BRIEF|BRIEVEN)\s+VAN\s+DE\s+(?P<from>.+)$")
 _INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^[A-Z]\.[A-Za-z.]+$")
 _NEWSY_RE = re.compile(r"\b(?:minister|staatssecretaris|kabinet|premier)\b", re.IGNORECASE)
@@ -152,7 +151,7 @@ def _own_number(header: list[str], preamble: list[str], furniture: list[str],
         if own:
             # "…, 27 925, nr. 960 2": the dossiers, then the number; the page number is not
             # part of the group.
-            found = [dossier_id(*d.groups()) for d in _DOSSIER_RE.finditer(own)]
+            found = [dossier_id(*d.groups()) for d in DOSSIER_RE.finditer(own)]
             number = _NUMBER_IN_HEADER_RE.search(own[own.rfind(","):] if "nr" not in own else own)
             if found and number:
                 return found, number.group(1) or number.group(2)
@@ -187,7 +186,7 @@ def _dossier_lines(header: list[str]) -> list[tuple[str, str]]:
 
 def _dossier(text: str) -> str:
     """ "32123 VIII" or "CII" as a publication table writes it -> its canonical dossier."""
-    match = _DOSSIER_RE.match(text.strip())
+    match = DOSSIER_RE.match(text.strip())
     return dossier_id(*match.groups()) if match else text.strip()
 
 
@@ -283,7 +282,7 @@ def _split_names(chunk: str, count: int) -> list[str]:
     starts = [i for i, w in enumerate(words) if _INITIALS_RE.match(w) and (i == 0 or not _INITIALS_RE.match(words[i - 1]))]
     if len(starts) == count:
         bounds = [*starts[1:], len(words)]
-        return [" ".join(words[a:b]) for a, b in zip(starts, bounds)]
+        return [" ".join(words[a:b]) for a, b in zip(starts, bounds, strict=True)]
     if len(words) % count == 0:
         step = len(words) // count
         return [" ".join(words[i:i + step]) for i in range(0, len(words), step)]

@@ -26,6 +26,7 @@ DOSSIER = (
     r"(?:-(\d{1,3})(?!\d))?"
     rf"(?:(?:{SP}|-)((?:[IVXLC]{{1,6}}[AB]?|[A-Z]))(?![\w-]))?"
 )
+DOSSIER_RE = re.compile(DOSSIER)
 
 # The id officielebekendmakingen.nl gives a Kamerstuk: kst-27925-960, kst-36200-X-85,
 # kst-21501-20-1876, kst-32637-E. Groups: digits, sub-number, suffix, number.
@@ -51,6 +52,8 @@ COLOPHON_RE = re.compile(
     r"^(?:kst-(?P<id>[\w-]+)(?:\s+ISSN\b.*)?|ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\b.*|[’']s-Gravenhage(?:\s+\d{4})?)\s*$",
     re.IGNORECASE,
 )
+# A line that opens a list item: "- ", "• ", "1. ", "a) ".
+LIST_ITEM_RE = re.compile(r"(?:[-–•▪●·*]|\d{1,2}[.)]|[a-z][.)])\s")
 PAGE_OF_RE = re.compile(r"^\s*(?:Pagina|Blad)\s+\d+\s+(?:van|/)\s+\d+\s*$", re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
 

@@ -12,11 +12,12 @@ neither a keyword nor "nr." before a number.
 
 from __future__ import annotations
 
-import bisect
 import re
 
+from . import prefilter
+from .layout import page_of
 from .model import Reference
-from .patterns import DOSSIER, KST_ID_RE, MONTHS, SP, dossier_id
+from .patterns import DOSSIER, DOSSIER_RE, KST_ID_RE, MONTHS, SP, dossier_id
 
 _KEYWORD = (
     r"(?:Kamerstukken|Kamerstuknr\.?|Kamerstuk|Kamerbrieven|Kamerbrief|Kamerdossier|Kst\.?)"
@@ -46,8 +47,11 @@ _CITATION_RE = re.compile(
 )
 # The Eerste Kamer's dossiers named by a Roman number only: "Kamerstukken I 2019/20, CII, E".
 _ROMAN_DOSSIER_RE = re.compile(rf"(?P<keyword>{_KEYWORD})(?P<roman>C[CDLXVI]{{0,5}})\s*,\s*(?P<letter>{_LETTER})")
-_DOSSIER_RE = re.compile(DOSSIER)
 _NUMBER_RE = re.compile(r"\d+|\b[A-Z]{1,3}\b")
+# Where those two can start: "Kamerstuk…", "(" or a dossier's first digit; "Kamerstuk…".
+_CITATION_START = re.compile(r"[K(\d]")
+_ROMAN_DOSSIER_START = re.compile("K")
+_KST_IDS = prefilter.Prefiltered(KST_ID_RE)
 
 
 def find_references(
@@ -60,7 +64,7 @@ def find_references(
     """One Reference per cited Kamerstuk, at its first citation; the body before the footnotes."""
     found: dict[str, Reference] = {}
     for ref in _citations(text):
-        ref.page = _page_of(ref.start, page_starts)
+        ref.page = page_of(ref.start, page_starts)
         found.setdefault(ref.kamerstuk, ref)
     for index, note in enumerate(footnotes):
         for ref in _citations(note):
@@ -83,8 +87,24 @@ def _citations(text: str) -> list[Reference]:
     return kept
 
 
+def _matches(pattern: re.Pattern, starts: re.Pattern, text: str):
+    """What pattern.finditer(text) finds, tried only where `starts` says a match can begin.
+
+    finditer tries the pattern at every character; these patterns open with optional parts and a
+    look-behind, which keeps re from skipping ahead by itself, and most characters of a letter can start none.
+    """
+    position = 0
+    while (start := starts.search(text, position)) is not None:
+        match = pattern.match(text, start.start())
+        if match:
+            yield match
+            position = match.end()  # never empty: a dossier or a keyword is in every match
+        else:
+            position = start.start() + 1
+
+
 def _written_citations(text: str):
-    for m in _CITATION_RE.finditer(text):
+    for m in _matches(_CITATION_RE, _CITATION_START, text):
         numbers_group = "numbers" if m.group("numbers") else "bare" if m.group("bare") else "letter"
         if numbers_group == "bare" and not m.group("keyword"):
             continue  # "27 925, 963" needs "Kamerstuk" before it to be a citation
@@ -92,7 +112,7 @@ def _written_citations(text: str):
             continue  # "32 637, E" likewise, or at least a bracket: "(32 637, E)"
         dossiers = [
             (dossier_id(d.group(1), d.group(2), d.group(3)), m.start("dossiers") + d.start(), m.start("dossiers") + d.end())
-            for d in _DOSSIER_RE.finditer(m.group("dossiers"))
+            for d in DOSSIER_RE.finditer(m.group("dossiers"))
         ]
         numbers = [
             (n.group(), m.start(numbers_group) + n.start(), m.start(numbers_group) + n.end())
@@ -121,12 +141,12 @@ def _pair(text, start, end, dossiers, numbers):
 
 
 def _roman_citations(text: str):
-    for m in _ROMAN_DOSSIER_RE.finditer(text):
+    for m in _matches(_ROMAN_DOSSIER_RE, _ROMAN_DOSSIER_START, text):
         yield _reference(m.group("roman"), m.group("letter"), text, m.start(), m.end())
 
 
 def _kst_ids(text: str):
-    for m in KST_ID_RE.finditer(text):
+    for m in _KST_IDS.finditer(text):
         number = m.group(4).upper() if m.group(4).isalpha() else m.group(4)
         yield _reference(dossier_id(m.group(1), m.group(2), m.group(3)), number, text, m.start(), m.end())
 
@@ -140,9 +160,3 @@ def _reference(dossier: str, number: str, text: str, start: int, end: int) -> Re
         start=start,
         end=end,
     )
-
-
-def _page_of(offset: int, page_starts: list[int] | None) -> int | None:
-    if not page_starts or offset < 0:
-        return None
-    return bisect.bisect_right(page_starts, offset)

@@ -10,25 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a sentence never ends.
-_NEVER_FINAL = {
+from .patterns import LIST_ITEM_RE
+
+# Abbreviations after which a sentence never ends; letter-dot ones ("o.a.", "d.d.") are initials below as well.
+NEVER_FINAL = {
     "nr", "nrs", "art", "artt", "blz", "pag", "p", "pp", "bijv", "bv", "ca", "mln", "mrd", "resp",
     "incl", "excl", "zgn", "zg", "vgl", "cf", "dhr", "mevr", "mr", "drs", "dr", "ir", "ing", "prof",
     "jr", "sr", "st", "stb", "stcrt", "kst", "min", "nl", "no", "tel", "vz", "evt", "max",
-    "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+    "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "o.a", "d.d",
 }
 # Abbreviations that often close a sentence too ("op 25 oktober jl. Het kabinet ...").
-_MAY_BE_FINAL = {"jl", "a.s", "e.a", "etc", "o.i.d", "enz", "e.v", "c.s"}
+MAY_BE_FINAL = {"jl", "a.s", "e.a", "etc", "o.i.d", "enz", "e.v", "c.s"}
 
 # A possible sentence end: terminal punctuation, closing quotes or brackets and a glued
 # footnote mark, then white space before the next sentence.
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\d{1,2}(?=\s))?(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
+# The word before a possible end is looked for this far back first: searching from the block's start
+# for a pattern anchored at the end costs time in proportion to everything before it.
+_WORD_WINDOW = 64
 _NEXT_START = re.compile(r"\s+([\"'“‘(]?)(\S)")
-# A line that starts a list item ("- ", "• ", "1. ", "a) ") always starts a new sentence.
-_LIST_ITEM = re.compile(r"(?:[-–•▪●·*]|\d{1,2}[.)]|[a-z][.)])\s")
 # A footnote printed in the text: its number, then a capital ("5 Kamerbrief over ...").
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-Z]")
+_BROKEN_WORD = re.compile(r"(\w)-\s*\n\s*([a-zà-ÿ])")
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def _blocks(text: str):
 def _is_break(line: str, next_line: str, typical_width: int) -> bool:
     if not line or not next_line:
         return True  # an empty line separates paragraphs
-    if _LIST_ITEM.match(next_line):
+    if LIST_ITEM_RE.match(next_line):  # a list item always starts a new sentence
         return True
     if line.endswith((".", "?", "!")) and _FOOTNOTE.match(next_line):
         return True
@@ -96,14 +100,31 @@ def _ends_sentence(block: str, m: re.Match) -> bool:
         return False  # lower case or a digit continues the sentence ("nr. 943")
     if block[m.start()] != ".":
         return True
-    word = _WORD_BEFORE.search(block, 0, m.start())
+    word = _word_before(block, m.start())
     token = word.group(1).lower().strip(".") if word else ""
-    if token in _NEVER_FINAL:
+    if token in NEVER_FINAL:
         return False
-    if token in _MAY_BE_FINAL:
+    if token in MAY_BE_FINAL:
         return not opener and first.isupper()
     # Initials and letter-dot abbreviations: "J.A.", "m.b.t.", "d.w.z."
     return not re.fullmatch(r"(?:[a-zà-ÿ]\.)*[a-zà-ÿ]", token)
+
+
+def _word_before(block: str, end: int) -> re.Match | None:
+    """The run of letters and stops that ends at `end`, as _WORD_BEFORE finds it searching from the start."""
+    window = max(0, end - _WORD_WINDOW)
+    word = _WORD_BEFORE.search(block, window, end)
+    if word and word.start() == window and window > 0:  # the run may begin before the window
+        word = _WORD_BEFORE.search(block, 0, end)
+    return word
+
+
+def flatten(sentence: str) -> str:
+    """One line, words broken over a line joined again ("verwon-\\ndingen")."""
+    sentence = sentence.replace("\u00ad", "")
+    if "\n" in sentence:  # only a line break can break a word
+        sentence = _BROKEN_WORD.sub(r"\1\2", sentence)
+    return " ".join(sentence.split())  # str.split's white space is re's \s: runs to one space, ends stripped
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

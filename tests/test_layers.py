@@ -20,9 +20,9 @@ FLOORS = [
     ("tracker.sync",),
     # Read-side modules beside the views: models and below.
     ("tracker.display", "tracker.templatetags", "tracker.periods", "tracker.forms",
-     "tracker.filters", "tracker.timeline", "tracker.timeline_list", "tracker.charts", "tracker.document_text",
-     "tracker.document_list", "tracker.register", "tracker.dashboard", "tracker.reminders", "tracker.suggestions",
-     "tracker.admin", "tracker.upload_handlers", "tracker.apps"),
+     "tracker.filters", "tracker.timeline", "tracker.timeline_list", "tracker.charts", "tracker.bar_chart",
+     "tracker.document_text", "tracker.document_list", "tracker.register", "tracker.dashboard", "tracker.reminders",
+     "tracker.rappel", "tracker.suggestions", "tracker.admin", "tracker.upload_handlers", "tracker.apps"),
     ("tracker.views", "tracker.middleware", "tracker.urls", "tracker.management"),
 ]
 

@@ -1,15 +1,29 @@
 """/beheer/: users, dossiers and documents for admins; commitments and their history read-only."""
 
 from django.contrib import admin
+from django.db.models import Count
 
-from tracker.models import Commitment, Document, Dossier, StatusChange
+from tracker.models import Commitment, Document, Dossier, Following, StatusChange
+
+
+class FollowingInline(admin.TabularInline):
+    model = Following
+    extra = 0
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Dossier)
 class DossierAdmin(admin.ModelAdmin):
-    list_display = ["key", "titel", "followed_since", "followed_by"]
-    list_filter = [("followed_since", admin.EmptyFieldListFilter)]
+    list_display = ["key", "titel", "follower_count"]
     search_fields = ["key", "titel"]
+    inlines = [FollowingInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(follower_count=Count("followings"))
+
+    @admin.display(description="volgers", ordering="follower_count")
+    def follower_count(self, dossier):
+        return dossier.follower_count
 
 
 @admin.register(Document)

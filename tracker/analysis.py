@@ -187,7 +187,10 @@ def _store_references(document: Document, analysis: Analysis) -> None:
         )
         for r in analysis.references
     )
-    for dossier_key in {r.dossier for r in analysis.references}:
+    cited_dossiers = {r.dossier for r in analysis.references}
+    # One query finds the cited dossiers that are known already, as most soon are.
+    known_dossiers = set(Dossier.objects.filter(key__in=cited_dossiers).values_list("key", flat=True))
+    for dossier_key in sorted(cited_dossiers - known_dossiers):
         Dossier.objects.for_key(dossier_key)
     Reference.objects.link_to(document)
 

@@ -1,6 +1,6 @@
-"""Charts drawn on the server as SVG: the timeline and the dashboard's bars.
+"""The timeline drawn on the server as SVG; the list under it (`tracker.timeline_list`) is its text equivalent.
 
-No JavaScript and nothing from a CDN, so they show up the same on screen, in print and without scripts.
+No JavaScript and nothing from a CDN, so it shows up the same on screen, in print and without scripts.
 Every text that came from a document or a user passes through `escape`.
 """
 
@@ -25,11 +25,17 @@ def _attrs(**attrs) -> str:
     return " ".join(f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
 
 
-def _svg(height: int, label: str, body: list[str]) -> str:
+def _link(href: str) -> str:
+    """A link for the mouse. The drawing is hidden from screen readers and out of the tab order: keyboards and
+    screen readers take the same links in the list under it (`tracker.timeline_list`), which the figure points to,
+    instead of tabbing through hundreds of dots."""
+    return f'<a {_attrs(href=href)} tabindex="-1"'
+
+
+def _svg(height: int, body: list[str]) -> str:
     return mark_safe(  # noqa: S308 — the body's texts pass through `escape`
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-label="{escape(label)}" class="chart" font-family="system-ui, sans-serif" font-size="11">'
-        + "".join(body) + "</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" class="chart" '
+        f'font-family="system-ui, sans-serif" font-size="11">' + "".join(body) + "</svg>"
     )
 
 
@@ -126,7 +132,7 @@ def timeline_svg(timeline) -> str:
         if event.document and event.date:
             document = event.document
             body.append(
-                f'<a {_attrs(href=document.url)}><rect x="{scale(event.date) - 2}" y="{axis - 6}" '
+                f'{_link(document.url)}><rect x="{scale(event.date) - 2}" y="{axis - 6}" '
                 f'width="4" height="12" fill="{ACCENT}"><title>{escape(day_label(event.date))} — '
                 f'{escape(str(document)[:200])}</title></rect></a>'
             )
@@ -143,7 +149,7 @@ def timeline_svg(timeline) -> str:
             if letter.date:
                 fx = scale(letter.date)
                 body.append(
-                    f'<a {_attrs(href=letter.url)}><path d="M{x} {y}Q{(x + fx) / 2} '
+                    f'{_link(letter.url)}><path d="M{x} {y}Q{(x + fx) / 2} '
                     f'{y - 24} {fx} {axis - 6}" fill="none" stroke="{STATE_COLOURS["voldaan"]}" stroke-width="1.5">'
                     f'<title>nagekomen in {escape(str(letter)[:200])}</title></path></a>'
                 )
@@ -156,7 +162,7 @@ def timeline_svg(timeline) -> str:
         if commitment.due_date:
             title += f" (termijn {day_label(commitment.due_date)})"
         classes = f"marker {state_class(commitment.status, commitment.late)}"
-        body.append(f'<a {_attrs(href=commitment.url)} class="{classes}">'
+        body.append(f'{_link(commitment.url)} class="{classes}">'
                      f'{ring}<circle cx="{x}" cy="{y}" r="5" {paint}><title>{escape(title)}</title></circle></a>')
     for x, count in overflow.items():
         body.append(f'<text x="{x + 7}" y="{top}" fill="{MUTED}">+{count}</text>')
@@ -171,37 +177,5 @@ def timeline_svg(timeline) -> str:
     x += 24 + 7 * len("te laat")
     body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="4" fill="#fff" stroke="{MUTED}" stroke-width="2"/>'
                 f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">mondeling</text>')
-    return _svg(height, "Tijdlijn van documenten en toezeggingen", body)
+    return _svg(height, body)
 
-
-BAR_SEGMENTS = [("te_laat", "te laat"), ("openstaand", "open"), ("voldaan", "voldaan dit kwartaal")]
-
-
-def bar_chart_svg(rows: list[dict], label: str) -> str:
-    """Stacked horizontal bars, one per row: `{"label", "href", "te_laat", "openstaand", "voldaan"}`."""
-    if not rows:
-        return ""
-    label_width, row_height = 300, 22
-    biggest = max(sum(row[key] for key, _ in BAR_SEGMENTS) for row in rows) or 1
-    scale = (WIDTH - label_width - 60) / biggest
-    body = []
-    x = label_width
-    for key, name in BAR_SEGMENTS:
-        body.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{STATE_COLOURS[key]}"/>'
-                    f'<text x="{x + 14}" y="13" fill="{INK}">{escape(name)}</text>')
-        x += 80
-    for index, row in enumerate(rows):
-        y = 24 + index * row_height
-        text = row["label"] if len(row["label"]) <= 48 else row["label"][:47] + "…"
-        parts = [f'<text x="{label_width - 8}" y="{y + 14}" fill="{INK}" text-anchor="end">{escape(text)}</text>']
-        x = label_width
-        for key, name in BAR_SEGMENTS:
-            width = row[key] * scale
-            if width:
-                parts.append(f'<rect x="{round(x, 1)}" y="{y + 3}" width="{round(width, 1)}" height="{row_height - 6}" '
-                             f'fill="{STATE_COLOURS[key]}"><title>{row[key]} {escape(name)}</title></rect>')
-            x += width
-        total = sum(row[key] for key, _ in BAR_SEGMENTS)
-        parts.append(f'<text x="{round(x, 1) + 6}" y="{y + 14}" fill="{MUTED}">{total}</text>')
-        body.append(f'<a {_attrs(href=row["href"])}><title>{escape(row["label"])}</title>{"".join(parts)}</a>')
-    return _svg(24 + len(rows) * row_height + 6, label, body)

@@ -172,3 +172,23 @@ class DocumentCorrectionForm(forms.Form):
 class PostponementForm(forms.Form):
     new_due_date = CalendarDateField(label="Nieuwe termijn")
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RappelAnswerForm(forms.Form):
+    """A ministry's answer to a rappel, per commitment: a new date (a postponement) or fulfilled, each with the
+    answering letter as evidence."""
+
+    POSTPONED, FULFILLED = "uitgesteld", "voldaan"
+
+    answer = forms.ChoiceField(label="Antwoord", choices=[(POSTPONED, "Nieuwe datum"), (FULFILLED, "Voldaan")])
+    new_due_date = CalendarDateField(label="Nieuwe verwachte datum", required=False)
+    letter = forms.CharField(label="Antwoordbrief", max_length=60,
+                             widget=forms.TextInput(attrs={"placeholder": "27925-980 of 2024D12345"}),
+                             error_messages={"required": "Geef het Kamerstuk- of documentnummer van de antwoordbrief."})
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == self.POSTPONED and not data.get("new_due_date"):
+            self.add_error("new_due_date", "Geef de nieuwe verwachte datum die het ministerie noemt.")
+        return data

@@ -31,6 +31,14 @@ class DossierQuerySet(models.QuerySet):
             dossier.save(update_fields=["titel"])
         return dossier
 
+    def followed(self):
+        """The dossiers someone follows, which the sync fetches: an EXISTS per dossier on the index of
+        `Following`'s unique pair, never a join that repeats a dossier per follower."""
+        return self.filter(models.Exists(Following.objects.filter(dossier=models.OuterRef("pk"))))
+
+    def followed_by(self, user):
+        return self.filter(models.Exists(Following.objects.filter(dossier=models.OuterRef("pk"), user=user)))
+
 
 class Dossier(models.Model):
     """A Kamerstukdossier such as 27 925, 36 200 X or 21 501-02."""
@@ -39,10 +47,6 @@ class Dossier(models.Model):
     nummer = models.CharField(max_length=20)
     toevoeging = models.CharField(max_length=20, blank=True)
     titel = models.CharField(max_length=500, blank=True)
-    # Followed dossiers are fetched from the official sources by `manage.py sync`.
-    followed_since = models.DateTimeField(null=True, blank=True)
-    followed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
 
     objects = DossierQuerySet.as_manager()
 
@@ -58,6 +62,23 @@ class Dossier(models.Model):
 
     def get_absolute_url(self):
         return reverse("dossier", args=[self.key])
+
+
+class Following(models.Model):
+    """A user following a dossier ("Mijn dossiers"): the sync fetches a dossier while anyone follows it, and
+    each follower with an e-mail address gets the weekly reminder about it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followings")
+    # Indexed by the unique pair, dossier first: "is it followed by anyone" reads that index.
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="followings", db_index=False)
+    since = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["since", "pk"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "user"], name="one_following_per_user")]
+
+    def __str__(self):
+        return f"{self.user} volgt {self.dossier}"
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -95,6 +116,9 @@ class Document(models.Model):
         BRIEF = "brief", "Brief"
         ANTWOORDEN = "antwoorden", "Antwoorden"
         VERSLAG = "verslag", "Verslag"
+        # Letters of the Kamer itself (TK Soort "Brief commissie", "Brief Kamer", "Brief lid"), kept apart from
+        # the government's: a committee asking the minister is no promise to the Kamer.
+        KAMERBRIEF = "kamerbrief", "Brief van de Kamer"
         NIEUWS = "nieuws", "Nieuwsbericht"
         ANDERS = "anders", "Anders"
 
@@ -147,6 +171,10 @@ class Document(models.Model):
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.UPLOAD)
     # The Tweede Kamer's own number (2024D08306): the natural key of a document from its open data.
     tk_document_number = models.CharField(max_length=20, null=True, blank=True, unique=True)
+    # The SyncFeed's id of the entity: a tombstone names nothing else.
+    tk_guid = models.UUIDField(null=True, blank=True, unique=True)
+    # When the source withdrew it (a tombstone); the document and its history stay.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
@@ -301,6 +329,7 @@ class Source(models.TextChoices):
     ENGINE = "engine", "Automatisch herkend"
     CLERK = "clerk", "Griffie"
     TK_REGISTER = "tk_register", "TK-register"
+    TK_OPENDATA = "tk_opendata", "Tweede Kamer open data"
     MINISTRY = "ministry", "Overzicht ministerie"  # a row of a ministry's own overview of its toezeggingen
 
 
@@ -354,6 +383,9 @@ class Commitment(models.Model):
     made_on = models.DateField(null=True, blank=True)  # when promised: the letter's date, or the debate's
     origin = models.CharField(max_length=300, blank=True)  # for an oral promise: the debate it was made in
     tk_number = models.CharField(max_length=30, null=True, blank=True, unique=True)  # TZ202603-130
+    tk_guid = models.UUIDField(null=True, blank=True, unique=True)  # the SyncFeed's id: what a tombstone names
+    made_to = models.CharField(max_length=300, blank=True)  # toegezegdAan: the member or committee promised
+    withdrawn_at = models.DateTimeField(null=True, blank=True)  # removed from the Kamer's register
     # The Tweede Kamer document numbers of letters the register names as fulfilling it that are not here yet:
     # each is linked as evidence when it arrives.
     tk_letters_awaited = ArrayField(models.CharField(max_length=20), default=list, blank=True)
@@ -585,7 +617,11 @@ class SyncRun(models.Model):
     updated = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     failures = models.JSONField(default=list, blank=True)  # [{"what": "2024D08306", "reason": "…"}]
-    cursor = models.CharField(max_length=500, blank=True)  # where the feed is to be read on from
+    cursor = models.CharField(max_length=500, blank=True)  # where the feed is to be read on from, saved per page
+    reached = models.JSONField(default=dict, blank=True)  # per category: the last change read ("2023-11-21T…")
+    # Read to the end of what the source had; a run stopped by its time limit (or by hand) is not, and the next
+    # run goes on from its cursor.
+    complete = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-started_at"]
@@ -650,3 +686,25 @@ class ApiToken(models.Model):
             return None
         cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user
+
+
+class SyncItem(models.Model):
+    """Something a sync could not fetch or store: tried again in the next runs (SYNC_ATTEMPTS), then set aside
+    with its reason for a clerk to look at (Bronnen), who can have it tried again."""
+
+    source = models.CharField(max_length=20, choices=SyncRun.Source.choices)
+    what = models.CharField(max_length=200)  # the entity's GUID, the publication's identifier
+    category = models.CharField(max_length=40, blank=True)  # "Document", "Toezegging"; empty for obk
+    attempts = models.PositiveSmallIntegerField(default=1)
+    reason = models.TextField()
+    detail = models.TextField(blank=True)
+    first_failed_at = models.DateTimeField(default=timezone.now)
+    last_failed_at = models.DateTimeField(default=timezone.now)
+    set_aside_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["source", "-last_failed_at"]
+        constraints = [models.UniqueConstraint(fields=["source", "what"], name="one_sync_item_per_source")]
+
+    def __str__(self):
+        return f"{self.source} {self.what}"

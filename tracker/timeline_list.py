@@ -15,6 +15,8 @@ from tracker.ministries import ministry_label
 from tracker.models import Commitment, Document, Dossier
 from tracker.timeline import Timeline
 
+LIST_ID = "tijdlijn-lijst"  # the drawing's figure (templates/timeline.html) points here, as its text equivalent
+
 
 def event_list(timeline: Timeline, dossier: Dossier | None, filtered: bool) -> SafeString:
     """`dossier` is the dossier whose timeline this is, if any; `filtered` says whether filters narrowed it."""
@@ -26,7 +28,8 @@ def event_list(timeline: Timeline, dossier: Dossier | None, filtered: bool) -> S
             items.append(_oral(event.oral))
     if not items:
         items.append(f'<li class="muted">Geen documenten{" met deze filters" if filtered else ""}.</li>')
-    return mark_safe('<ol class="timeline">' + "\n".join(items) + "</ol>")  # noqa: S308 — items escape their texts
+    return mark_safe(  # noqa: S308 — items escape their texts
+        f'<ol class="timeline" id="{LIST_ID}" aria-label="Tijdlijn als lijst">' + "\n".join(items) + "</ol>")
 
 
 def _date(date) -> str:

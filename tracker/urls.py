@@ -4,9 +4,10 @@ from django.urls import path
 
 import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>
 
-from tracker.views import commitments, documents, dossiers, editing, home, overviews, postponements, review, sources
+from tracker.views import commitments, documents, dossiers, editing, home, overviews, postponements, review
+from tracker.views import set_aside, sources
 from tracker.views import search
-from tracker.views import api, feeds, register, timelines, tokens
+from tracker.views import api, feeds, following, profile, rappel, register, timelines, tokens
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -32,6 +33,12 @@ urlpatterns = [
     path("toezeggingen/nieuw/", editing.commitment_new, name="commitment_new"),
     path("uitstel/<int:pk>/bevestigen/", postponements.postponement_confirm, name="postponement_confirm"),
     path("uitstel/<int:pk>/negeren/", postponements.postponement_dismiss, name="postponement_dismiss"),
+    # the rappel per ministry, and its answer per commitment
+    path("rappel/", rappel.rappel_index, name="rappel_index"),
+    path("rappel/<slug:slug>/", rappel.rappel_page, name="rappel"),
+    path("rappel/<slug:slug>/rappel.docx", rappel.rappel_docx, name="rappel_docx"),
+    path("rappel/<slug:slug>/rappel.xlsx", rappel.rappel_xlsx, name="rappel_xlsx"),
+    path("rappel/<slug:slug>/<int:pk>/antwoord/", rappel.rappel_answer, name="rappel_answer"),
     # review of detected commitments
     path("beoordelen/", review.review_queue, name="review"),
     path("beoordelen/selectie/", review.review_bulk, name="review_bulk"),
@@ -58,6 +65,13 @@ urlpatterns = [
     # official sources: what came in, followed dossiers
     path("bronnen/", sources.sources_page, name="sources"),
     path("bronnen/ophalen/", sources.sources_sync, name="sources_sync"),
-    path("bronnen/volgen/", sources.dossier_follow, name="dossier_follow"),
-    path("bronnen/volgen/<dossier:key>/stoppen/", sources.dossier_unfollow, name="dossier_unfollow"),
+    path("bronnen/opnieuw/", set_aside.retry_set_aside, name="sources_retry"),
+    # a user's own e-mail address, dossiers, reminder and password
+    path("profiel/", profile.profile, name="profile"),
+    path("profiel/e-mail/", profile.profile_email, name="profile_email"),
+    path("profiel/herinnering/", profile.profile_remind, name="profile_remind"),
+    path("profiel/wachtwoord/", profile.PasswordChange.as_view(), name="password_change"),
+    # following dossiers, each user for themselves
+    path("bronnen/volgen/", following.dossier_follow, name="dossier_follow"),
+    path("bronnen/volgen/<dossier:key>/stoppen/", following.dossier_unfollow, name="dossier_unfollow"),
 ]

@@ -162,7 +162,7 @@ def reject(commitment: Commitment, user, reason: str, seen_version: int | None =
 # What may be corrected in a commitment (by a clerk, or by the Kamer's register for its own toezeggingen), with
 # the label the history uses for it.
 EDITABLE = {"text": "tekst", "due_date": "termijn", "due_text": "termijnomschrijving", "ministry": "ministerie",
-            "dossier": "dossier", "made_on": "toegezegd op", "origin": "herkomst"}
+            "dossier": "dossier", "made_on": "toegezegd op", "made_to": "toegezegd aan", "origin": "herkomst"}
 
 
 @transaction.atomic
@@ -217,6 +217,23 @@ def await_letters(commitment: Commitment, numbers: list[str]) -> None:
     fulfilling the toezegging that are not here yet, linked when they arrive."""
     if commitment.tk_letters_awaited != numbers:
         Commitment.objects.filter(pk=commitment.pk).update(tk_letters_awaited=numbers)
+
+
+def remember_tk_guid(commitment: Commitment, guid) -> None:
+    """Bookkeeping, like `await_letters`: the register's id of a toezegging synced before it was kept, so that
+    a tombstone, which names nothing else, finds it."""
+    Commitment.objects.filter(pk=commitment.pk, tk_guid__isnull=True).update(tk_guid=guid)
+
+
+@transaction.atomic
+def withdraw_from_register(commitment: Commitment) -> bool:
+    """The Kamer deleted the toezegging from its register: it stays, lapsed, with that in its history."""
+    if commitment.withdrawn_at is not None:
+        return False
+    change_status(commitment, Status.VERVALLEN, None, source=Source.TK_REGISTER,
+                  note="Verwijderd uit het toezeggingenregister van de Tweede Kamer")
+    Commitment.objects.filter(pk=commitment.pk).update(withdrawn_at=timezone.now())
+    return True
 
 
 def shown_in_history(value) -> str:

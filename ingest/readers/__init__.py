@@ -13,6 +13,7 @@ import zipfile
 
 from ..limits import Limits
 from ..model import ExtractionError
+from .doc import is_word_97, read_doc
 from .lines import RawDocument
 
 # A PDF may put a little junk before its header; readers look this far.
@@ -35,6 +36,8 @@ def read(path: str, limits: Limits) -> RawDocument:
         )
     with open(path, "rb") as handle:
         head = handle.read(_PDF_HEADER_WINDOW)
+    if is_word_97(head):  # an older .doc, read by a program of its own
+        return read_doc(path, limits)
     kind = detect_type(path, head)
     extension = os.path.splitext(path)[1].lower()
     if extension == ".pdf" and kind != "pdf":

@@ -7,6 +7,7 @@ that page numbers and sentences broken over a page come out right.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .lines import Line, Page, RawDocument
@@ -31,7 +32,7 @@ def _page_chunks(text: str) -> list[list[str]]:
         if filled and len(starts) > _MAX_PAGE_START_SHARE * len(filled):
             starts = []
         bounds = [0, *starts, len(lines)]
-        pages.extend(lines[a:b] for a, b in zip(bounds, bounds[1:]))
+        pages.extend(lines[a:b] for a, b in itertools.pairwise(bounds))
     return [page for page in pages if any(line.strip() for line in page)] or [[]]
 
 

@@ -14,9 +14,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from ..model import ExtractionError
-import re
-
-from ..patterns import DOSSIER, dossier_id
+from ..patterns import DOSSIER_RE, dossier_id
 from .lines import Known, Line, Page, RawDocument
 from .xml_tables import table_grids
 
@@ -27,7 +25,6 @@ _BLOCKS = {
 }
 # Elements that belong to the header block, not the body.
 _SKIP = {"metadata", "meta", "kamerstukkop", "dossier", "stuknr", "noot", "noot.ref", "aanhef", "dagtekening"}
-_DOSSIER_RE = re.compile(DOSSIER)
 # Deeper than any publication, well within Python's recursion limit.
 MAX_DEPTH = 200
 
@@ -143,7 +140,7 @@ def _known(root: Element) -> Known:
     dossiers, titles = [], {}
     for dossier in root.iter("dossier"):
         written = " ".join((dossier.findtext(".//dossiernr") or "").split())
-        match = _DOSSIER_RE.match(written)
+        match = DOSSIER_RE.match(written)
         if match:
             digits, sub, suffix = match.groups()
             addition = (dossier.findtext(".//dossiernr-toevoeging") or dossier.findtext(".//toevoeging") or "").strip()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from ingest.sources.polite import Politeness, PoliteTransport
+
 USER_AGENT = "toezeggingen-tracker/1.0 (import of public parliamentary documents)"
 
 # Connecting should be quick; the SyncFeed and SRU can take a while to answer a page.
@@ -18,11 +20,13 @@ class ResourceTooLarge(Exception):
     """A file larger than the import accepts."""
 
 
-def new_client(base_url: str, *, timeout: httpx.Timeout | float = DEFAULT_TIMEOUT) -> httpx.Client:
-    """A client whose relative requests go to `base_url` (tests pass a local server's URL)."""
+def new_client(base_url: str, *, timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+               politeness: Politeness | None = None) -> httpx.Client:
+    """A client whose relative requests go to `base_url` (tests pass a local server's URL), at a polite pace."""
     return httpx.Client(
         base_url=base_url,
         timeout=timeout,
+        transport=PoliteTransport(politeness or Politeness()),
         headers={"User-Agent": USER_AGENT},
         follow_redirects=True,
     )

@@ -57,7 +57,7 @@ def test_it_resumes_from_a_stored_skiptoken(syncfeed):
 
 def test_it_fetches_the_entities_and_the_file_of_a_letter(syncfeed, playback):
     document = parse_document(fetch_entity(syncfeed, LETTER))
-    dossier = parse_kamerstukdossier(fetch_entity(syncfeed, document.dossier_ref))
+    dossier = parse_kamerstukdossier(fetch_entity(syncfeed, document.dossier_refs[0]))
     assert kamerstuk_id(document, dossier) == "27925-960"
 
     content, content_type = fetch_resource(syncfeed, document.resource_id)

@@ -22,7 +22,7 @@ def test_it_reads_a_letter_from_the_government(recorded):
     assert document.subject == "Brief van de minister van Defensie over de inzet in Irak"
     assert document.title == "Bestrijding internationaal terrorisme"
     assert document.vergaderjaar == "2023-2024"
-    assert document.dossier_ref == "c71e5a08-94d2-4f3b-a6e1-58b0d2f7c913"
+    assert document.dossier_refs == ["c71e5a08-94d2-4f3b-a6e1-58b0d2f7c913"]
     assert document.zaak_refs == ["b8d41f27-5c3e-4a90-8e16-0f2a7c9d3b54"]
     assert (document.content_type, document.content_length) == ("application/pdf", 184213)
     assert document.resource_id == document.id

@@ -11,7 +11,7 @@ from ingest.model import Analysis
 from ingest.model import Commitment as FoundCommitment
 from ingest.model import Reference as FoundReference
 from tracker.analysis import store_analysis
-from tracker.models import Document
+from tracker.models import Document, Dossier, Following
 
 
 def make_document(text="", *, kamerstuk="", date=None, title="Brief", commitments=(), references=(), sender="",
@@ -67,6 +67,11 @@ def citation(text, cited, kamerstuk):
     return FoundReference(kamerstuk=kamerstuk, dossier=kamerstuk.rpartition("-")[0], number=kamerstuk.rpartition("-")[2],
                           text=cited, page=1, start=start, end=start + len(cited))
 
+
+def follow(user, *keys):
+    """`user` follows the dossiers with these keys, made when they are not here yet."""
+    for key in keys:
+        Following.objects.get_or_create(user=user, dossier=Dossier.objects.for_key(key))
 
 
 def wait_until(predicate, timeout=90, interval=0.5, what="condition"):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.ingest.fixtures.annexes import OBK_XML
 from tests.tracker.conftest import PASSWORD
-from tests.tracker.factories import make_document, promise, read_document
+from tests.tracker.factories import follow, make_document, promise, read_document
 from tests.tracker.test_browser import ARTIFACTS, CHROMIUM, browser_page  # noqa: F401 (the fixture)
 from tracker.models import Commitment, Dossier, Source, Status, SyncRun
 from tracker.workflow import change_status
@@ -52,8 +52,8 @@ def archive(clerk, tmp_path):
                               status=Status.OPENSTAAND, due_date=today + dt.timedelta(days=10),
                               dossier=Dossier.objects.get(key="27925"), ministry="Minister van Defensie",
                               made_on=today - dt.timedelta(days=40), origin="Commissiedebat Irak en Syrië")
-    Dossier.objects.filter(key="27925").update(followed_since=timezone.now(), followed_by=clerk,
-                                               titel="Bestrijding internationaal terrorisme")
+    Dossier.objects.filter(key="27925").update(titel="Bestrijding internationaal terrorisme")
+    follow(clerk, "27925")
     SyncRun.objects.create(source="tk_opendata", finished_at=timezone.now(), failed=1, failures=[{
         "what": "feed Document", "reason": "geen verbinding met gegevensmagazijn.tweedekamer.nl",
         "detail": "ConnectError: [Errno 111] Connection refused (GET https://gegevensmagazijn.tweedekamer.nl"
@@ -85,6 +85,11 @@ def pages(archive):
         "zoeken": "/zoeken/?q=Irak",
         "bronnen": "/bronnen/",
         "feeds": "/feeds/",
+        "sleutels": "/sleutels/",
+        "profiel": "/profiel/",
+        "wachtwoord": "/profiel/wachtwoord/",
+        "rappel": "/rappel/",
+        "rappel-ministerie": "/rappel/bz/",
         "niet-gevonden": "/bestaat-niet/",
     }
 
@@ -93,8 +98,9 @@ def too_wide(page):
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
-def test_no_page_is_wider_than_the_screen(live_server, clerk, archive, browser_page):  # noqa: F811
-    page, folder = browser_page, ARTIFACTS / "layout"
+@pytest.mark.parametrize("role", ["clerk", "staff"])
+def test_no_page_is_wider_than_the_screen(live_server, archive, browser_page, role, request):  # noqa: F811
+    page, folder, user = browser_page, ARTIFACTS / "layout", request.getfixturevalue(role)
     folder.mkdir(parents=True, exist_ok=True)
     page.goto(live_server.url + "/inloggen/")
     for device, width in WIDTHS.items():
@@ -102,7 +108,7 @@ def test_no_page_is_wider_than_the_screen(live_server, clerk, archive, browser_p
         page.goto(live_server.url + "/inloggen/")
         assert too_wide(page) <= 0, f"inloggen, {width} px"
         page.screenshot(path=str(folder / f"inloggen-{device}.png"), full_page=True)
-    page.fill("input[name=username]", clerk.username)
+    page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(live_server.url + "/")
@@ -111,7 +117,7 @@ def test_no_page_is_wider_than_the_screen(live_server, clerk, archive, browser_p
         page.set_viewport_size({"width": width, "height": 900})
         for name, path in pages(archive).items():
             page.goto(live_server.url + path)
-            page.screenshot(path=str(folder / f"{name}-{device}.png"), full_page=True)
+            page.screenshot(path=str(folder / f"{name}-{role}-{device}.png"), full_page=True)
             if too_wide(page) > 0:
                 wide.append(f"{name} at {width} px: {too_wide(page)} px too wide")
     assert wide == []
@@ -127,14 +133,19 @@ def test_at_phone_width_the_navigation_wraps_tables_scroll_and_fields_stay_in_th
     page.click("button[type=submit]")
     page.wait_for_url(live_server.url + "/toezeggingen/")
     links = page.locator("header.site nav a")
-    assert links.count() == 9
+    assert links.count() == 10
     for index in range(links.count()):
         box = links.nth(index).bounding_box()
         assert links.nth(index).is_visible() and 0 <= box["x"] and box["x"] + box["width"] <= 390
-    # A table wider than the phone scrolls inside its own box instead of widening the page.
-    table = page.locator("table.commitments")
-    assert table.evaluate("table => getComputedStyle(table).overflowX") == "auto"
-    assert table.evaluate("table => table.getBoundingClientRect().right") <= 390 and too_wide(page) <= 0
+    # A table wider than the phone scrolls inside its own box instead of widening the page, and says so.
+    box = page.locator(".table-scroll", has=page.locator("table.commitments"))
+    assert box.evaluate("box => getComputedStyle(box).overflowX") == "auto"
+    assert box.evaluate("box => box.getBoundingClientRect().right") <= 390 and too_wide(page) <= 0
+    assert box.locator("caption .scroll-hint").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})  # wide enough for the table: no hint
+    page.wait_for_function("() => !document.querySelector('.table-scroll').classList.contains('scrolls')")
+    assert not box.locator("caption .scroll-hint").is_visible()
+    page.set_viewport_size({"width": 390, "height": 800})
     page.goto(live_server.url + "/toezeggingen/nieuw/")
     card = page.locator("form.status-form").bounding_box()
     fields = page.locator("form.status-form :is(input, select, textarea, button)")
@@ -142,6 +153,13 @@ def test_at_phone_width_the_navigation_wraps_tables_scroll_and_fields_stay_in_th
         field = fields.nth(index).bounding_box()
         if field:  # hidden inputs have none
             assert card["x"] <= field["x"] and field["x"] + field["width"] <= card["x"] + card["width"] + 0.5
+    # The dashboard's bars: each name, bar and figure inside the screen, the bar as wide as it has room for.
+    page.goto(live_server.url + "/")
+    rows = page.locator("ol.bars li > :is(a, svg, .figures)")
+    assert rows.count() >= 6
+    for index in range(rows.count()):
+        box = rows.nth(index).bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= 390 and box["width"] > 0
     # The timeline's list keeps its dates and cards inside the screen.
     page.goto(live_server.url + "/dossiers/27925/")
     for selector in ("ol.timeline li.event > time", "ol.timeline .card"):

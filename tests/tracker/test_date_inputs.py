@@ -22,7 +22,7 @@ def date_fields(form_class):
 
 
 FORMS_WITH_DATES = [forms.StatusForm, forms.EditCommitmentForm, forms.NewCommitmentForm, forms.PostponementForm,
-                    SearchForm, CommitmentFilter]
+                    forms.RappelAnswerForm, SearchForm, CommitmentFilter]
 
 
 @pytest.mark.parametrize("form_class", FORMS_WITH_DATES, ids=lambda c: c.__name__)

@@ -76,3 +76,10 @@ def test_the_commitment_page_has_the_search_box_with_the_list(clerk_client, comm
 
 def test_staff_cannot_use_the_picker(staff_client, commitment):
     assert staff_client.get(reverse("evidence_choices", args=[commitment.pk]), {"brief": "x"}).status_code == 403
+
+
+def test_the_chosen_letter_stays_chosen_when_the_list_is_narrowed(clerk_client, commitment):
+    letter = make_document("Brief", kamerstuk="27925-901", date=dt.date(2024, 9, 1), title="Voortgang hier")
+    response = clerk_client.get(reverse("evidence_choices", args=[commitment.pk]),
+                                {"brief": "voortgang", "evidence": str(letter.pk)})
+    assert f'<option value="{letter.pk}" selected>' in response.content.decode()

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.tracker.factories import make_document, promise
+from tests.tracker.factories import follow, make_document, promise
 from tracker.models import ApiToken, Commitment, Dossier, FeedToken
 from tracker.views import feeds
 
@@ -98,8 +98,7 @@ def test_it_refuses_the_token_of_a_deactivated_user(client, staff, dossier, toke
 def test_it_shows_the_user_their_token_and_feed_addresses(staff_client, staff, dossier):
     assert "U heeft geen feedsleutel" in staff_client.get(reverse("feeds")).content.decode()
     staff_client.post(reverse("feeds_renew"))
-    dossier.followed_by = staff
-    dossier.save()
+    follow(staff, dossier.key)
     page = staff_client.get(reverse("feeds")).content.decode()
     token = FeedToken.objects.get(user=staff).token
     assert token in page and f"http://testserver/feeds/{token}/dossiers/27925.ics" in page
@@ -111,7 +110,7 @@ def test_it_shows_the_user_their_token_and_feed_addresses(staff_client, staff, d
 
 def test_the_navigation_leads_to_the_feeds(staff_client):
     page = staff_client.get(reverse("home")).content.decode()
-    assert 'href="/feeds/">Feeds</a>' in page.split("<nav>")[1].split("</nav>")[0]
+    assert 'href="/feeds/">Feeds</a>' in page.split("<nav aria-label=\"Hoofdmenu\">")[1].split("</nav>")[0]
 
 
 def test_it_requires_a_login_for_the_token_page(client, db):

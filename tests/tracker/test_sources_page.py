@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.tracker.factories import make_document
-from tracker.models import Document, Dossier, SyncRun
+from tests.tracker.factories import follow, make_document
+from tracker.models import Document, Dossier, Following, SyncItem, SyncRun
 
 
 @pytest.fixture
@@ -25,14 +25,12 @@ def failed_document(db):
 def changes(dossier, document):
     return [
         (reverse("sources_sync"), {}),
-        (reverse("dossier_follow"), {"dossier": "36 200 X"}),
-        (reverse("dossier_unfollow", args=[dossier.key]), {}),
         (reverse("document_retry", args=[document.pk]), {}),
     ]
 
 
-def test_it_shows_what_came_in_and_what_failed(staff_client, dossier):
-    Dossier.objects.filter(pk=dossier.pk).update(followed_since=timezone.now())
+def test_it_shows_what_came_in_and_what_failed(staff_client, dossier, clerk):
+    follow(clerk, dossier.key)
     SyncRun.objects.create(source="tk_opendata", finished_at=timezone.now(), new=3, updated=1, failed=1,
                            failures=[{"what": "2023D50000", "reason": "de bron antwoordde met HTTP 404 <script>"}])
     response = staff_client.get(reverse("sources"))
@@ -42,38 +40,48 @@ def test_it_shows_what_came_in_and_what_failed(staff_client, dossier):
     assert "2023D50000" in page and "HTTP 404 &lt;script&gt;" in page
     assert "officielebekendmakingen.nl" in page and "Nog nooit opgehaald." in page
     assert "Bestrijding internationaal terrorisme" in page
-    assert "Nu ophalen" not in page and "Niet meer volgen" not in page  # staff only read
+    assert "Gea Griffier" in page  # who follows it
+    assert "Nu ophalen" not in page  # staff do not start a sync
+    assert "Niet meer volgen" not in page  # nor unfollow for someone else
+    assert 'name="dossier"' in page  # but follow for themselves
 
 
-def test_it_shows_clerks_the_forms(clerk_client, dossier):
-    Dossier.objects.filter(pk=dossier.pk).update(followed_since=timezone.now())
+def test_it_shows_clerks_the_forms(clerk_client, dossier, clerk):
+    follow(clerk, dossier.key)
     page = clerk_client.get(reverse("sources")).content.decode()
     assert "Nu ophalen" in page and "Niet meer volgen" in page and 'name="dossier"' in page
 
 
-def test_its_queries_are_bounded(clerk_client, django_assert_max_num_queries, clerk):
+def test_its_queries_are_bounded(clerk_client, django_assert_max_num_queries, clerk, staff):
     for number in range(20):
-        Dossier.objects.create(key=str(30000 + number), nummer=str(30000 + number), followed_since=timezone.now(),
-                               followed_by=clerk)
+        follow(clerk, str(30000 + number))
+        follow(staff, str(30000 + number))
     for _ in range(10):
         SyncRun.objects.create(source="obk", failed=2, failures=[{"what": "x", "reason": "y"}] * 2)
-    with django_assert_max_num_queries(8):
+    for number in range(30):
+        SyncItem.objects.create(source="tk_opendata", what=f"item-{number}", reason="weg", set_aside_at=timezone.now())
+    with django_assert_max_num_queries(10):  # the set-aside items and their counts in two
         assert clerk_client.get(reverse("sources")).status_code == 200
 
 
-def test_a_clerk_follows_a_dossier_by_its_number(clerk_client, clerk):
-    response = clerk_client.post(reverse("dossier_follow"), {"dossier": "36 200 X", "next": "/bronnen/"}, follow=True)
-    followed = Dossier.objects.get(key="36200-X")
-    assert followed.followed_since is not None and followed.followed_by == clerk
-    assert "Dossier 36\u00a0200\u00a0X wordt gevolgd" in response.content.decode()
+def test_a_user_follows_a_dossier_by_its_number(staff_client, staff):
+    response = staff_client.post(reverse("dossier_follow"), {"dossier": "36 200 X", "next": "/bronnen/"}, follow=True)
+    following = Following.objects.get(dossier__key="36200-X")
+    assert following.user == staff and following.since is not None
+    assert "U volgt dossier 36\u00a0200\u00a0X" in response.content.decode()
+    assert "stel op Profiel een e-mailadres in" in response.content.decode()  # staff has no address yet
 
 
-def test_following_again_keeps_who_followed_first(clerk_client, dossier, staff):
+def test_any_number_follow_one_dossier_each_for_themselves(client, clerk, staff, dossier):
     since = timezone.now() - timezone.timedelta(days=3)
-    Dossier.objects.filter(pk=dossier.pk).update(followed_since=since, followed_by=staff)
-    clerk_client.post(reverse("dossier_follow"), {"dossier": "27 925"})
-    dossier.refresh_from_db()
-    assert (dossier.followed_since, dossier.followed_by) == (since, staff)
+    Following.objects.create(user=staff, dossier=dossier, since=since)
+    client.force_login(clerk)
+    client.post(reverse("dossier_follow"), {"dossier": "27 925"})
+    client.post(reverse("dossier_follow"), {"dossier": "27925"})  # again: one following, the first date kept
+    assert sorted(Following.objects.values_list("user__username", flat=True)) == ["griffier", "medewerker"]
+    client.post(reverse("dossier_unfollow", args=["27925"]))
+    assert list(Following.objects.values_list("user", "since")) == [(staff.pk, since)]  # staff still follows
+    assert list(Dossier.objects.followed()) == [dossier]
 
 
 def test_a_number_that_is_no_dossier_is_refused(clerk_client):
@@ -82,24 +90,19 @@ def test_a_number_that_is_no_dossier_is_refused(clerk_client):
     assert not Dossier.objects.exists()
 
 
-def test_following_from_the_dossier_page_returns_there(clerk_client, dossier):
-    page = clerk_client.get(reverse("dossier", args=["27925"])).content.decode()
-    assert "Dossier volgen" in page
-    response = clerk_client.post(reverse("dossier_follow"), {"dossier": "27925", "next": "/dossiers/27925/"})
+def test_following_from_the_dossier_page_returns_there(staff_client, dossier, clerk):
+    follow(clerk, dossier.key)
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    assert "Dossier volgen" in page and "gevolgd door 1 gebruiker " in page
+    response = staff_client.post(reverse("dossier_follow"), {"dossier": "27925", "next": "/dossiers/27925/"})
     assert response["Location"] == "/dossiers/27925/"
-    assert "Niet meer volgen" in clerk_client.get(reverse("dossier", args=["27925"])).content.decode()
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    assert "Niet meer volgen" in page and "U volgt dit dossier sinds" in page and "met 1 ander:" in page
 
 
-def test_it_never_sends_a_clerk_to_another_site(clerk_client):
+def test_it_never_sends_a_user_to_another_site(clerk_client):
     response = clerk_client.post(reverse("dossier_follow"), {"dossier": "27925", "next": "https://example.org/"})
-    assert response["Location"] == reverse("sources")
-
-
-def test_a_clerk_unfollows_a_dossier(clerk_client, dossier):
-    Dossier.objects.filter(pk=dossier.pk).update(followed_since=timezone.now())
-    clerk_client.post(reverse("dossier_unfollow", args=["27925"]))
-    dossier.refresh_from_db()
-    assert dossier.followed_since is None and dossier.followed_by is None
+    assert response["Location"] == reverse("profile")
 
 
 def test_a_clerk_starts_a_sync(clerk_client, clerk, django_capture_on_commit_callbacks, monkeypatch):
@@ -142,13 +145,10 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, dossier, failed_d
 
 
 def test_it_refuses_changes_by_staff(staff_client, dossier, failed_document, django_capture_on_commit_callbacks):
-    Dossier.objects.filter(pk=dossier.pk).update(followed_since=timezone.now())
     with django_capture_on_commit_callbacks() as queued:
         for url, data in changes(dossier, failed_document):
             assert staff_client.post(url, data).status_code == 403, url
     assert queued == []
-    assert not Dossier.objects.filter(key="36200-X").exists()
-    assert Dossier.objects.get(pk=dossier.pk).followed_since is not None
     assert Document.objects.get(pk=failed_document.pk).state == "mislukt"
 
 

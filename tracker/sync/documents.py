@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 from django.db.models import F, Func, Value
+from django.utils import timezone
 
-from tracker.models import Commitment, Document, Reference, Source
+from tracker.models import Commitment, Document, DocumentChange, Dossier, Reference, Source
 from tracker.sync.runs import Recorder
 from tracker.intake import receive
 from tracker.workflow import NEEDS_EVIDENCE, change_status, follow_letter
 
 # A source's kind of document (TK Soort, officielebekendmakingen subrubriek), by how it starts -> ours.
 KINDS = (
+    # The Kamer's own letters before the government's ("Brief regering").
+    ("brief commissie", Document.Kind.KAMERBRIEF),
+    ("brief kamer", Document.Kind.KAMERBRIEF),
+    ("brief lid", Document.Kind.KAMERBRIEF),
     ("brief", Document.Kind.BRIEF),
     ("antwoord", Document.Kind.ANTWOORDEN),
     ("lijst van vragen en antwoorden", Document.Kind.ANTWOORDEN),
@@ -25,15 +30,35 @@ def kind_of(soort: str | None) -> str | None:
     return next((kind for prefix, kind in KINDS if soort.startswith(prefix)), None)
 
 
-def existing(*, kamerstuk: str = "", tk_document_number: str | None = None) -> Document | None:
-    """The document already here under one of its natural keys: TK number first, then Kamerstuk."""
+def existing(*, kamerstukken: list[str] = (), tk_document_number: str | None = None) -> Document | None:
+    """The document already here under one of its natural keys: TK number first, then any of the Kamerstuk
+    numbers it has in its dossiers (27925-946 is also 29521-946)."""
     if tk_document_number:
         found = Document.objects.by_tk_document_number(tk_document_number)
         if found:
             return found
-    if kamerstuk:
-        return Document.objects.by_kamerstuk(kamerstuk)
+    for kamerstuk in kamerstukken:
+        found = Document.objects.by_kamerstuk(kamerstuk)
+        if found:
+            return found
     return None
+
+
+def share_dossiers(document: Document, dossiers: dict[str, str]) -> None:
+    """Every dossier the source publishes the paper in (key -> title) besides its own: one document in each."""
+    known = set(document.dossier_keys())
+    added = [Dossier.objects.for_key(key, title) for key, title in dossiers.items() if key not in known]
+    if added:
+        document.other_dossiers.add(*added)
+
+
+def withdraw(document: Document, why: str) -> bool:
+    """A tombstone: the source withdrew the document. It stays, with its history, marked withdrawn."""
+    if document.withdrawn_at is not None:
+        return False
+    Document.objects.filter(pk=document.pk).update(withdrawn_at=timezone.now())
+    DocumentChange.objects.create(document=document, source=Source.TK_OPENDATA, reason=f"Ingetrokken: {why}")
+    return True
 
 
 def update(document: Document, recorder: Recorder, **values) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import httpx
 
 from ingest.sources.http_client import ResourceTooLarge
+from ingest.sources.officielebekendmakingen.missing import NotAtSource
 from ingest.sources.safexml import SourceFormatError
 from tracker.intake import TooLarge
 
@@ -33,6 +34,8 @@ def _reason(error: Exception) -> str:
         return f"{_host(error)} antwoordde niet op tijd"
     if isinstance(error, httpx.HTTPError):
         return f"de verbinding met {_host(error)} werd verbroken"
+    if isinstance(error, NotAtSource):
+        return f"niet gevonden bij {httpx.URL(error.url).host}: de bron gaf haar foutpagina"
     if isinstance(error, SourceFormatError):
         return "de bron gaf een antwoord dat niet te lezen was"
     if isinstance(error, (ResourceTooLarge, TooLarge)):

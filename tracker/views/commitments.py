@@ -55,14 +55,19 @@ def _named_by(typed: str) -> Q:
 def evidence_choices(request, pk):
     """The evidence picker's letters for what the clerk types, as the options of its list (htmx)."""
     commitment = _commitment(pk)
-    field = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]))["evidence"]
+    # The letter already chosen stays chosen when it is among the new ones; only the last answer is shown.
+    chosen = request.GET.get("evidence", "")
+    form = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]),
+                      initial={"evidence": int(chosen) if chosen.isdigit() else None})
+    field = form["evidence"]
     return render(request, "commitments/evidence_options.html", {"field": field})
 
 
-def _context(request, commitment, form=None, conflict=None):
+def _context(request, commitment, form=None, conflict=None, saved=False):
     changes = list(commitment.changes.select_related("changed_by", "evidence"))
-    form = form or StatusForm(candidates=_candidates(commitment),
-                              initial={"status": Status.VOLDAAN, "version": commitment.version})
+    # Voldaan is what a clerk mostly chooses, except for a commitment that is voldaan already.
+    initial = {"version": commitment.version, "status": Status.VOLDAAN if commitment.status != Status.VOLDAAN else None}
+    form = form or StatusForm(candidates=_candidates(commitment), initial=initial)
     return {
         "commitment": commitment,
         "changes": changes,
@@ -77,6 +82,8 @@ def _context(request, commitment, form=None, conflict=None):
         "reopenable": commitment.status in REOPENABLE,
         "form": form,
         "conflict": conflict,
+        # The change just saved, said above the panel with what can be done next.
+        "saved": changes[-1] if saved and changes else None,
     }
 
 
@@ -93,7 +100,7 @@ def commitment_status(request, pk):
     seen_version(request.POST)
     candidates = Document.objects.analysed().exclude(pk=commitment.document_id)
     form = StatusForm(request.POST, candidates=candidates)
-    status, conflict = 200, None
+    status, conflict, saved = 200, None, False
     if form.is_valid():
         data = form.cleaned_data
         evidence = data["evidence"]
@@ -112,11 +119,10 @@ def commitment_status(request, pk):
             form.add_error(None, error)
             status = 422
         else:
-            commitment = _commitment(pk)
-            form = None
+            commitment, form, saved = _commitment(pk), None, True
     else:
         status = 422
-    ctx = _context(request, commitment, form, conflict)
+    ctx = _context(request, commitment, form, conflict, saved)
     template = "commitments/detail.html#panel" if request.htmx else "commitments/detail.html"
     return render(request, template, ctx, status=status)
 

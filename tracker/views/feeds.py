@@ -50,7 +50,7 @@ def token_required(view):
 def feeds_page(request):
     token = FeedToken.objects.filter(user=request.user).first()
     # The dossiers the user follows, and the one whose timeline linked here.
-    shown = Q(followed_by=request.user) | Q(key=request.GET.get("dossier", ""))
+    shown = Q(pk__in=Dossier.objects.followed_by(request.user).values("pk")) | Q(key=request.GET.get("dossier", ""))
     followed = Dossier.objects.filter(shown).order_by("key") if token else []
     ctx = {
         "token": token,

@@ -44,15 +44,21 @@ def _tab(value) -> str:
     return FROM_OVERVIEWS if value == FROM_OVERVIEWS else FROM_LETTERS
 
 
+def _tabs():
+    """Each tab's candidates: an overview's rows in the order of its table, the newest overview first."""
+    return {FROM_LETTERS: Commitment.objects.to_review().exclude(source=Source.MINISTRY),
+            FROM_OVERVIEWS: Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by("-document_id", "pk")}
+
+
 def _queue_context(tab=FROM_LETTERS):
-    # An overview's rows in the order of its table, the newest overview first.
-    overviews = Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by("-document_id", "pk")
-    letters = Commitment.objects.to_review().exclude(source=Source.MINISTRY)
-    shown = overviews if tab == FROM_OVERVIEWS else letters
-    counts = {FROM_LETTERS: letters.count(), FROM_OVERVIEWS: overviews.count()}
+    tabs = _tabs()
+    shown = tabs[tab]
+    counts = {name: candidates.count() for name, candidates in tabs.items()}
+    candidates = [_with_excerpt(c) for c in _with_evidence(shown)[:PAGE_SIZE]]
     return {
-        "candidates": [_with_excerpt(c) for c in _with_evidence(shown)[:PAGE_SIZE]],
+        "candidates": candidates,
         "total": counts[tab],
+        "listed": len(candidates),
         "counts": counts,
         "tab": tab,
         "default_reason": DEFAULT_REASON,
@@ -92,7 +98,10 @@ def review_decide(request, pk, decision):
         tab = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
         return HttpResponseRedirect(_queue_url(tab))
     ctx["commitment"] = _with_excerpt(_with_evidence(Commitment.objects).get(pk=pk))
-    return render(request, "review/queue.html#row", ctx, status=status)
+    # The count above the queue drops with the decision; the rows on the clerk's page stay as they are.
+    ctx["total"] = _tabs()[FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS].count()
+    ctx["listed"] = PAGE_SIZE
+    return render(request, "review/decided.html", ctx, status=status)
 
 
 @require_POST

@@ -1,4 +1,4 @@
-"""Fetch from officielebekendmakingen: SRU result pages, a Kamerstuk's XML, PDF and metadata.xml.
+"""Fetch from officielebekendmakingen: SRU result pages, a Kamerstuk's XML and metadata.xml.
 
 Publications are fetched by identifier from the zoek site, whose base URL is a
 parameter like the SRU's, rather than by following URLs found in a response:
@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 import httpx
 
-from ingest.sources.http_client import MAX_RESOURCE_BYTES, download, get_ok, new_client
+from ingest.sources.http_client import get_ok, new_client
+from ingest.sources.officielebekendmakingen.missing import refuse_error_page
 from ingest.sources.officielebekendmakingen.sru import SruPage, SruRecord, parse_sru
 
 SRU_URL = "https://repository.overheid.nl/sru"
@@ -57,19 +58,12 @@ def iter_sru(
 
 def fetch_kst_xml(client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL) -> bytes:
     """The publication's XML (kst-27925-960.xml)."""
-    return get_ok(client, _url(base_url, f"{_checked(identifier)}.xml")).content
+    return refuse_error_page(get_ok(client, _url(base_url, f"{_checked(identifier)}.xml"))).content
 
 
 def fetch_metadata(client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL) -> bytes:
     """The publication's metadata.xml, for parse_metadata."""
-    return get_ok(client, _url(base_url, f"{_checked(identifier)}/metadata.xml")).content
-
-
-def fetch_pdf(
-    client: httpx.Client, identifier: str, base_url: str = ZOEK_BASE_URL, max_bytes: int = MAX_RESOURCE_BYTES
-) -> tuple[bytes, str]:
-    """The publication's PDF: (content, content type)."""
-    return download(client, _url(base_url, f"{_checked(identifier)}.pdf"), max_bytes=max_bytes)
+    return refuse_error_page(get_ok(client, _url(base_url, f"{_checked(identifier)}/metadata.xml"))).content
 
 
 def _checked(identifier: str) -> str:

@@ -29,6 +29,7 @@ SRU_FIELDS = {
     f"{DCTERMS}identifier": "identifier",  # kst-27925-960
     f"{DCTERMS}title": "title",
     f"{DCTERMS}issued": "date",
+    f"{DCTERMS}modified": "modified",  # the record's last change: what a later run needs to fetch again
     f"{WETGEVING}dossiernummer": "dossiers",  # 27925, 36200-X
     f"{WETGEVING}ondernummer": "ondernummer",
     f"{WETGEVING}vergaderjaar": "vergaderjaar",
@@ -46,6 +47,7 @@ _QUERYABLE_DOSSIER = re.compile(r"[0-9A-Z]+(?:-[0-9A-Z]+)*")
 @dataclass
 class SruRecord(Publication):
     kind: str | None = None
+    modified: dt.date | None = None
     xml_url: str | None = None
     pdf_url: str | None = None
     metadata_url: str | None = None
@@ -91,7 +93,7 @@ def _record(record: Element) -> SruRecord:
         if ours == "dossiers":
             values["dossiers"].append(canonical_dossier(text))
         else:
-            values.setdefault(ours, dt.date.fromisoformat(text[:10]) if ours == "date" else text)
+            values.setdefault(ours, dt.date.fromisoformat(text[:10]) if ours in ("date", "modified") else text)
     if "identifier" not in values:
         raise SourceFormatError("SRU record without dcterms:identifier")
     for item in gzd.iter(f"{GZD}itemUrl"):

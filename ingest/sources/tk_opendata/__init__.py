@@ -16,6 +16,7 @@ from ingest.sources.tk_opendata.entities import (
     kamerstuk_id,
     parse_document,
     parse_kamerstukdossier,
+    parse_name,
     parse_toezegging,
 )
 from ingest.sources.tk_opendata.feed import FeedEntry, FeedPage, parse_feed_page
@@ -25,6 +26,7 @@ from ingest.sources.tk_opendata.fetch import (
     fetch_feed_page,
     fetch_resource,
     iter_feed,
+    iter_feed_pages,
     new_syncfeed_client,
 )
 
@@ -43,10 +45,12 @@ __all__ = [
     "fetch_feed_page",
     "fetch_resource",
     "iter_feed",
+    "iter_feed_pages",
     "kamerstuk_id",
     "new_syncfeed_client",
     "parse_document",
     "parse_feed_page",
     "parse_kamerstukdossier",
+    "parse_name",
     "parse_toezegging",
 ]

@@ -26,7 +26,7 @@ DOCUMENT_FIELDS = {
     "onderwerp": "subject",
     "titel": "title",
     "vergaderjaar": "vergaderjaar",  # "2023-2024"
-    "kamerstukdossier": "dossier_ref",
+    "kamerstukdossier": "dossier_refs",  # a paper published in two dossiers names both
     "zaak": "zaak_refs",
 }
 
@@ -68,7 +68,7 @@ TOEZEGGING_STATUSES = {
     "vervallen": "vervallen",
 }
 
-_REPEATED = {"zaak_refs", "fulfilled_by", "repeats", "supplements", "amends"}
+_REPEATED = {"dossier_refs", "zaak_refs", "fulfilled_by", "repeats", "supplements", "amends"}
 
 
 def _ondernummer(value: str) -> int | None:
@@ -97,7 +97,7 @@ class TKDocument:
     subject: str | None = None
     title: str | None = None
     vergaderjaar: str | None = None
-    dossier_ref: str | None = None  # GUID of the Kamerstukdossier entity
+    dossier_refs: list[str] = field(default_factory=list)  # GUIDs of its Kamerstukdossier entities, own first
     zaak_refs: list[str] = field(default_factory=list)
     content_type: str | None = None  # "application/pdf", a Word type, …
     content_length: int | None = None
@@ -143,6 +143,10 @@ class TKToezegging:
     repeats: list[str] = field(default_factory=list)
     supplements: list[str] = field(default_factory=list)
     amends: list[str] = field(default_factory=list)
+    made_to_ref: str | None = None  # toegezegdAan: the GUID of the Persoon (or committee) promised
+
+
+PERSOON_NAME = ("roepnaam", "tussenvoegsel", "achternaam")
 
 
 def parse_document(entity_xml: bytes) -> TKDocument:
@@ -164,12 +168,22 @@ def parse_toezegging(entity_xml: bytes) -> TKToezegging:
     values = _fields(entity, TOEZEGGING_FIELDS)
     name_parts = [values.pop(key) for key in ("name", "initials", "infix", "surname")]
     tk_status = values["tk_status"]
+    made_to = next((child for child in entity.iterfind(f"{TK}toegezegdAan/*") if child.get("ref")), None)
     return TKToezegging(
         **_header(entity),
         **values,
+        made_to_ref=made_to.get("ref") if made_to is not None else None,
         minister=_minister(*name_parts),
         status=TOEZEGGING_STATUSES.get(" ".join(tk_status.split()).casefold()) if tk_status else None,
     )
+
+
+def parse_name(entity_xml: bytes) -> str | None:
+    """The name of a Persoon ("Judith Tielen") or of a committee (its <naam>) the register refers to."""
+    root = _entity(entity_xml, None)
+    texts = {child.tag[len(TK):]: (child.text or "").strip() for child in root if child.tag.startswith(TK)}
+    composed = " ".join(texts[part] for part in PERSOON_NAME if texts.get(part))
+    return composed or texts.get("naam") or None
 
 
 def kamerstuk_id(document: TKDocument, dossier: TKDossier | None) -> str | None:
@@ -186,12 +200,12 @@ def _minister(name: str | None, initials: str | None, infix: str | None, surname
     return composed or None
 
 
-def _entity(entity_xml: bytes, expected: str) -> Element:
+def _entity(entity_xml: bytes, expected: str | None) -> Element:
     root = parse_xml(entity_xml)
     if root.tag == f"{ATOM}entry":  # an entity wrapped in its feed entry
         content = root.find(f"{ATOM}content")
         root = content[0] if content is not None and len(content) else root
-    if root.tag != f"{TK}{expected}":
+    if expected is not None and root.tag != f"{TK}{expected}":
         raise SourceFormatError(f"expected a tkData <{expected}>, got <{root.tag}>")
     if not root.get("id"):
         raise SourceFormatError(f"<{expected}> without an id")

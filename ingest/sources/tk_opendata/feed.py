@@ -11,7 +11,7 @@ when a page comes back without entries.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 from xml.etree.ElementTree import Element, tostring
 
@@ -35,9 +35,24 @@ class FeedEntry:
 
 
 @dataclass
+class BadEntry:
+    """An entry that could not be read (no id, a date that is no date): skipped, the rest of its page is not."""
+
+    position: int  # 1 for the page's first entry
+    entity_id: str | None  # when it could still be read
+    skiptoken: int | None
+    detail: str  # what was wrong with it, for whoever fixes it
+
+    reason = "onleesbare regel in de feed, overgeslagen"
+
+
+@dataclass
 class FeedPage:
     entries: list[FeedEntry]
     next_url: str | None  # None when there is nothing more to ask for
+    bad: list[BadEntry] = field(default_factory=list)
+    # The feed's end gives, instead of a next link, rel="resume": where to ask for what changes from now on.
+    resume_url: str | None = None
 
 
 def parse_feed_page(xml_bytes: bytes) -> FeedPage:
@@ -48,8 +63,13 @@ def parse_feed_page(xml_bytes: bytes) -> FeedPage:
     # An empty page ends the feed. Otherwise follow the page's next link, or the
     # last entry's, which points at the same place.
     next_url = (_link(root, "next") or _link(elements[-1], "next")) if elements else None
-    entries = [_entry(element) for element in elements]
-    return FeedPage(entries=entries, next_url=next_url)
+    entries, bad = [], []
+    for position, element in enumerate(elements, 1):
+        try:
+            entries.append(_entry(element))
+        except (SourceFormatError, ValueError) as error:
+            bad.append(BadEntry(position, _text(element, "title"), _skiptoken_or_none(element), str(error)))
+    return FeedPage(entries=entries, next_url=next_url, bad=bad, resume_url=_link(root, "resume"))
 
 
 def skiptoken_of(url: str | None) -> int | None:
@@ -57,6 +77,13 @@ def skiptoken_of(url: str | None) -> int | None:
         return None
     values = parse_qs(urlparse(url).query).get("skiptoken")
     return int(values[0]) if values and values[0].lstrip("-").isdigit() else None
+
+
+def _skiptoken_or_none(element: Element) -> int | None:
+    try:
+        return skiptoken_of(_link(element, "next"))
+    except ValueError:
+        return None
 
 
 def _entry(element: Element) -> FeedEntry:

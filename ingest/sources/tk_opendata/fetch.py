@@ -34,12 +34,18 @@ def iter_feed(client: httpx.Client, category: str, skiptoken: int | str | None =
 
     Store an entry's `skiptoken` after handling it to resume there next time.
     """
+    for page in iter_feed_pages(client, category, skiptoken):
+        yield from page.entries
+
+
+def iter_feed_pages(client: httpx.Client, category: str, skiptoken: int | str | None = None) -> Iterator[FeedPage]:
+    """The pages of one category from `skiptoken` on; a caller saves its place after each."""
     params = {"category": category}
     if skiptoken is not None:
         params["skiptoken"] = str(skiptoken)
     while True:
         page = fetch_feed_page(client, params)
-        yield from page.entries
+        yield page
         if page.next_url is None:
             return
         next_params = dict(parse_qsl(urlparse(page.next_url).query))

@@ -7,7 +7,6 @@ from xml.etree.ElementTree import Element
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TK = "{http://www.tweedekamer.nl/xsd/tkData/v1-0}"
-XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
 def tk_attribute(element: Element, name: str) -> str | None:

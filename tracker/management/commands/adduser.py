@@ -1,10 +1,12 @@
-"""`manage.py adduser NAME [--griffie]`: an account with a generated password, shown once."""
+"""`manage.py adduser NAME [--griffie] [--email ADDRESS]`: an account with a generated password, shown once."""
 
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 
 from tracker.roles import CLERKS_GROUP
 
@@ -16,14 +18,21 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--griffie", action="store_true", help="may change commitments and upload")
         parser.add_argument("--name", default="", help="full name shown in the history")
+        parser.add_argument("--email", default="", help="where the weekly reminder goes")
 
-    def handle(self, *args, username, griffie, name, **options):
+    def handle(self, *args, username, griffie, name, email, **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             raise CommandError(f"Gebruiker {username} bestaat al.")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise CommandError(f"{email} is geen geldig e-mailadres.") from None
         password = secrets.token_urlsafe(12)
         first, _, last = name.partition(" ")
-        user = User.objects.create_user(username, password=password, first_name=first, last_name=last)
+        user = User.objects.create_user(username, email=email, password=password, first_name=first,
+                                        last_name=last)
         if griffie:
             user.groups.add(Group.objects.get_or_create(name=CLERKS_GROUP)[0])
         role = "griffie" if griffie else "alleen lezen"

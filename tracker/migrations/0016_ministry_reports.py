@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0013_ministries_as_ministries'),
+        ('tracker', '0015_sync_items_tombstones_made_to'),
     ]
 
     operations = [

@@ -1,0 +1,60 @@
+"""After a status change the panel says what was saved and what the clerk can do next; the status form no
+longer proposes the status the commitment already has."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.tracker.factories import make_document, promise
+from tracker.models import Commitment
+
+TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
+
+
+@pytest.fixture
+def commitment(db):
+    letter = make_document(TEXT, kamerstuk="27925-960", date=dt.date(2023, 11, 21),
+                           commitments=[promise(TEXT, TEXT, dt.date(2023, 12, 31), "In december")])
+    return letter.commitments.get()
+
+
+@pytest.fixture
+def follow_up(db):
+    return make_document("Hierbij informeer ik uw Kamer.", kamerstuk="27925-962", date=dt.date(2023, 12, 15),
+                         title="Stand van zaken Irak")
+
+
+def post(client, commitment, **data):
+    data.setdefault("version", Commitment.objects.get(pk=commitment.pk).version)
+    return client.post(reverse("commitment_status", args=[commitment.pk]), data, HTTP_HX_REQUEST="true")
+
+
+def selected_status(page):
+    form = page[page.index('id="status-wijzigen"'):]
+    select = form[form.index('<select name="status"'):form.index("</select>")]
+    return [option.split('"')[1] for option in select.split("<option")[1:] if "selected" in option]
+
+
+def test_marking_voldaan_says_what_was_saved_and_offers_reopening(clerk_client, commitment, follow_up):
+    page = post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk).content.decode()
+    notice = page[page.index('<div class="notice saved"'):page.index("</div>", page.index('<div class="notice saved"'))]
+    assert 'role="status"' in notice and "autofocus" in notice  # htmx focuses it after the swap
+    assert "Opgeslagen." in notice and "Kandidaat → <strong>Voldaan</strong>" in notice
+    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">Stand van zaken Irak</a>' in notice
+    assert '<a href="#heropenen">Heropenen</a>' in notice and 'href="#status-wijzigen"' in notice
+    assert 'id="heropenen"' in page and "<h2>Andere status kiezen</h2>" in page
+    assert selected_status(page) == []  # not Voldaan again
+
+
+def test_an_open_commitment_is_offered_voldaan_and_a_plain_visit_shows_no_notice(clerk_client, commitment):
+    page = post(clerk_client, commitment, status="openstaand").content.decode()
+    assert "Opgeslagen." in page and "<strong>Openstaand</strong>" in page and 'id="heropenen"' not in page
+    assert "<h2>Status wijzigen</h2>" in page and selected_status(page) == ["voldaan"]
+    page = clerk_client.get(commitment.get_absolute_url()).content.decode()
+    assert "Opgeslagen." not in page and selected_status(page) == ["voldaan"]
+
+
+def test_a_refused_change_shows_no_notice(clerk_client, commitment):
+    response = post(clerk_client, commitment, status="uitgesteld")  # no new due date
+    assert response.status_code == 422 and "Opgeslagen." not in response.content.decode()
