@@ -1,6 +1,6 @@
 """What reading the ministries' tables of toezeggingen costs: finding the pages, and pdfplumber on them.
 
-Writes the benchmark's 300-page letter (no such table) and the test suite's progress letter with its annex
+Writes the benchmark's 300-page Kamerstuk (no such table) and the test suite's progress letter with its annex
 (three pages, the table on pages 2 and 3), then prints the best of five runs of: PDFium reading each, finding
 the pages with a header of toezeggingen in the text already read, and pdfplumber's table finder on those pages.
 
@@ -18,7 +18,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from bench.bench_extract import write_pdf  # noqa: E402
+from bench.letter_pdfs import write_long_pdf  # noqa: E402
 from ingest.limits import Limits  # noqa: E402
 from ingest.readers import read  # noqa: E402
 from ingest.tables import candidate_pages, read_promise_tables  # noqa: E402
@@ -43,9 +43,9 @@ def main() -> int:
     limits = Limits.from_env()
     with tempfile.TemporaryDirectory() as tmp:
         letter, annex = os.path.join(tmp, "brief.pdf"), os.path.join(tmp, "bijlage.pdf")
-        write_pdf(letter, args.pages)
+        write_long_pdf(letter, args.pages)
         write_progress_letter(annex)
-        for name, path in ((f"{args.pages}-page letter", letter), ("progress letter with annex", annex)):
+        for name, path in ((f"{args.pages}-page Kamerstuk", letter), ("progress letter with annex", annex)):
             raw = read(path, limits)
             pages = candidate_pages(raw)
             reading = best(lambda path=path: read(path, limits))
