@@ -96,12 +96,11 @@ def test_a_forked_process_reads_with_a_server_of_its_own():
     assert analyse_file(IRAK_LETTER_PDF).kamerstuk == "27925-960" and servers() == [parents]
 
 
-@pytest.mark.parametrize("limit, code", [({"max_memory_mb": 400}, "te-groot"), ({"timeout": 0.05}, "te-lang")])
+@pytest.mark.parametrize("limit, code", [({"max_memory_mb": 400}, "te-groot"), ({"timeout": 0.002}, "te-lang")])
 def test_each_file_gets_the_limits_it_was_given(tmp_path, limit, code):
     bomb = raw_pdf(tmp_path / "bom.pdf", zlib.compress(deflated_spaces(1200), 9), "[/FlateDecode /FlateDecode]")
-    slow = text_pdf(tmp_path / "lang.pdf", pages=400)
     with pytest.raises(ExtractionError) as caught:
-        analyse_file(bomb if code == "te-groot" else slow, **limit)
+        analyse_file(bomb if code == "te-groot" else IRAK_LETTER_PDF, **limit)  # a real letter: tens of ms
     assert caught.value.code == code
     # the next file, without those limits, is read as usual
     assert analyse_file(IRAK_LETTER_PDF).kamerstuk == "27925-960"
