@@ -1,33 +1,7 @@
 """After a status change the panel says what was saved and what the clerk can do next; the status form no
 longer proposes the status the commitment already has."""
 
-import datetime as dt
-
-import pytest
-from django.urls import reverse
-
-from tests.tracker.factories import make_document, promise
-from tracker.models import Commitment
-
-TEXT = "In december informeer ik uw Kamer wederom over de veiligheidssituatie in Irak."
-
-
-@pytest.fixture
-def commitment(db):
-    letter = make_document(TEXT, kamerstuk="27925-960", date=dt.date(2023, 11, 21),
-                           commitments=[promise(TEXT, TEXT, dt.date(2023, 12, 31), "In december")])
-    return letter.commitments.get()
-
-
-@pytest.fixture
-def follow_up(db):
-    return make_document("Hierbij informeer ik uw Kamer.", kamerstuk="27925-962", date=dt.date(2023, 12, 15),
-                         title="Stand van zaken Irak")
-
-
-def post(client, commitment, **data):
-    data.setdefault("version", Commitment.objects.get(pk=commitment.pk).version)
-    return client.post(reverse("commitment_status", args=[commitment.pk]), data, HTTP_HX_REQUEST="true")
+from tests.tracker.test_commitment_status import commitment, follow_up, post  # noqa: F401 (the fixtures)
 
 
 def selected_status(page):
