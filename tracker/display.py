@@ -13,7 +13,7 @@ import datetime as dt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.models import LATE, OPEN, Status
+from tracker.models import LATE, OPEN, Source, Status
 
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -31,6 +31,15 @@ STATE_CHOICES = [
     (Status.VERVALLEN.value, "Vervallen"),
 ]
 STATES = [value for value, _ in STATE_CHOICES]
+
+# Who made a change that no user made, as the history words it: "Openstaand door de automatische herkenning".
+SOURCE_ACTORS = {
+    Source.ENGINE: "de automatische herkenning",
+    Source.CLERK: "de griffie",
+    Source.TK_REGISTER: "het TK-register",
+    Source.TK_OPENDATA: "de open data van de Tweede Kamer",
+    Source.MINISTRY: "het overzicht van het ministerie",
+}
 
 # The colours of app.css, as fills for the drawn charts: SVG fills print even when a browser leaves out
 # backgrounds. Keep them equal to the --open, --late … variables there.
@@ -88,3 +97,10 @@ def commitment_marker(commitment, *, late: bool, url: str, fulfilled_by, length:
                  f'{escape(shorten(str(letter), 60))}</a>'
                  f'{f" ({day_label(letter.date)})" if letter.date else ""}</span>')
     return mark_safe(html + "</li>")  # noqa: S308 — every text above is escaped
+
+
+def changed_by(change) -> str:
+    """Who made a change of the history: the user by name, or the source that made it."""
+    if change.changed_by:
+        return change.changed_by.get_full_name() or change.changed_by.username
+    return SOURCE_ACTORS.get(change.source, change.get_source_display())

@@ -4,11 +4,13 @@ A NUL character in the address, the query or a form (PostgreSQL refuses it in an
 for every view at once. Django itself refuses too many files in one request (DATA_UPLOAD_MAX_NUMBER_FILES),
 too many fields or too large a form, and a file part whose headers are too long (a file name of about a
 thousand characters); the CSRF check reads the POST first, so those refusals are caught here, before it.
+An address that only takes a form's POST, opened in the browser, gets a page saying so instead of Django's empty 405.
 """
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
 
 from tracker.views.errors import refused
 
@@ -36,7 +38,16 @@ class RequestGuard:
                                         "opnieuw.")
             if _has_nul(form):
                 return refused(request, NUL)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            return _not_allowed(request, response)
+        return response
+
+
+def _not_allowed(request, bare):
+    page = render(request, "405.html", status=405)
+    page["Allow"] = bare["Allow"]
+    return page
 
 
 def _has_nul(query) -> bool:

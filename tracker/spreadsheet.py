@@ -3,6 +3,8 @@
 A spreadsheet program runs a cell that starts with `=`, `+`, `-` or `@` (and, after it strips them,
 a tab or carriage return) as a formula; a letter's sentence or a clerk's note could thus call
 HYPERLINK or DDE on the reader's machine. OWASP's advice on CSV injection: put a single quote before it.
+The pages keep "27 925" together with a no-break space; in a spreadsheet that space would make the number
+impossible to find or filter by typing it, so cells get a plain one.
 """
 
 from openpyxl.cell import WriteOnlyCell
@@ -12,9 +14,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralised(value):
     """`value` as it may stand in an exported cell: text that would start a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\u00a0", " ")
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def xlsx_cell(sheet, value):

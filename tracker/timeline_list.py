@@ -38,11 +38,10 @@ def _date(date) -> str:
 
 def _document(document: Document, dossier: Dossier | None) -> str:
     if dossier and document.dossier_id != dossier.pk and document.pk not in dossier.shared_document_ids:
-        about = "verwijst naar dit dossier"
+        where = "verwijst naar dit dossier"
     else:
-        about = document.kamerstuk_label
-    if document.sender:
-        about += f" · {document.sender}"
+        where = document.kamerstuk_label
+    about = " · ".join(part for part in (where, document.sender) if part)
     markers = "".join(_marker(c) for c in document.markers)
     more = ""
     if document.commitments_selected > len(document.markers):

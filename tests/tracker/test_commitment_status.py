@@ -139,3 +139,12 @@ def test_the_letters_to_choose_from_are_told_apart_by_number_date_and_sender(cle
     Document.objects.filter(pk=follow_up.pk).update(sender="Minister van Defensie")
     page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
     assert "27\u00a0925, nr.\u00a0962 · 15-12-2023 · Minister van Defensie · Stand van zaken Irak" in page
+
+
+def test_the_history_names_who_made_each_change(clerk_client, clerk, commitment, follow_up):
+    clerk.first_name, clerk.last_name = "Griet", "Griffier"
+    clerk.save()
+    post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk)
+    history = clerk_client.get(commitment.get_absolute_url()).content.decode().split('id="geschiedenis"')[1]
+    assert "door de automatische herkenning" in history  # the first row, made when the letter was read
+    assert "door Griet Griffier" in history

@@ -42,6 +42,21 @@ def test_a_refusal_says_why_in_dutch(staff_client):
     assert "Alleen de griffie kan dit wijzigen." in page
 
 
+def test_opening_the_address_of_a_form_says_it_takes_the_form(clerk_client):
+    document = make_document("Hierbij.")
+    response = clerk_client.get(reverse("document_retry", args=[document.pk]))
+    page = assert_dutch(response, 405, "Alleen via een formulier")
+    assert response["Allow"] == "POST" and "Uitloggen" in page
+
+
+def test_a_refusal_is_logged_in_one_line_without_a_traceback(staff_client, caplog):
+    document = make_document("Hierbij.")
+    with caplog.at_level("WARNING", logger="django.request"):
+        staff_client.post(reverse("document_retry", args=[document.pk]))
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert "Forbidden" in record.getMessage() and record.exc_info is None
+
+
 def test_a_form_without_its_csrf_token_is_explained_in_dutch(clerk):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(clerk)

@@ -29,6 +29,11 @@ def test_an_open_commitment_is_offered_voldaan_and_a_plain_visit_shows_no_notice
     assert "Opgeslagen." not in page and selected_status(page) == ["voldaan"]
 
 
+def test_a_candidate_is_offered_openstaand_first(clerk_client, commitment):
+    page = clerk_client.get(commitment.get_absolute_url()).content.decode()
+    assert commitment.status == "kandidaat" and selected_status(page) == ["openstaand"]
+
+
 def test_a_refused_change_shows_no_notice(clerk_client, commitment):
     response = post(clerk_client, commitment, status="uitgesteld")  # no new due date
     assert response.status_code == 422 and "Opgeslagen." not in response.content.decode()

@@ -215,3 +215,12 @@ def test_a_letter_with_thousands_of_commitments_shows_ten_and_links_to_the_rest(
     small_card = page.split(f'id="document-{small.pk}"')[1].split("</li>\n")[0]
     assert small_card.count('<li class="state-kandidaat">') == 3 and "toon alle" not in small_card
     assert "+1990" in page[page.index("<svg"):page.index("</svg>")]  # the drawing counts what it leaves out
+
+
+def test_a_letter_without_a_number_shows_its_sender_alone(staff_client):
+    text = "Voor de zomer informeer ik uw Kamer over de uitkomsten."
+    letter = make_document(text, date=dt.date(2024, 2, 1), sender="Minister van Financiën",
+                           commitments=[promise(text, text)])
+    page = staff_client.get(reverse("timeline")).content.decode()
+    card = page.split(f'id="document-{letter.pk}"')[1].split("</li>")[0]
+    assert '<span class="muted">Minister van Financiën</span>' in card

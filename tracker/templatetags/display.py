@@ -9,6 +9,7 @@ from tracker.ministries import ministry_label
 register = template.Library()
 register.filter("shorten", display.shorten)
 register.filter("ministry_label", ministry_label)
+register.filter("changed_by", display.changed_by)
 
 
 @register.filter

@@ -63,10 +63,19 @@ def evidence_choices(request, pk):
     return render(request, "commitments/evidence_options.html", {"field": field})
 
 
+# What the status form proposes: a candidate is first taken on as a promise, an open one is mostly fulfilled,
+# and a closed one gets no proposal (the clerk reopens it on purpose).
+PROPOSED_NEXT = {
+    Status.KANDIDAAT: Status.OPENSTAAND,
+    Status.OPENSTAAND: Status.VOLDAAN,
+    Status.UITGESTELD: Status.VOLDAAN,
+    Status.DEELS_VOLDAAN: Status.VOLDAAN,
+}
+
+
 def _context(request, commitment, form=None, conflict=None, saved=False):
     changes = list(commitment.changes.select_related("changed_by", "evidence"))
-    # Voldaan is what a clerk mostly chooses, except for a commitment that is voldaan already.
-    initial = {"version": commitment.version, "status": Status.VOLDAAN if commitment.status != Status.VOLDAAN else None}
+    initial = {"version": commitment.version, "status": PROPOSED_NEXT.get(commitment.status)}
     form = form or StatusForm(candidates=_candidates(commitment), initial=initial)
     return {
         "commitment": commitment,
