@@ -38,6 +38,10 @@ def test_each_single_decision_sends_the_lower_count_out_of_band(clerk_client, dj
     assert (answer.index("<template>") < answer.index('id="review-total"') < answer.index("</template>")
             < answer.index(f'<tr id="candidate-{first.pk}"'))
     assert "Geaccepteerd" in answer
+    # and the tabs' counts with it, also out of band
+    tabs = answer[answer.index('<nav id="review-tabs"'):answer.index("</nav>")]
+    assert 'hx-swap-oob="true"' in tabs and "Uit brieven (2)" in tabs and 'aria-current="page"' in tabs
+    assert answer.index("<template>") < answer.index('id="review-tabs"') < answer.index("</template>")
     with django_assert_max_num_queries(20):
         answer = decide(clerk_client, second, "reject").content.decode()
     assert ">1 te beoordelen.</p>" in answer

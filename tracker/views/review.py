@@ -98,8 +98,10 @@ def review_decide(request, pk, decision):
         tab = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
         return HttpResponseRedirect(_queue_url(tab))
     ctx["commitment"] = _with_excerpt(_with_evidence(Commitment.objects).get(pk=pk))
-    # The count above the queue drops with the decision; the rows on the clerk's page stay as they are.
-    ctx["total"] = _tabs()[FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS].count()
+    # The counts above the queue drop with the decision; the rows on the clerk's page stay as they are.
+    ctx["tab"] = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
+    ctx["counts"] = {name: candidates.count() for name, candidates in _tabs().items()}
+    ctx["total"] = ctx["counts"][ctx["tab"]]
     ctx["listed"] = PAGE_SIZE
     return render(request, "review/decided.html", ctx, status=status)
 
