@@ -37,7 +37,8 @@ _VOWEL_CLASHES = {
 }
 _SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’»)\]]*\d{0,2}$")
 # A stop after these ends an abbreviation, not a sentence ("Kamerstuk 27 925, nr." / "946").
-_ABBREVIATIONS_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(map(re.escape, sorted(NEVER_FINAL))) + r")\.$", re.IGNORECASE)
+_ABBREVIATIONS_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(map(re.escape, sorted(NEVER_FINAL))) + r")\.$",
+                               re.IGNORECASE)
 
 
 def normalise_characters(text: str) -> str:

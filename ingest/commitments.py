@@ -43,21 +43,23 @@ INFORM = _words(
 SEND = _words(
     r"(?:toe\s*te\s*)?(?:zenden|sturen)", r"(?:toe)?(?:zend|stuur|stuurt|zendt)", r"toezenden", r"toesturen",
     r"(?:toe)?gezonden", r"(?:toe)?gestuurd", r"aan\s*(?:te\s+)?bieden", r"(?:bied|biedt|bieden)\b.{0,80}\baan",
-    r"aangeboden", r"(?:toe\s*te\s*)?komen\s+toe", r"toekomen", r"toekomt", r"doen\s+toekomen", r"voor\s*(?:te\s+)?leggen",
-    r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend", r"(?:dien|dient)\b.{0,80}\bin",
-    r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien", r"(?:verzend|verstuur)(?:t|en)?", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
+    r"aangeboden", r"(?:toe\s*te\s*)?komen\s+toe", r"toekomen", r"toekomt", r"doen\s+toekomen",
+    r"voor\s*(?:te\s+)?leggen", r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend",
+    r"(?:dien|dient)\b.{0,80}\bin", r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien",
+    r"(?:verzend|verstuur)(?:t|en)?", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
     r"(?:kom|komt|komen)\b.{0,40}\bmet",
     r"met\s+(?:(?:een|de|het)\s+)?(?:[\w-]+\s+){0,3}?[\w-]*(?:brief|rapportage|reactie|nota|notitie|voorstel|plan|visie|wet)"
     r"\w*\s+(?:te\s+(?:kunnen\s+)?komen|komt|komen)",
     r"(?:gaat|gaan)\b.{0,80}\btoe", r"(?:kunt|mag|mogen|kan)\b.{0,80}\bverwachten",
-    r"in\s+te\s+kunnen\s+dienen", r"naar\s+de\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:gaat|gaan)", r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
+    r"in\s+te\s+kunnen\s+dienen", r"naar\s+de\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:gaat|gaan)",
+    r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
     r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in", r"bekend\s+(?:te\s+)?maken",
     r"(?:\w*reactie|appreciatie|update|overzicht|toelichting|duidelijkheid|inzicht)\s+(?:op\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:te\s+)?(?:kunnen\s+)?geven",
-    r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen",
-    r"verschijnt", r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
+    r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen", r"verschijnt",
+    r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
 DOCUMENT = _words(
     r"(?:kamer|voortgangs|verzamel|beleids|brief|kabinets)?brief", r"(?:voortgangs|eind|tussen)?rapportage",
     r"(?:kabinets)?reactie", r"appreciatie", r"updates?", r"overzicht", r"rapport", r"nota", r"evaluatie",
@@ -65,26 +67,31 @@ DOCUMENT = _words(
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
 # Deciding as an act, not "besluitvorming" in general.
-DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten", r"(?<!het\s)(?<!een\s)(?<!dit\s)(?<!dat\s)(?<!zijn\s)(?<!haar\s)besluit\s+(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
+DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten",
+                r"(?<!het\s)(?<!een\s)(?<!dit\s)(?<!dat\s)(?<!zijn\s)(?<!haar\s)besluit\s+"
+                r"(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
                 r"beslis\w*", r"(?:een\s+)?keuze\s+(?:te\s+)?maken", r"knoop\s+doorhakken")
 
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
 # A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
-ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt|beantwoording|"
-                   r"antwoorden|evaluatie|visie|uitwerking|verzending|toezending")
+ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt|"
+                   r"beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
                  r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
                  r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b")
 
 # Who acts: the government, in person, plural, third person or passive.
-GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering", r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
-                    r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries", r"(?:ik|wij)\s+zal")
+GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
+                    r"de\s+(?:minister|staatssecretaris|bewindspersoon)s?",
+                    r"mijn\s+ambtgenoot", r"minister-president", r"het\s+ministerie", r"de\s+ministeries",
+                    r"(?:ik|wij)\s+zal")
 # Answering the Kamer's questions, in writing or in the debate: "De overige vragen zal ik in mijn eerste termijn
 # beantwoorden".
-ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
+ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op",
+                r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
 # A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
-QUESTION = prefilter.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+(?:u|de\s+minister|"
-                      r"de\s+staatssecretaris|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
+QUESTION = prefilter.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+"
+                             r"(?:u|de\s+minister|de\s+staatssecretaris|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
 # A news item reports the promise in the third person: "De minister wil de Kamer voor de zomer informeren",
 # "Hij heeft toegezegd de Kamer in mei een brief te sturen", "zegt Kamp toe".
 NEWS_ACTOR = _words(r"hij", r"zij", r"(?:minister|staatssecretaris|premier|minister-president|bewindsman|bewindsvrouw)"
@@ -103,68 +110,80 @@ PROMISES_KAMER = _words(r"belo(?:ofde|oft|ven|ofden)\s+(?:[\w-]+\s+){0,3}?(?:de|
                         r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b.{0,80}\btoe",
                         r"(?:doe|doet|deed)\s+(?:[\w-]+\s+){0,3}?de\s+toezegging\s+dat\b.{0,60}\bKamer")
 # Asking for more time promises the new date: "Daarom verzoek ik u de termijn te verlengen tot 20 februari".
-MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b.{0,60}\b(?:te\s+)?verlengen",
+MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\b.{0,80}\b(?:termijn|uitstel)\b"
+                   r".{0,60}\b(?:te\s+)?verlengen",
                    r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commissie)\s+(?:om\s+)?uitstel")
 # A promise about the letter itself, by pronoun: "We verwachten deze eind oktober te kunnen sturen".
-PRONOUN_SENT = _words(r"(?:deze|die|dit|hem)\s+(?:[\w]+\s+){0,4}?(?:te\s+(?:kunnen\s+)?)?(?:sturen|zenden|toesturen|toezenden|"
-                      r"aanbieden|aan\s+te\s+bieden|toe\s+te\s+sturen|toe\s+te\s+zenden|doen\s+toekomen)")
+PRONOUN_SENT = _words(r"(?:deze|die|dit|hem)\s+(?:[\w]+\s+){0,4}?(?:te\s+(?:kunnen\s+)?)?(?:sturen|zenden|"
+                      r"toesturen|toezenden|aanbieden|aan\s+te\s+bieden|toe\s+te\s+sturen|toe\s+te\s+zenden|doen\s+toekomen)")
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
 THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:\w*brief|nota|notitie|\w*rapportage|beantwoording)",
-                     r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*", r"(?:in|als)\s+(?:de\s+)?bijlage", r"\(bijlage\s*\d*\)",
+                     r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*",
+                     r"(?:in|als)\s+(?:de\s+)?bijlage", r"\(bijlage\s*\d*\)",
                      r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"het\s+volgende\s+mede",
-                     r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses", r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
-                     r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat", r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
+                     r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses",
+                     r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
+                     r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+gaat",
+                     r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
                      r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")
 # Requests and questions of others, retold: "De motie verzoekt de regering ...".
 # Requests retold in a main clause, which no aside hides: "De commissie heeft mij gevraagd …", "is mij verzocht".
-ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\b.{0,80}\b(?:gevraagd|verzocht)",
+ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\b.{0,80}\b"
+                     r"(?:gevraagd|verzocht)",
                      r"(?:is|werd)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\s+(?:[\w.]+\s+){0,6}?(?:gevraagd|verzocht)",
                      r"waarin\s+(?:u\s+|uw\s+Kamer\s+|de\s+Kamer\s+)?de\s+regering\s+(?:wordt\s+)?(?:verzoekt|verzocht|vraagt)",
                      r"(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:[\w.]+\s+){0,8}?(?:mij|ons)\s+(?:om\b|te\b|of\b)")
 # "Zoals gevraagd, …", "Zoals ik heb gemeld in mijn brief van 3 mei jl. stuur ik …": an aside before the main
 # clause, naming the request or the earlier word the promise answers.
-AS_SAID = prefilter.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|zullen|kom|komt|"
-                     r"ontvangt|wordt|kunt)\b))", re.IGNORECASE)
+AS_SAID = prefilter.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|"
+                            r"zullen|kom|komt|ontvangt|wordt|kunt)\b))", re.IGNORECASE)
 # The government receiving, not sending: "Wij ontvangen graag uw reactie".
 RECEIVING = _words(r"(?:ik|wij|we)\s+(?:graag\s+)?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\s+graag")
 KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+(?:u|uw\s+Kamer|de\s+Kamer)")
 # An agenda or list item naming a letter: "• de brief van de minister … d.d. 22 februari 2023 inzake …".
-AGENDA_ITEM = prefilter.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+(?:minister|staatssecretaris)",
-                         re.IGNORECASE)
+AGENDA_ITEM = prefilter.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+"
+                                r"(?:minister|staatssecretaris)", re.IGNORECASE)
 # The main clause ends where "dat" (or "hoe", "waarom", "wanneer") opens what was said or decided.
 THAT_CLAUSE = prefilter.compile(r"[\s,](?:dat|hoe|waarom|wanneer)\s", re.IGNORECASE)
 # Saying something in the past: "heb ik aangegeven", "meldde ik", "is toegezegd".
-PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s+){0,3}?(?:aangegeven|gemeld|toegezegd|bericht|"
-                     r"laten\s+weten|aangekondigd|geschreven|meegedeeld|medegedeeld)",
+PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s+){0,3}?(?:aangegeven|gemeld|"
+                     r"toegezegd|bericht|laten\s+weten|aangekondigd|geschreven|meegedeeld|medegedeeld)",
                      r"(?:aangegeven|gemeld|toegezegd|bericht|aangekondigd|meegedeeld)\s+(?:heb|hebben|had|is)\b",
                      r"meldde\w*", r"berichtte\w*", r"schreef", r"schreven", r"kondigde\w*\s+(?:\w+\s+){0,3}?aan",
                      r"zegde\w*\s+(?:\w+\s+){0,3}?toe")
-ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
+ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b"
+               r"(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
 # A relative clause that only names what a request was about: ", waar de motie om vraagt,".
 ASIDE = prefilter.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
-OFFER = _words(r"bereid", r"zal\s+(?:moeten\s+)?blijken", r"desgewenst", r"(?:indien|als|wanneer|mocht)\s+(?:uw|de)\s+(?:Kamer|commissie)\b.{0,60}\b(?:wens\w*|behoefte|prijs|verzoek\w*|vraagt|wil)",
-               r"op\s+verzoek\s+van", r"graag\s+(?:bereid|beschikbaar)", r"kan\s+ik\b.{0,40}\b(?:toelichten|nader\s+ingaan)")
-PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden", r"is", r"zijn", r"was", r"waren", r"bent",
-                        r"werd", r"werden")
-PAST_VERB = _words(r"informeerde\w*", r"stuurde\w*", r"zond(?:en)?", r"ontving(?:en)?", r"berichtte\w*", r"gaf", r"gaven",
-                   r"kwam", r"kwamen", r"besloot", r"deelde\w*", r"rapporteerde\w*", r"bood", r"boden", r"meldde\w*", r"schreef",
-                   r"schreven", r"toezegde", r"zegde\w*", r"kondigde\w*", r"aanvaardde\w*", r"verzochten", r"vroeg(?:en)?",
-                   r"liet(?:en)?", r"stelde\w*")
+OFFER = _words(r"bereid", r"zal\s+(?:moeten\s+)?blijken", r"desgewenst",
+               r"(?:indien|als|wanneer|mocht)\s+(?:uw|de)\s+(?:Kamer|commissie)\b.{0,60}\b"
+               r"(?:wens\w*|behoefte|prijs|verzoek\w*|vraagt|wil)",
+               r"op\s+verzoek\s+van", r"graag\s+(?:bereid|beschikbaar)",
+               r"kan\s+ik\b.{0,40}\b(?:toelichten|nader\s+ingaan)")
+PAST_AUXILIARY = _words(r"heb", r"hebt", r"heeft", r"hebben", r"had", r"hadden", r"is", r"zijn", r"was", r"waren",
+                        r"bent", r"werd", r"werden")
+PAST_VERB = _words(r"informeerde\w*", r"stuurde\w*", r"zond(?:en)?", r"ontving(?:en)?", r"berichtte\w*", r"gaf",
+                   r"gaven", r"kwam", r"kwamen", r"besloot", r"deelde\w*", r"rapporteerde\w*", r"bood", r"boden",
+                   r"meldde\w*", r"schreef", r"schreven", r"toezegde", r"zegde\w*", r"kondigde\w*", r"aanvaardde\w*",
+                   r"verzochten", r"vroeg(?:en)?", r"liet(?:en)?", r"stelde\w*")
 PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht", r"gerapporteerd", r"(?:toe)?gezonden",
-                    r"(?:toe)?gestuurd", r"aangeboden", r"ontvangen", r"voorgelegd", r"ingediend", r"gedeeld", r"gemeld",
-                    r"teruggekoppeld", r"teruggekomen", r"gegeven", r"besloten", r"toegezegd", r"verschenen", r"gepubliceerd",
-                    r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet", r"opgenomen", r"aangenomen", r"aanvaard",
-                    r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten", r"gevraagd", r"verzocht", r"gedane",
-                    r"gemaakt", r"gedaan", r"gezegd", r"gesproken", r"gereageerd", r"verzonden", r"toegestuurd")
+                    r"(?:toe)?gestuurd", r"aangeboden", r"ontvangen", r"voorgelegd", r"ingediend", r"gedeeld",
+                    r"gemeld", r"teruggekoppeld", r"teruggekomen", r"gegeven", r"besloten", r"toegezegd", r"verschenen",
+                    r"gepubliceerd", r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet", r"opgenomen",
+                    r"aangenomen", r"aanvaard", r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten",
+                    r"gevraagd", r"verzocht", r"gedane", r"gemaakt", r"gedaan", r"gezegd", r"gesproken", r"gereageerd",
+                    r"verzonden", r"toegestuurd")
 # Future markers as verbs, never as nouns ("de voornemens van de regering", "de streefdatum", "verwachtingen");
 # "te zullen" only reports a promise ("heb ik toegezegd u te zullen berichten").
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
-                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog", r"beoogt", r"beogen",
-                     r"verwacht(?:en|t)?", r"naar\s+verwachting",
-                     r"erop\s+gericht", r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b", r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
-                     r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met", r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
+                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog",
+                     r"beoogt", r"beogen", r"verwacht(?:en|t)?", r"naar\s+verwachting", r"erop\s+gericht",
+                     r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
+                     r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
+                     r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met",
+                     r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
                      r"zegt\s+(?:hij|zij|de\s+minister|de\s+staatssecretaris)\s+toe",
                      r"(?:blijf|blijft|blijven)\b.{0,60}\b(?:informeren|op\s+de\s+hoogte\s+(?:houden|stellen))",
                      r"(?:met|in|via)\s+een\s+(?:aparte|afzonderlijke|separate|nadere)\s+\w*brief",
@@ -176,34 +195,41 @@ PASSIVE = _words(r"wordt", r"worden")
 REPORTED = _words(r"zou", r"zouden")
 
 # Others whose future acts are not the government's promise to the Kamer.
-ELSEWHERE = _words(r"in\s+de\s+(?:Raad|Europese\s+Raad|NAVO|VN|Veiligheidsraad|Unie|coalitie)", r"aandringen", r"pleiten",
-                   r"(?:blijven\s+)?(?:aandringen|pleiten|oproepen|benadrukken|onderstrepen)")
+ELSEWHERE = _words(r"in\s+de\s+(?:Raad|Europese\s+Raad|NAVO|VN|Veiligheidsraad|Unie|coalitie)", r"aandringen",
+                   r"pleiten", r"(?:blijven\s+)?(?:aandringen|pleiten|oproepen|benadrukken|onderstrepen)")
 
 # Postponements: an earlier promise that will not be kept on time.
-DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bniet", r"(?:helaas|echter)\b.{0,80}\bniet",
-               r"vertraging", r"vertraagd", r"uitgesteld", r"uitstel", r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)",
-               r"(?:kan|kunnen)\b.{0,60}\bniet\b.{0,40}\b(?:informeren|sturen|zenden|toekomen)", r"niet\s+(?:eerder|tijdig)",
-               r"in\s+plaats\s+van")
+DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bniet",
+               r"(?:helaas|echter)\b.{0,80}\bniet", r"vertraging", r"vertraagd", r"uitgesteld", r"uitstel",
+               r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)",
+               r"(?:kan|kunnen)\b.{0,60}\bniet\b.{0,40}\b(?:informeren|sturen|zenden|toekomen)",
+               r"niet\s+(?:eerder|tijdig)", r"in\s+plaats\s+van")
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
                             r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
-EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd", r"(?:eerder|was)\s+(?:voorzien|gepland)",
-                         r"zoals\s+(?:eerder\s+)?(?:gemeld|vermeld|aangegeven|gecommuniceerd)", r"had\s+ik\b.{0,80}\b(?:gemeld|aangegeven)")
+EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
+                         r"(?:eerder|was)\s+(?:voorzien|gepland)",
+                         r"zoals\s+(?:eerder\s+)?(?:gemeld|vermeld|aangegeven|gecommuniceerd)",
+                         r"had\s+ik\b.{0,80}\b(?:gemeld|aangegeven)")
 
 # A day named without its year that lies this many days ahead was most likely this year's, already past.
 _PAST_DAY_AS_NEXT_YEAR = 300
 _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECASE)
 
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
-SAYS_WHEN = prefilter.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b", re.IGNORECASE)
+SAYS_WHEN = prefilter.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
+                              re.IGNORECASE)
 
 KINDS = [
-    ("wetsvoorstel", _words(r"wetsvoorstel\w*", r"wetswijziging\w*", r"(?:wijziging\s+van\s+de\s+)?wet\b.{0,40}\b(?:indienen|ingediend)",
+    ("wetsvoorstel", _words(r"wetsvoorstel\w*", r"wetswijziging\w*",
+                            r"(?:wijziging\s+van\s+de\s+)?wet\b.{0,40}\b(?:indienen|ingediend)",
                             r"algemene\s+maatregel\s+van\s+bestuur", r"amvb")),
     ("besluit", DECIDE),
     ("reactie", _words(r"(?:kabinets)?reactie", r"appreciatie", r"standpunt", r"beantwoord\w*", r"antwoorden")),
-    ("brief", _words(r"\w*brief", r"\w*rapportage", r"rapport", r"nota", r"overzicht", r"update", r"verslag", r"evaluatie",
-                     r"plan\s+van\s+aanpak", r"toekomt", r"toekomen", r"sturen", r"zenden", r"stuur", r"zend")),
-    ("informeren", _words(r"informe\w+", r"geïnformeerd", r"inlichten", r"ingelicht", r"op\s+de\s+hoogte", r"terug\w*", r"berichten")),
+    ("brief", _words(r"\w*brief", r"\w*rapportage", r"rapport", r"nota", r"overzicht", r"update", r"verslag",
+                     r"evaluatie", r"plan\s+van\s+aanpak", r"toekomt", r"toekomen", r"sturen", r"zenden", r"stuur",
+                     r"zend")),
+    ("informeren", _words(r"informe\w+", r"geïnformeerd", r"inlichten", r"ingelicht", r"op\s+de\s+hoogte", r"terug\w*",
+                          r"berichten")),
 ]
 
 
@@ -218,8 +244,10 @@ def find_commitments(
     for i, (sentence, flat) in enumerate(zip(sentences, flats, strict=True)):
         page = page_of(sentence.start, page_starts)
         if is_postponement(flat):
-            following = next((j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date, news)), None)
-            new_due = find_due(flats[following], document_date) if following is not None else find_due(flat, document_date)
+            following = next(
+                (j for j in (i + 1, i + 2) if j < len(flats) and is_commitment(flats[j], document_date, news)), None)
+            new_due = (find_due(flats[following], document_date) if following is not None
+                       else find_due(flat, document_date))
             postponements.append(Postponement(
                 text=sentence.text, page=page, of=_cited(sentences, i, references),
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))

@@ -42,7 +42,8 @@ _NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "z
             "tien": 10, "twaalf": 12}
 _COUNT = r"(?P<count>\d{1,2}|een|één|twee|drie|vier|vijf|zes|acht|tien|twaalf)"
 # "this year", "next year" or an explicit year.
-_WHICH_YEAR = r"(?:(?:van\s+)?(?:het\s+)?(?:(?P<this>dit|deze|dat|het\s+huidige|lopende)\s+jaar|(?P<next>volgend|volgende|komend|komende)\s+jaar|" + _YEAR + r"))"
+_WHICH_YEAR = (r"(?:(?:van\s+)?(?:het\s+)?(?:(?P<this>dit|deze|dat|het\s+huidige|lopende)\s+jaar|"
+               r"(?P<next>volgend|volgende|komend|komende)\s+jaar|" + _YEAR + r"))")
 _OPT_YEAR = r"(?:\s+" + _WHICH_YEAR + r")?"
 _SHIFT = r"(?:\s+(?P<shift>jl|a\.s)\.?)?"
 
@@ -273,7 +274,8 @@ def _none(ctx: _Context) -> None:
     return None
 
 
-_BEFORE = r"(?:(?:nog\s+)?(?:vóór|voor|uiterlijk|ruim\s+voor|(?:nog\s+)?in|tijdens|rond|omstreeks|per|op|bij|tegen)\s+)?"
+_BEFORE = (r"(?:(?:nog\s+)?(?:vóór|voor|uiterlijk|ruim\s+voor|(?:nog\s+)?in|tijdens|rond|omstreeks|"
+           r"per|op|bij|tegen)\s+)?")
 _PARTS = {"begin": "begin", "eind": "eind", "einde": "eind", "medio": "medio", "half": "medio",
           "halverwege": "medio", "midden": "medio", "eerder": None, "eerste": "medio", "tweede": "eind"}
 
@@ -353,7 +355,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      _recess_start, "dag"),
     (r"(?:na|direct\s+na)\s+(?:het|de)\s+(?P<recess>kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
      _recess_end, "dag"),
-    (r"(?:(?:vóór|voor|op|rond|met|bij)\s+)?Prinsjesdag" + _OPT_YEAR + r"|(?:bij|met)\s+de\s+(?:Miljoenennota|ontwerpbegroting)", _prinsjesdag, "dag"),
+    (r"(?:(?:vóór|voor|op|rond|met|bij)\s+)?Prinsjesdag" + _OPT_YEAR
+     + r"|(?:bij|met)\s+de\s+(?:Miljoenennota|ontwerpbegroting)", _prinsjesdag, "dag"),
     # a budget is presented on Prinsjesdag of the year before it: "als bijstuk van de Begroting 2014"
     (r"(?:bij|met|in|van)\s+de\s+(?:ontwerp)?begroting(?:\s+(?:voor\s+(?:het\s+jaar\s+)?)?(?P<budget_year>(?:19|20)\d\d))",
      _budget_day, "dag"),

@@ -58,9 +58,10 @@ INSTALMENT = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde|zevende|ach
                         r"(?:rapportage|rapport|voortgangsbrief|brief|evaluatie|monitor|meting))", re.IGNORECASE)
 # A promise to answer questions, and a document that answers them.
 QUESTIONS = prefilter.compile(r"\b(?:vragen|beantwoording|antwoorden)\b", re.IGNORECASE)
-ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|antwoorden\s+op\s+(?:de\s+)?"
-                     r"(?:schriftelijke\s+)?vragen|beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
-                     re.IGNORECASE)
+ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen\s+en\s+antwoorden|"
+                            r"antwoorden\s+op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen|"
+                            r"beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
+                            re.IGNORECASE)
 # A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
 _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rapport|De\s+reactie)\b")
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
@@ -191,7 +192,8 @@ class LaterEvidence:
         self.fulfilment_citations = [(re.sub(r"\D", "", passage), _dates_cited(passage, later.date))
                                      for passage in self.fulfilment_sentences]
         self.deliveries = [s for s in sentences if DELIVERY.search(s)]
-        self.answers_questions = later.kind == "antwoorden" or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}"))
+        self.answers_questions = (later.kind == "antwoorden"
+                                  or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}")))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
         self.dates_cited = _dates_cited(later.text, later.date)
         self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
@@ -377,7 +379,8 @@ def _same_ministry(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=2_000)
 def _ministries_of(sender: str | None) -> frozenset[str]:
-    return frozenset(m.strip().lower() for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or ""))
+    return frozenset(m.strip().lower()
+                     for m in re.findall(r"(?:van|voor)\s+([^,]+?)(?=\s+en\s+[Dd]e\s|$|,)", sender or ""))
 
 
 def _short(sentence: str, limit: int = 90) -> str:

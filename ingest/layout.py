@@ -192,7 +192,8 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
         end, after_number, after_dossier = start, False, False
         while end < len(texts):
             text = texts[end]
-            if (end == found and ROMAN_DOSSIER_RE.match(text)) or (after_number and _is_upper_title(text)) or after_dossier:
+            if ((end == found and ROMAN_DOSSIER_RE.match(text)) or (after_number and _is_upper_title(text))
+                    or after_dossier):
                 after_dossier = False
                 end += 1
                 continue

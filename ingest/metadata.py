@@ -56,10 +56,13 @@ _OPENING_CHARS = 1500
 # Offices named outside a signature: an answer's heading ("Antwoord van Minister Blok (Economische Zaken en
 # Klimaat)"), a mirror's list of signatories ("Eerste ondertekenaar: D.M. van Weel, minister van Justitie en
 # Veiligheid"), and a joint letter's "mede namens de Minister van Financiën".
-_ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<office>[Mm]inister|[Ss]taatssecretaris)\s+[^()\n]{2,60}?\((?P<what>[^()\n]{3,90})\)")
-_SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,\n]{2,60},\s*)?(?P<office>minister|staatssecretaris)\s+"
+_ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<office>[Mm]inister|[Ss]taatssecretaris)\s+[^()\n]{2,60}?"
+                             r"\((?P<what>[^()\n]{3,90})\)")
+_SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,\n]{2,60},\s*)?"
+                           r"(?P<office>minister|staatssecretaris)\s+"
                            r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
-_ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staatssecretaris)[^.;:]{3,160})", re.IGNORECASE)
+_ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staatssecretaris)[^.;:]{3,160})",
+                           re.IGNORECASE)
 _OPENING_WINDOW = 3000
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 6  # lines from the top
@@ -279,7 +282,8 @@ def _split_names(chunk: str, count: int) -> list[str]:
         return []
     if count <= 1:
         return [" ".join(words)]
-    starts = [i for i, w in enumerate(words) if _INITIALS_RE.match(w) and (i == 0 or not _INITIALS_RE.match(words[i - 1]))]
+    starts = [i for i, w in enumerate(words)
+              if _INITIALS_RE.match(w) and (i == 0 or not _INITIALS_RE.match(words[i - 1]))]
     if len(starts) == count:
         bounds = [*starts[1:], len(words)]
         return [" ".join(words[a:b]) for a, b in zip(starts, bounds, strict=True)]
@@ -297,7 +301,8 @@ def _office(text: str) -> str:
 def _offices_named(header: list[str], preamble: list[str], text: str) -> list[str]:
     """Offices an answer's heading or a mirror's signatory lines name, when no signature or header does."""
     opening = "\n".join([*preamble, *header, text[:_OPENING_WINDOW]])
-    offices = [f"{m.group('office').capitalize()} van {m.group('what').strip()}" for m in _ANSWERED_BY_RE.finditer(opening)]
+    offices = [f"{m.group('office').capitalize()} van {m.group('what').strip()}"
+               for m in _ANSWERED_BY_RE.finditer(opening)]
     offices += [f"{m.group('office').capitalize()} {m.group('kind').lower()} {m.group('what').strip()}"
                 for m in _SIGNED_BY_RE.finditer(opening)]
     return list(dict.fromkeys(offices))
@@ -321,7 +326,8 @@ def _offices_from_header(header: list[str]) -> list[str]:
         office = re.match(r"(MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b", words)
         if not office:
             return []
-        singular = {"MINISTERS": "MINISTER", "STAATSSECRETARISSEN": "STAATSSECRETARIS"}.get(office.group(1), office.group(1))
+        singular = {"MINISTERS": "MINISTER", "STAATSSECRETARISSEN": "STAATSSECRETARIS"}.get(
+            office.group(1), office.group(1))
         rest = words[office.end():].strip()
         offices = []
         for part in re.split(r"\s+EN\s+(?=(?:VAN|VOOR|DE)\s)", rest):

@@ -104,7 +104,8 @@ class Analysis:
     page_starts: list[int]  # offset in `text` at which each page begins
     footnotes: list[str] = field(default_factory=list)
     dossier_titles: dict[str, str] = field(default_factory=dict)  # {"27925": "Bestrijding internationaal terrorisme"}
-    ministries: list[str] = field(default_factory=list)  # the senders' ministries as codes of ingest.ministries: ["BZ", "Defensie"]
+    # the senders' ministries as codes of ingest.ministries: ["BZ", "Defensie"]
+    ministries: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     postponements: list[Postponement] = field(default_factory=list)

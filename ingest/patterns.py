@@ -94,8 +94,10 @@ MIRROR_TITLE_RE = re.compile(
     rf"^(?P<dossier>{DOSSIER})\s+(?P<number>\d{{1,4}})\s+(?:{_PAPER_KINDS})\b", re.IGNORECASE
 )
 # A mirror's line naming the paper: "Kamerstuk 26488 nr. 428".
-KAMERSTUK_LINE_RE = re.compile(rf"^Kamerstuk\s+(?P<dossier>{DOSSIER})\s*,?\s*nr\.?\s*(?P<number>\d{{1,5}}|[A-Z]{{1,3}})\s*$")
-DOSSIER_MEMBERSHIP_RE = re.compile(rf"^Onderdeel van kamerstukdossier\s+(?P<dossier>{DOSSIER})\s*-\s*(?P<number>\d{{1,5}})\b")
+KAMERSTUK_LINE_RE = re.compile(rf"^Kamerstuk\s+(?P<dossier>{DOSSIER})\s*,?\s*nr\.?\s*"
+                               rf"(?P<number>\d{{1,5}}|[A-Z]{{1,3}})\s*$")
+DOSSIER_MEMBERSHIP_RE = re.compile(rf"^Onderdeel van kamerstukdossier\s+(?P<dossier>{DOSSIER})\s*-\s*"
+                                   rf"(?P<number>\d{{1,5}})\b")
 # The Tweede Kamer mirror's metadata line: "Nummer: 2022D17355, datum: 2022-04-21, …": the document's own date.
 MIRROR_DATE_RE = re.compile(r"^Nummer:\s*\d{4}D\d+,\s*datum:\s*(\d{4})-(\d{2})-(\d{2})\b")
 

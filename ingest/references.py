@@ -111,7 +111,8 @@ def _written_citations(text: str):
         if numbers_group == "letter" and not (m.group("keyword") or m.group("open")):
             continue  # "32 637, E" likewise, or at least a bracket: "(32 637, E)"
         dossiers = [
-            (dossier_id(d.group(1), d.group(2), d.group(3)), m.start("dossiers") + d.start(), m.start("dossiers") + d.end())
+            (dossier_id(d.group(1), d.group(2), d.group(3)), m.start("dossiers") + d.start(),
+             m.start("dossiers") + d.end())
             for d in DOSSIER_RE.finditer(m.group("dossiers"))
         ]
         numbers = [

@@ -21,7 +21,8 @@ APP_SERVICES = ["migrate", "web", "worker", "beat"]
 
 def production_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    return {**env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "tracker.example.nl", **extra}
+    return {**env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "tracker.example.nl",
+            **extra}
 
 
 def test_check_deploy_is_clean_with_production_settings():
@@ -58,7 +59,8 @@ def test_postgres_and_redis_have_healthchecks_the_app_waits_for():
 def test_every_variable_given_to_the_app_is_read_by_the_settings():
     for name in APP_SERVICES:
         for variable in COMPOSE["services"][name]["environment"]:
-            assert re.search(rf'["\']{variable}["\']', SETTINGS), f"{name}: {variable} is not read by config/settings.py"
+            assert re.search(rf'["\']{variable}["\']', SETTINGS), (
+                f"{name}: {variable} is not read by config/settings.py")
 
 
 def test_every_command_exists_in_the_project():

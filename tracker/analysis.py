@@ -138,7 +138,8 @@ def store_analysis(document: Document, analysis: Analysis) -> None:
         document.kamerstuk = analysis.kamerstuk
         document.dossier = Dossier.objects.for_key(dossier_key, analysis.dossier_titles.get(dossier_key, ""))
     elif analysis.dossiers and document.dossier_id is None:
-        document.dossier = Dossier.objects.for_key(analysis.dossiers[0], analysis.dossier_titles.get(analysis.dossiers[0], ""))
+        document.dossier = Dossier.objects.for_key(analysis.dossiers[0],
+                                                   analysis.dossier_titles.get(analysis.dossiers[0], ""))
     document.state = Document.State.KLAAR if analysis.text.strip() else Document.State.GEEN_TEKST
     document.error_code = document.error = ""
     document.analysed_at = timezone.now()

@@ -86,7 +86,8 @@ def commitment_marker(commitment, *, late: bool, url: str, fulfilled_by, length:
     its page, for the letter's own page."""
     html = (f'<li class="{state_class(commitment.status, late)}">{state_badges(commitment.status, late)} '
             f'<a href="{escape(url)}">{escape(shorten(commitment.text, length))}</a>')
-    due = f"termijn {day_label(commitment.due_date, long=details)}" if commitment.due_date else ("geen termijn" if details else "")
+    due = (f"termijn {day_label(commitment.due_date, long=details)}" if commitment.due_date
+           else ("geen termijn" if details else ""))
     if details:
         due += f" (“{escape(commitment.due_text)}”)" if commitment.due_text else ""
         due += f" · pagina {commitment.page}" if commitment.page else ""

@@ -29,7 +29,8 @@ def document_html(document, commitments, references) -> SafeString:
             if open_mark is not None:
                 out.append("</mark>")
             if mark is not None:
-                out.append(format_html('<mark class="commitment {}" id="c{}">', state_class(mark.status, mark.is_late()), mark.pk))
+                out.append(format_html('<mark class="commitment {}" id="c{}">',
+                                       state_class(mark.status, mark.is_late()), mark.pk))
             open_mark = mark
         link = next((r for s, e, r in links if s <= begin and finish <= e), None)
         piece = escape(text[begin:finish])
@@ -41,7 +42,8 @@ def document_html(document, commitments, references) -> SafeString:
 
 def footnote_html(footnote_index: int, footnote: str, references) -> SafeString:
     links = sorted(
-        ((r.start, r.end, r) for r in references if r.footnote == footnote_index and 0 <= r.start < r.end <= len(footnote)),
+        ((r.start, r.end, r) for r in references
+         if r.footnote == footnote_index and 0 <= r.start < r.end <= len(footnote)),
         key=lambda item: item[0],
     )
     out, position = [], 0

@@ -153,7 +153,8 @@ class DocumentCorrectionForm(forms.Form):
         for typed in filter(None, (part.strip() for part in self.cleaned_data["ministries"].split(";"))):
             code = ministry_of(typed)
             if code is None:
-                raise forms.ValidationError(f"“{typed}” is geen ministerie dat deze tracker kent, zoals Defensie of BZK.")
+                raise forms.ValidationError(
+                    f"“{typed}” is geen ministerie dat deze tracker kent, zoals Defensie of BZK.")
             if code not in codes:
                 codes.append(code)
         return codes

@@ -432,7 +432,8 @@ class Commitment(models.Model):
             # the toezeggingen waiting for a letter that has just arrived
             GinIndex(fields=["tk_letters_awaited"], name="commitment_letters_awaited"),
             # the register's list in deadline order, paged by keyset, and the dashboard's next deadlines
-            models.Index(fields=["due_date", "id"], condition=models.Q(rejected=False), name="commitment_listed_by_due"),
+            models.Index(fields=["due_date", "id"], condition=models.Q(rejected=False),
+                         name="commitment_listed_by_due"),
             # the dashboard's figures and bars per ministry and per dossier, counted from this index alone and
             # in its order, so PostgreSQL need not hash seventy thousand rows
             models.Index(fields=["ministry", "dossier", "due_date"],

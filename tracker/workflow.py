@@ -88,7 +88,8 @@ def change_status(
     if (seen_version is not None and commitment.version != seen_version) or (
         from_statuses is not None and commitment.status not in from_statuses
     ):
-        raise Conflict(commitment, commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
+        raise Conflict(commitment,
+                       commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
     note = note.strip()
     _validate(commitment, to_status, evidence, note, new_due_date, source)
 
@@ -172,7 +173,8 @@ def edit(commitment: Commitment, user, changes: dict, seen_version: int | None =
     changed, from what to what."""
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if seen_version is not None and commitment.version != seen_version:
-        raise Conflict(commitment, commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
+        raise Conflict(commitment,
+                       commitment.changes.select_related("changed_by").order_by("-changed_at", "-pk").first())
     described = []
     for field, value in changes.items():
         old = getattr(commitment, field)

@@ -28,7 +28,8 @@ def test_it_reads_each_file_and_reports_a_broken_one_without_stopping(tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["file"] for r in records] == files
     letter, failed, later = records
-    assert (letter["kamerstuk"], letter["date"], letter["references"]) == ("27925-960", "2023-11-21", ["27925-943", "27925-958"])
+    assert (letter["kamerstuk"], letter["date"], letter["references"]) == (
+        "27925-960", "2023-11-21", ["27925-943", "27925-958"])
     assert letter["commitments"][0]["due"] == "2023-12-31"
     assert set(letter) >= {"kind", "title", "sender", "pages", "postponements", "fulfils"}
     assert failed["code"] == "corrupt" and failed["error"]

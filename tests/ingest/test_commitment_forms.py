@@ -25,12 +25,14 @@ def found(sentence, date=LETTER_DATE):
     "Uw Kamer mag uiterlijk begin volgend jaar de eindrapportage verwachten.",
     "De geannoteerde agenda gaat uw Kamer uiterlijk volgende week toe.",
     "Mijn inspanningen zijn erop gericht het wetsvoorstel kort na de zomer bij uw Kamer in te dienen.",
-    "Ik streef ernaar het besluit over de verlenging binnen twee maanden na de laatste ronde van de gesprekken te nemen.",
+    "Ik streef ernaar het besluit over de verlenging binnen twee maanden na de laatste ronde van de gesprekken "
+    "te nemen.",
     # planned sending, and making known
     "Na de verkiezingen is verzending van een gezamenlijke evaluatie aan uw Kamer voorzien in het zomerreces.",
     "Ik streef ernaar de resultaten van de nieuwe verdeling in maart aan uw Kamer bekend te maken.",
     # an aside naming what was said before does not make the promise past
-    "Zoals ik heb gemeld in mijn brief van 3 februari jl. stuur ik u zo spoedig mogelijk een kabinetsreactie op het advies.",
+    "Zoals ik heb gemeld in mijn brief van 3 februari jl. stuur ik u zo spoedig mogelijk een kabinetsreactie op "
+    "het advies.",
     "Zoals gemeld in de antwoorden, zal ik u de reactie van de commissie toezenden zodra ik die heb ontvangen.",
 ], ids=lambda s: s[:40])
 def test_it_finds_the_promise(sentence):
@@ -39,7 +41,8 @@ def test_it_finds_the_promise(sentence):
 
 @pytest.mark.parametrize("sentence", [
     # requests of the Kamer retold, also in a relative clause
-    "Op 3 maart heeft uw Kamer de motie aangenomen, waarin u de regering verzoekt de Kamer voor de zomer te informeren.",
+    "Op 3 maart heeft uw Kamer de motie aangenomen, waarin u de regering verzoekt de Kamer voor de zomer te "
+    "informeren.",
     "De vaste commissie heeft mij bij brief van 2 februari jl. gevraagd uw Kamer voor de zomer de evaluatie te sturen.",
     "Op dezelfde dag is mij verzocht om uw Kamer voor het zomerreces een overzicht te sturen.",
     # the receiving direction
@@ -68,7 +71,8 @@ def test_it_finds_the_promise(sentence):
     "Wilt u in de toekomst beide posten opnemen in de begroting en het jaarverslag over 2015",
     "Schriftelijke antwoorden van de minister op vragen gesteld in de eerste termijn van de begrotingsbehandeling 2011",
     # an agenda item
-    "• de brief van de minister d.d. 2 februari 2014 inzake de reactie op het verzoek van de commissie over de planning",
+    "• de brief van de minister d.d. 2 februari 2014 inzake de reactie op het verzoek van de commissie over de "
+    "planning",
 ], ids=lambda s: s[:40])
 def test_it_leaves_what_only_looks_like_a_promise(sentence):
     assert not found(sentence), sentence

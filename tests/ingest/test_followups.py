@@ -192,7 +192,8 @@ def test_another_instalment_of_a_series_does_not_fulfil_the_promised_one():
         due=None, document_kamerstuk="34293-49", document_date=dt.date(2018, 12, 12), dossiers=["34293"],
         sender="Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties")
     later = letter("Hierbij ontvangt u de vijfde voortgangsrapportage van de renovatie.", date=dt.date(2020, 12, 4),
-                   title="Renovatie", dossiers=("34293",), sender="Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties")
+                   title="Renovatie", dossiers=("34293",),
+                   sender="Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties")
     suggestions = suggest_fulfilments(later, [promise])
     assert not any(s.confident for s in suggestions)
 

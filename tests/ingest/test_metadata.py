@@ -90,7 +90,8 @@ def test_it_reads_a_letterhead_date_and_subject(tmp_path):
 
 
 def test_it_reads_the_date_a_report_was_settled(tmp_path):
-    text = "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 14 februari 2023\n\nDe vaste commissie heeft vragen gesteld.\n"
+    text = ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 14 februari 2023\n\n"
+            "De vaste commissie heeft vragen gesteld.\n")
     analysis = analyse_text(tmp_path, text)
     assert analysis.date == dt.date(2023, 2, 14)
 
@@ -121,7 +122,8 @@ def test_it_reads_a_kamerstuk_from_officielebekendmakingen_xml(tmp_path):
     xml = """<?xml version="1.0" encoding="utf-8"?>
 <officiele-publicatie><kamerstuk>
   <kamerstukkop><vergaderjaar>Vergaderjaar 2023–2024</vergaderjaar></kamerstukkop>
-  <dossier><dossiernummer><dossiernr>36 200 X</dossiernr></dossiernummer><titel>Vaststelling begroting Defensie</titel></dossier>
+  <dossier><dossiernummer><dossiernr>36 200 X</dossiernr></dossiernummer>\
+<titel>Vaststelling begroting Defensie</titel></dossier>
   <stuk><stuknr><ondernummer>85</ondernummer></stuknr><titel>BRIEF VAN DE MINISTER VAN DEFENSIE</titel>
     <algemeen><brief>
       <dagtekening><plaats>Den Haag</plaats>, <datum isodatum="2023-11-21">21 november 2023</datum></dagtekening>

@@ -52,8 +52,8 @@ def test_a_signature_keeps_the_commas_of_a_ministry_name(tmp_path):
 
 
 def test_an_answer_names_its_minister_in_its_heading(tmp_path):
-    analysis = analyse_text(tmp_path, "Antwoord van Minister Voorbeeld (Economische Zaken en Klimaat) (ontvangen "
-                                      "6 december 2021)\n\nVraag 1\nWat is de stand?\n\nAntwoord 1\nDe stand is goed.\n")
+    analysis = analyse_text(tmp_path, "Antwoord van Minister Voorbeeld (Economische Zaken en Klimaat) (ontvangen 6 "
+                                      "december 2021)\n\nVraag 1\nWat is de stand?\n\nAntwoord 1\nDe stand is goed.\n")
     assert analysis.ministries == ["EZK"]
 
 

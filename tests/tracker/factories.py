@@ -64,8 +64,8 @@ def promise(text, sentence, due=None, due_text=None):
 
 def citation(text, cited, kamerstuk):
     start = text.index(cited)
-    return FoundReference(kamerstuk=kamerstuk, dossier=kamerstuk.rpartition("-")[0], number=kamerstuk.rpartition("-")[2],
-                          text=cited, page=1, start=start, end=start + len(cited))
+    return FoundReference(kamerstuk=kamerstuk, dossier=kamerstuk.rpartition("-")[0],
+                          number=kamerstuk.rpartition("-")[2], text=cited, page=1, start=start, end=start + len(cited))
 
 
 def follow(user, *keys):

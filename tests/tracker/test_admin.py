@@ -27,7 +27,8 @@ def test_history_is_read_only_in_the_admin(admin_client):
     assert response.status_code == 403 and StatusChange.objects.count() == 1
     page = admin_client.get(reverse("admin:tracker_statuschange_change", args=[change.pk])).content.decode()
     assert 'name="_save"' not in page
-    assert admin_client.post(reverse("admin:tracker_statuschange_delete", args=[change.pk]), {"post": "yes"}).status_code == 403
+    assert admin_client.post(reverse("admin:tracker_statuschange_delete", args=[change.pk]),
+                             {"post": "yes"}).status_code == 403
 
 
 def test_commitments_are_read_only_in_the_admin(admin_client):

@@ -48,7 +48,8 @@ def browser_page(monkeypatch):
 
 def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker, clerk, browser_page):
     follow_up = make_document("Hierbij informeer ik uw Kamer over de veiligheidssituatie in Irak.",
-                              kamerstuk="27925-962", date=dt.date(2023, 12, 15), title="Veiligheidssituatie Irak, december")
+                              kamerstuk="27925-962", date=dt.date(2023, 12, 15),
+                              title="Veiligheidssituatie Irak, december")
     page = browser_page
 
     page.goto(live_server.url + "/")

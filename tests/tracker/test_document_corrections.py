@@ -127,5 +127,6 @@ def test_corrected_ministries_take_the_letters_commitments_along(clerk_client):
     commitment = letter.commitments.get()
     assert commitment.ministry == "BZ"
     assert commitment.changes.filter(reason__contains="ministerie: Defensie → Buitenlandse Zaken").exists()
-    response = clerk_client.post(reverse("document_correct", args=[letter.pk]), form_data(letter, ministries="Kabouters"))
+    response = clerk_client.post(reverse("document_correct", args=[letter.pk]),
+                                 form_data(letter, ministries="Kabouters"))
     assert response.status_code == 422 and "geen ministerie" in response.content.decode()

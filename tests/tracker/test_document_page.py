@@ -48,7 +48,8 @@ def test_it_links_a_reference_to_the_cited_document_when_it_is_here(staff_client
     cited = make_document("Antwoorden.", kamerstuk="27925-943", date=dt.date(2023, 10, 20))
     document = irak_letter()
     page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
-    assert f'href="{reverse("document", args=[cited.pk])}" title="Kamerstuk 27925-943">Kamerstuk 27 925, nr. 943</a>' in page
+    assert (f'href="{reverse("document", args=[cited.pk])}" title="Kamerstuk 27925-943">'
+            'Kamerstuk 27 925, nr. 943</a>') in page
 
 
 def test_it_links_a_reference_to_its_dossier_when_the_document_is_not_here(staff_client):
@@ -66,7 +67,8 @@ def test_it_links_up_a_reference_when_the_cited_document_arrives_later(staff_cli
 
 def test_it_never_renders_html_from_a_document(staff_client):
     hostile = "<script>alert('x')</script> In december informeer ik uw Kamer."
-    document = make_document(hostile, title="<b>titel</b>", commitments=[promise(hostile, "In december informeer ik uw Kamer.")])
+    document = make_document(hostile, title="<b>titel</b>",
+                             commitments=[promise(hostile, "In december informeer ik uw Kamer.")])
     page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "<b>titel</b>" not in page

@@ -92,7 +92,8 @@ def test_the_engines_postponement_is_confirmed_on_the_commitment_it_concerns(cle
     commitment.refresh_from_db()
     assert commitment.status == "uitgesteld" and commitment.due_date == dt.date(2024, 2, 29)
     change = commitment.changes.last()
-    assert (change.old_due_date, change.new_due_date, change.evidence) == (dt.date(2023, 12, 31), dt.date(2024, 2, 29), letter)
+    assert (change.old_due_date, change.new_due_date, change.evidence) == (
+        dt.date(2023, 12, 31), dt.date(2024, 2, 29), letter)
     assert not commitment.fulfilments.exists()  # a postponing letter fulfils nothing
     postponement.refresh_from_db()
     assert postponement.handled

@@ -24,7 +24,8 @@ def many_letters(dossier_key, count, start=dt.date(2024, 2, 1)):
     """`count` analysed letters in one dossier, made in one query as a sync would leave them."""
     dossier = Dossier.objects.for_key(dossier_key)
     Document.objects.bulk_create(
-        Document(original_name=f"{dossier_key}-{n}.pdf", sha256=hashlib.sha256(f"{dossier_key}{n}".encode()).hexdigest(),
+        Document(original_name=f"{dossier_key}-{n}.pdf",
+                 sha256=hashlib.sha256(f"{dossier_key}{n}".encode()).hexdigest(),
                  size=1, state=Document.State.KLAAR, dossier=dossier, kamerstuk=f"{dossier_key}-{1000 + n}",
                  volgnummer=str(1000 + n), date=start + dt.timedelta(days=n % 300), title=f"Voortgangsbrief {n}",
                  sender="Minister van Defensie")
@@ -71,7 +72,8 @@ def test_nothing_found_says_so(clerk_client, commitment):
 
 def test_the_commitment_page_has_the_search_box_with_the_list(clerk_client, commitment):
     page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
-    assert f'hx-get="{reverse("evidence_choices", args=[commitment.pk])}"' in page and 'aria-controls="id_evidence"' in page
+    assert (f'hx-get="{reverse("evidence_choices", args=[commitment.pk])}"' in page
+            and 'aria-controls="id_evidence"' in page)
 
 
 def test_staff_cannot_use_the_picker(staff_client, commitment):

@@ -48,7 +48,8 @@ def test_a_busy_calendar_keeps_the_deadlines_nearest_to_today(client, dossier, t
     monkeypatch.setattr(feeds, "MAX_PAST", 1)
     for number, due in [(963, dt.date(2023, 1, 31)), (964, dt.date(2025, 12, 31))]:  # farther from today
         text = f"Ik informeer uw Kamer over punt {number}."
-        make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2022, 1, 1), commitments=[promise(text, text, due)])
+        make_document(text, kamerstuk=f"27925-{number}", date=dt.date(2022, 1, 1),
+                      commitments=[promise(text, text, due)])
     calendar = icalendar.Calendar.from_ical(client.get(reverse("dossier_ics", args=[token, "27925"])).content)
     dates = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
     assert dates == [dt.date(2024, 3, 31), dt.date(2024, 6, 30)]

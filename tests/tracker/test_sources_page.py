@@ -123,8 +123,8 @@ def test_a_clerk_retries_a_failed_document(clerk_client, failed_document, django
     with django_capture_on_commit_callbacks() as queued:
         clerk_client.post(reverse("document_retry", args=[failed_document.pk]))
     failed_document.refresh_from_db()
-    assert (failed_document.state, failed_document.attempts, failed_document.claimed_at,
-            failed_document.claim_token, failed_document.error, failed_document.error_code) == ("bezig", 0, None, "", "", "")
+    assert (failed_document.state, failed_document.attempts, failed_document.claimed_at, failed_document.claim_token,
+            failed_document.error, failed_document.error_code) == ("bezig", 0, None, "", "", "")
     assert len(queued) == 1
 
 

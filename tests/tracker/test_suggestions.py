@@ -43,7 +43,8 @@ def test_it_ranks_a_letter_that_says_it_delivers(commitment, follow_up):
 def test_it_only_considers_later_documents_that_are_related(commitment, follow_up):
     earlier = make_document("Eerder over Irak.", kamerstuk="27925-950", date=dt.date(2023, 6, 1))
     citing = make_document("Zie Kamerstuk 27 925, nr. 960.", kamerstuk="36200-X-85", date=dt.date(2024, 1, 5),
-                           references=[citation("Zie Kamerstuk 27 925, nr. 960.", "Kamerstuk 27 925, nr. 960", "27925-960")])
+                           references=[citation("Zie Kamerstuk 27 925, nr. 960.", "Kamerstuk 27 925, nr. 960",
+                                                "27925-960")])
     found = list(candidates(commitment))
     assert follow_up in found and citing in found and earlier not in found and commitment.document not in found
 
@@ -55,12 +56,15 @@ def test_it_considers_a_bounded_number_of_documents(commitment):
 
 
 def test_it_speaks_dutch_to_the_clerk():
-    assert describe(Reason("timing", {"due": "2023-12-31", "sent": "2023-12-15"})) == "termijn 31-12-2023, verstuurd 15-12-2023"
+    assert describe(Reason("timing", {"due": "2023-12-31", "sent": "2023-12-15"})) == (
+        "termijn 31-12-2023, verstuurd 15-12-2023")
     assert describe(Reason("same_ministry")) == "zelfde ministerie"
-    assert describe(Reason("cites", {"kamerstuk": "27925-960"}), label=kamerstuk_label) == "haalt Kamerstuk 27\u00a0925, nr.\u00a0960 aan"
+    assert describe(Reason("cites", {"kamerstuk": "27925-960"}), label=kamerstuk_label) == (
+        "haalt Kamerstuk 27\u00a0925, nr.\u00a0960 aan")
 
 
-def test_it_shows_suggestions_with_reasons_to_clerks(clerk_client, commitment, follow_up, django_assert_max_num_queries):
+def test_it_shows_suggestions_with_reasons_to_clerks(clerk_client, commitment, follow_up,
+                                                     django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
         page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
     assert "Mogelijk nagekomen in" in page and "Veiligheidssituatie Irak" in page and "zelfde dossier" in page
@@ -72,7 +76,8 @@ def test_it_hides_suggestions_from_staff(staff_client, commitment, follow_up):
 
 def test_one_click_marks_it_fulfilled_with_that_letter(clerk_client, clerk, commitment, follow_up):
     response = clerk_client.post(reverse("commitment_status", args=[commitment.pk]),
-                                 {"status": "voldaan", "evidence": follow_up.pk, "version": commitment.version, "note": ""},
+                                 {"status": "voldaan", "evidence": follow_up.pk, "version": commitment.version,
+                                  "note": ""},
                                  HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     commitment.refresh_from_db()

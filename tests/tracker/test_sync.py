@@ -80,7 +80,8 @@ def test_it_stores_the_letters_of_followed_dossiers_with_their_files(tk, django_
     letters = {d.tk_document_number: d for d in Document.objects.all()}
     assert set(letters) == {"2023D47863", "2024D20515"}  # not the motion, nor the unfollowed list of questions
     irak = letters["2023D47863"]
-    assert (irak.origin, irak.kamerstuk, irak.dossier.key, irak.volgnummer) == ("tk_opendata", "27925-960", "27925", "960")
+    assert (irak.origin, irak.kamerstuk, irak.dossier.key, irak.volgnummer) == (
+        "tk_opendata", "27925-960", "27925", "960")
     assert irak.title == "Brief van de minister van Defensie over de inzet in Irak"
     assert str(irak.date) == "2023-11-21" and irak.kind == "brief" and irak.state == "bezig"
     assert irak.original.read() == read_recorded("sync/resource_2023D47863.pdf")  # two pages, whole
@@ -250,7 +251,8 @@ def test_a_source_out_of_reach_is_reported_in_dutch_with_the_detail_below(db, se
 # officielebekendmakingen
 
 
-def test_it_stores_each_kamerstuk_of_a_followed_dossier_as_xml_with_its_metadata(obk, django_capture_on_commit_callbacks):
+def test_it_stores_each_kamerstuk_of_a_followed_dossier_as_xml_with_its_metadata(obk,
+                                                                                 django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as queued:
         run = sync_officielebekendmakingen()
     documents = {d.kamerstuk: d for d in Document.objects.all()}

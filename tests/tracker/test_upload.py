@@ -185,7 +185,8 @@ def test_pages_have_a_content_security_policy(clerk_client):
 
 
 @pytest.mark.parametrize("name, stored", BAD_NAMES)
-def test_every_name_is_stored_safely_or_refused_in_dutch(clerk_client, name, stored, django_capture_on_commit_callbacks):
+def test_every_name_is_stored_safely_or_refused_in_dutch(clerk_client, name, stored,
+                                                         django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks():
         response = upload_as_named(clerk_client, name, f"Een brief met de naam {len(name)}.".encode())
     if stored is None:

@@ -21,7 +21,8 @@ def test_a_real_worker_analyses_a_seed_letter(celery_worker):
 
     document.refresh_from_db()
     assert document.state == "klaar", document.error
-    assert (document.kamerstuk, str(document.date), document.sender) == ("27925-960", "2023-11-21", "Minister van Defensie")
+    assert (document.kamerstuk, str(document.date), document.sender) == (
+        "27925-960", "2023-11-21", "Minister van Defensie")
     assert document.dossier.key == "27925"
     assert set(document.references.values_list("kamerstuk", flat=True)) == {"27925-943", "27925-958"}
     december = document.commitments.get(text__contains="In december informeer ik uw Kamer")

@@ -84,12 +84,14 @@ def document_upload(request):
 
 @require_GET
 def document_detail(request, pk):
-    document = get_object_or_404(Document.objects.select_related("dossier", "uploaded_by").prefetch_related("other_dossiers"), pk=pk)
+    document = get_object_or_404(
+        Document.objects.select_related("dossier", "uploaded_by").prefetch_related("other_dossiers"), pk=pk)
     if request.htmx and request.GET.get("status"):
         return _status_fragment(request, document)
     commitments = list(
         Commitment.objects.filter(document=document).listed().prefetch_related(
-            Prefetch("fulfilments__document", queryset=Document.objects.only("pk", "title", "original_name", "kamerstuk", "date"))
+            Prefetch("fulfilments__document",
+                     queryset=Document.objects.only("pk", "title", "original_name", "kamerstuk", "date"))
         )
     )
     references = list(Reference.objects.filter(document=document).order_by("start"))

@@ -53,7 +53,8 @@ def commitment_new(request):
             form.add_error("kamerstuk", error)
         else:
             commitment = enter_by_hand(
-                request.user, text=data["text"], dossier=Dossier.objects.for_key(data["dossier"]) if data["dossier"] else None,
+                request.user, text=data["text"],
+                dossier=Dossier.objects.for_key(data["dossier"]) if data["dossier"] else None,
                 ministry=data["ministry"], made_on=data["made_on"], origin=data["origin"],
                 due_date=data["due_date"], due_text=data["due_text"], document=document,
             )

@@ -55,7 +55,8 @@ def feeds_page(request):
     ctx = {
         "token": token,
         "dossiers": [(d, _urls(request, token, "dossier", d.key)) for d in followed],
-        "ministries": [(ministry_label(m), _urls(request, token, "ministry", ministry_slug(m))) for m in ministry_codes()]
+        "ministries": [(ministry_label(m), _urls(request, token, "ministry", ministry_slug(m)))
+                       for m in ministry_codes()]
         if token
         else [],
     }

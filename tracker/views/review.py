@@ -47,7 +47,8 @@ def _tab(value) -> str:
 def _tabs():
     """Each tab's candidates: an overview's rows in the order of its table, the newest overview first."""
     return {FROM_LETTERS: Commitment.objects.to_review().exclude(source=Source.MINISTRY),
-            FROM_OVERVIEWS: Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by("-document_id", "pk")}
+            FROM_OVERVIEWS: Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by(
+                "-document_id", "pk")}
 
 
 def _queue_context(tab=FROM_LETTERS):
