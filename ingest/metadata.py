@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import Layout
-from .ministries import ministries_of, ministry_name_at
+from .ministries import ministries_of, ministry_label, ministry_name_at, ministry_of
 from .patterns import (
     DATE,
     DOSSIER_RE,
@@ -63,6 +63,17 @@ _SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,
                            r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
 _ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staatssecretaris)[^.;:]{3,160})",
                            re.IGNORECASE)
+# A list of questions or a verslag of a written consultation names who answers: "De vaste commissie … heeft een
+# aantal vragen voorgelegd aan de Minister van Financiën over …".
+_PUT_TO_RE = re.compile(r"\b(?:voorgelegd|gesteld|gericht)\s+aan\s+de\s+(?P<office>minister|staatssecretaris)\s+"
+                        r"(?P<kind>van|voor)\s+(?P<what>[^\n]{3,120})", re.IGNORECASE)
+# A signature with the name above the office and no "De": "A. Voorbeeld / Minister van Financiën".
+_BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P<kind>van|voor)\s+(?P<what>[^\n]{3,90}?)"
+                                  r"\s*,?\s*$", re.MULTILINE)
+_BARE_SIGNATURE_WINDOW = 600
+# A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …".
+_NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inister|[Ss]taatssecretaris)\s+(?:[A-Z][\w'-]+\s+){1,3}"
+                             r"\((?P<what>[^()\n]{2,60})\)")
 _OPENING_WINDOW = 3000
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 6  # lines from the top
@@ -299,13 +310,32 @@ def _office(text: str) -> str:
 
 
 def _offices_named(header: list[str], preamble: list[str], text: str) -> list[str]:
-    """Offices an answer's heading or a mirror's signatory lines name, when no signature or header does."""
+    """Offices named when no signature or header does: an answer's heading, a mirror's signatory lines, the
+    minister a list of questions was put to; else a signature without "De"; else a news item's minister."""
     opening = "\n".join([*preamble, *header, text[:_OPENING_WINDOW]])
     offices = [f"{m.group('office').capitalize()} van {m.group('what').strip()}"
                for m in _ANSWERED_BY_RE.finditer(opening)]
     offices += [f"{m.group('office').capitalize()} {m.group('kind').lower()} {m.group('what').strip()}"
                 for m in _SIGNED_BY_RE.finditer(opening)]
+    offices += [office for m in _PUT_TO_RE.finditer(opening) if (office := _office_for(m))]
+    if not offices:
+        tail = text[-_BARE_SIGNATURE_WINDOW:]
+        offices = [office for m in _BARE_OFFICE_LINE_RE.finditer(tail) if (office := _office_for(m))]
+    if not offices:
+        offices = [f"{m.group('office').capitalize()} van {ministry_label(code)}"
+                   for m in _NEWS_OFFICE_RE.finditer(opening) if (code := ministry_of(m.group("what")))]
     return list(dict.fromkeys(offices))
+
+
+def _office_for(match: re.Match) -> str | None:
+    """ "Minister van Financiën" from an office, its "van" or "voor" and the words after it, up to the end of the
+    ministry's name (or of a portfolio's); None when those words name no ministry."""
+    office, kind, what = match.group("office").capitalize(), match.group("kind").lower(), match.group("what")
+    if kind == "van":
+        name = ministry_name_at(what)
+        return f"{office} van {name}" if name else None
+    portfolio = re.split(r"\s+(?:over|inzake|betreffende|naar\s+aanleiding)\b|[,(]", what)[0].strip()
+    return f"{office} voor {portfolio}" if ministries_of(f"{office} voor {portfolio}") else None
 
 
 def _ministries(sender: str, text: str, date: dt.date | None) -> list[str]:

@@ -74,3 +74,27 @@ def test_one_ministry_named_by_an_office_a_name_or_a_code():
     assert ministry_of("Economische Zaken", dt.date(2015, 1, 1)) == "EZ"
     assert ministry_of("Kabouterzaken", on) is None and ministry_of("", on) is None
     assert ministry_label("IenM") == "Infrastructuur en Milieu" and ministry_label("Onbekend") == "Onbekend"
+
+
+def test_a_list_of_questions_belongs_to_the_minister_who_was_asked(tmp_path):
+    analysis = analyse_text(tmp_path, "12 345 Voorbeelddossier\n\nNr. 20 LIJST VAN VRAGEN EN ANTWOORDEN\n\n"
+                                      "Vastgesteld 3 maart 2020\n\nDe vaste commissie voor Economische Zaken heeft "
+                                      "een aantal vragen voorgelegd aan de Staatssecretaris van Infrastructuur en "
+                                      "Waterstaat over de brief van 1 februari 2020.\n\nVraag 1\nHoe staat het?\n\n"
+                                      "Antwoord\nHet gaat goed.\n")
+    assert analysis.sender == "Staatssecretaris van Infrastructuur en Waterstaat"
+    assert analysis.ministries == ["IenW"]
+
+
+def test_a_signature_with_the_name_above_the_office(tmp_path):
+    analysis = analyse_text(tmp_path, "Geachte Voorzitter,\n\nDe vragen kunnen niet binnen de termijn worden "
+                                      "beantwoord.\n\nA. Voorbeeld\nMinister van Sociale Zaken en Werkgelegenheid\n\n"
+                                      "Bron: Rijksoverheid\n")
+    assert analysis.sender == "Minister van Sociale Zaken en Werkgelegenheid"
+    assert analysis.ministries == ["SZW"]
+
+
+def test_a_news_item_names_the_minister_with_the_ministrys_code(tmp_path):
+    analysis = analyse_text(tmp_path, "Uitstel beantwoording vragen\n\nMinister Voorbeeld (OCW) laat de Kamer weten "
+                                      "dat de vragen van het lid Anders (VVD) later worden beantwoord.\n")
+    assert analysis.ministries == ["OCW"]
