@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from . import cleanup
 from .patterns import (
+    DATE,
     ADDRESSEE_RE,
     CHAMBER_RE,
     COLOPHON_RE,
@@ -50,6 +51,15 @@ from .readers.lines import Line, RawDocument
 PARAGRAPH_BREAK = "\n\n"
 # Where the header block may end: a salutation further down than this is part of the body.
 _HEADER_SEARCH_LINES = 40
+# A copy that lost the header's line breaks runs it into one line: "Tweede Kamer der Staten-Generaal 2Vergaderjaar
+# 2014–2015 26 488Behoeftestelling … Nr. 376 BRIEF VAN DE MINISTER … Aan de Voorzitter … Den Haag, 18 februari 2015 …".
+# The header's parts start where these do; the body starts after the place and date.
+_FOLDED_HEADER_RE = re.compile(r"(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b.{0,400}?\bNr\.\s*\d+\s+[A-Z]{4}",
+                               re.IGNORECASE)
+_FOLDED_PARTS_RE = re.compile(rf"Vergaderjaar\s+\d{{4}}|(?<=\d{{4}})\s*\d{{2}}\s\d{{3}}\D|\bNr\.\s*\d+\s+[A-Z]{{4}}|"
+                              rf"\bAan\s+de\s+Voorzitter\b|\b(?:Den\s+Haag|'s-Gravenhage),\s+{DATE}\s*")
+_FOLDED_DOSSIER_RE = re.compile(r"^(\d{2}\s\d{3})(?=[A-Z][a-z])")  # "26 488Behoeftestelling"
+_FOLDED_SESSION_RE = re.compile(r"^(Vergaderjaar\s+\d{4})\s*[^\d\s]{1,2}\s*(\d{4})")
 # Footnote type is at most this share of the body type.
 _FOOTNOTE_SIZE = 0.88
 # A vertical gap of more than this many line pitches separates paragraphs.
@@ -181,6 +191,7 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     first = next((lines for lines in pages if lines), None)
     if first is None:
         return [], []
+    _unfold_header(first)
     # A published copy may keep the header's table cells: "Vergaderjaar 2024-2025 |".
     texts = [line.text.strip().strip("|").strip() for line in first]
     found = _header_start(texts)
@@ -205,6 +216,27 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     header, preamble = texts[start:end], texts[:start]
     del first[:end]
     return header, preamble
+
+
+def _unfold_header(lines: list[Line]) -> None:
+    """Give a header run into one line its line breaks back, in place; the body after it stays one line."""
+    for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
+        folded = _FOLDED_HEADER_RE.search(line.text)
+        if not folded:
+            continue
+        cuts = {folded.start(), len(line.text)}
+        for part in _FOLDED_PARTS_RE.finditer(line.text, folded.start()):
+            cuts.add(part.start() + len(part.group()) - len(part.group().lstrip()))
+            if part.group().startswith(("Den", "'s-")):
+                cuts.add(part.end())  # the body starts after the place and date
+                break
+        bounds = sorted(cuts | {0})
+        parts = [line.text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+        parts = [_FOLDED_DOSSIER_RE.sub(r"\1 ", _FOLDED_SESSION_RE.sub(r"\1–\2", part)) for part in parts if part]
+        lines[index:index + 1] = [
+            Line(text=part, top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, size=line.size,
+                 starts_paragraph=True) for part in parts]
+        return
 
 
 def _header_start(texts: list[str]) -> int | None:

@@ -74,6 +74,9 @@ _BARE_SIGNATURE_WINDOW = 600
 # A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …".
 _NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inister|[Ss]taatssecretaris)\s+(?:[A-Z][\w'-]+\s+){1,3}"
                              r"\((?P<what>[^()\n]{2,60})\)")
+# A sentence about a letter sent before this one, whose "mede namens" is not this letter's.
+_EARLIER_LETTER_RE = re.compile(r"\b(?:onlangs|eerder|verstuurd\w*|verstuurde\w*|stuurden|zonden|(?:toe)?gezonden|"
+                                r"(?:toe)?gestuurd|verzonden)\b", re.IGNORECASE)
 _OPENING_WINDOW = 3000
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 6  # lines from the top
@@ -341,9 +344,18 @@ def _office_for(match: re.Match) -> str | None:
 def _ministries(sender: str, text: str, date: dt.date | None) -> list[str]:
     """The senders' ministries, and those of the offices a joint letter is sent on behalf of."""
     found = ministries_of(sender, date)
-    for behalf in _ON_BEHALF_RE.finditer(text[:_OPENING_WINDOW]):
+    opening = text[:_OPENING_WINDOW]
+    for behalf in _ON_BEHALF_RE.finditer(opening):
+        if _EARLIER_LETTER_RE.search(_sentence_around(opening, behalf.start())):
+            continue  # "de brief die wij onlangs mede namens de minister-president verstuurden": another letter's
         found += [code for code in ministries_of(behalf.group("offices"), date) if code not in found]
     return found
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = text.find(". ", position)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _offices_from_header(header: list[str]) -> list[str]:

@@ -136,3 +136,14 @@ def test_it_reads_a_kamerstuk_from_officielebekendmakingen_xml(tmp_path):
     assert analysis.text == "Zie de brief1 van juli."
     assert analysis.footnotes == ["1 Kamerstuk 27 925, nr. 943."]
     assert [(r.kamerstuk, r.footnote) for r in analysis.references] == [("27925-943", 0)]
+
+
+def test_a_header_run_into_one_line_is_read_as_a_header(tmp_path):
+    # copies that lost the header's line breaks, with a garbled dash between the session's years
+    analysis = analyse_text(tmp_path, "Een titel van de site\n\nTweede Kamer der Staten-Generaal 2Vergaderjaar "
+                                      "2019\u01522020 31 234Voorbeeldbeleid Nr. 45 BRIEF VAN DE MINISTER VAN FINANCIËN "
+                                      "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Den Haag, 4 maart "
+                                      "2020 Het onderzoek loopt. Ik zal u voor de zomer informeren.\n")
+    assert (analysis.kamerstuk, analysis.date, analysis.ministries) == ("31234-45", dt.date(2020, 3, 4), ["Financiën"])
+    assert analysis.title == "Voorbeeldbeleid"
+    assert [c.text for c in analysis.commitments] == ["Ik zal u voor de zomer informeren."]

@@ -98,3 +98,11 @@ def test_a_news_item_names_the_minister_with_the_ministrys_code(tmp_path):
     analysis = analyse_text(tmp_path, "Uitstel beantwoording vragen\n\nMinister Voorbeeld (OCW) laat de Kamer weten "
                                       "dat de vragen van het lid Anders (VVD) later worden beantwoord.\n")
     assert analysis.ministries == ["OCW"]
+
+
+def test_on_behalf_of_in_a_sentence_about_an_earlier_letter_is_not_this_letters(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 3 maart 2014\n\nWij verwijzen naar de brief die wij onlangs mede "
+                                      "namens de Minister-President aan de Eerste Kamer verstuurden.\n\nHierbij "
+                                      "zend ik u, mede namens de Minister van Financiën, de agenda.\n\n"
+                                      "De Minister van Buitenlandse Zaken,\nA.B. Voorbeeld\n")
+    assert analysis.ministries == ["BZ", "Financiën"]
