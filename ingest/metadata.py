@@ -68,8 +68,8 @@ _ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staa
 _PUT_TO_RE = re.compile(r"\b(?:voorgelegd|gesteld|gericht)\s+aan\s+de\s+(?P<office>minister|staatssecretaris)\s+"
                         r"(?P<kind>van|voor)\s+(?P<what>[^\n]{3,120})", re.IGNORECASE)
 # A signature with the name above the office and no "De": "A. Voorbeeld / Minister van Financiën".
-_BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P<kind>van|voor)\s+(?P<what>[^\n]{3,90}?)"
-                                  r"\s*,?\s*$", re.MULTILINE)
+_BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P<kind>van|voor)\s+"
+                                  r"(?P<what>[^\n]{3,90}?)\s*,?\s*$", re.MULTILINE)
 _BARE_SIGNATURE_WINDOW = 600
 # A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …".
 _NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inister|[Ss]taatssecretaris)\s+(?:[A-Z][\w'-]+\s+){1,3}"
