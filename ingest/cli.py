@@ -15,7 +15,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from . import sandbox
-from .followups import LaterEvidence, promise_context, rank
+from .followups import LaterEvidence, promise_context, promise_sources, rank
 from .model import Analysis, EarlierCommitment, ExtractionError, Suggestion
 from .reasons import describe_rule
 
@@ -95,12 +95,19 @@ class Fulfilments:
     def add(self, file: str, analysis: Analysis) -> None:
         self.analyses[file] = analysis
         if analysis.date is None:
+            # Undated: it may fulfil any dated promise (the engine asks for a citation then), and its own
+            # promises have no place in time.
+            for other, earlier in self.analyses.items():
+                if other != file and earlier.date is not None:
+                    self._judge(file, self.promises[other])
             return
         self.promises[file] = [self._promise(file, index, analysis, c) for index, c in enumerate(analysis.commitments)]
         for other, earlier in self.analyses.items():
-            if other == file or earlier.date is None:
+            if other == file:
                 continue
-            if earlier.date < analysis.date:
+            if earlier.date is None:
+                self._judge(other, self.promises[file])
+            elif earlier.date < analysis.date:
                 self._judge(file, self.promises[other])
             elif analysis.date < earlier.date:
                 self._judge(other, self.promises[file])
@@ -109,10 +116,9 @@ class Fulfilments:
         from .reasons import as_json
 
         later = self.analyses[file]
-        if later.date is None:
-            return []
         earlier = [promise for other in self.files if other != file and other in self.promises
-                   and self.analyses[other].date < later.date for promise in self.promises[other]]
+                   and (later.date is None or self.analyses[other].date < later.date)
+                   for promise in self.promises[other]]
         if not earlier:
             return []
         return [
@@ -142,6 +148,7 @@ class Fulfilments:
             dossiers=analysis.dossiers,
             sender=analysis.sender,
             context=promise_context(analysis.text, commitment.start),
+            sources=promise_sources(analysis.text, analysis.references, commitment.start, commitment.end),
         )
 
 

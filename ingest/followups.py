@@ -18,12 +18,13 @@ import snowballstemmer
 
 from . import patterns, prefilter
 from .deadlines import find_due
-from .model import Analysis, EarlierCommitment, Reason, Suggestion
+from .model import Analysis, EarlierCommitment, Reason, Reference, Suggestion
 from .sentences import flatten, split_sentences
 
 SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
 CONFIDENT_FROM = 0.55
 MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
+SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
 
 # A document saying it delivers on a promise.
 FULFILMENT = prefilter.compile(
@@ -34,7 +35,10 @@ FULFILMENT = prefilter.compile(
     r"(?:geef|geven)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hiermee\s+|hierbij\s+)?(?:invulling|uitvoering|gevolg)\s+aan|"
     r"(?:informeer|informeren|bericht|berichten|stuur|sturen|zend|zenden|bied|bieden)\s+(?:ik|wij|we|het\s+kabinet)\s+"
     r"(?:u|uw\s+Kamer|de\s+Kamer)?\s*(?:hierbij|hiermee|met\s+deze\s+brief|nader)|"
-    r"met\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
+    r"(?:met|middels|via)\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
+    r"tegemoet\s+aan\s+(?:de|mijn|onze|een)\s+toezegging|"
+    r"(?:deze|die)\s+brief\s+strekt\s+(?:daartoe|hiertoe)|"
+    r"informeer\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+graag\s+over|"
     r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij|hiermee|met\s+deze\s+brief)\s+terug|"
     r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+na|"
     r"(?:doe|doen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+gestand|"
@@ -43,10 +47,14 @@ FULFILMENT = prefilter.compile(
 )
 # A document handed over: "Hierbij bied ik u de evaluatie aan", "Bijgaand sturen wij u het rapport".
 DELIVERY = prefilter.compile(
-    r"\b(?:hierbij|bijgaand|hiermee|in\s+de\s+bijlage)\s+(?:bied|bieden|stuur|sturen|zend|zenden|ontvangt|treft|doe|doen)\b|"
+    r"\b(?:hierbij|bijgaand|bijgevoegd|hiermee|in\s+de\s+bijlage)\s+(?:bied|bieden|stuur|sturen|zend|zenden|ontvangt|treft|"
+    r"vindt|doe|doen)\b|"
     r"\b(?:bied|bieden|stuur|sturen|zend|zenden)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
     r".{0,200}?\b(?:hierbij|bijgaand|aan)\b|"
-    r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b",
+    r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b|"
+    # the document is the promised thing itself: "De voorliggende halfjaarrapportage biedt …"
+    r"\b(?:voorliggende|onderhavige|bijgaande|bijgevoegde)\s+\w*(?:rapportage|rapport|notitie|nota|evaluatie|"
+    r"visie|reactie|brief|overzicht|monitor|verslag)\b",
     re.IGNORECASE,
 )
 # What a promise undertakes to send, by the noun that names it ("jaarrapportage" is a "rapportage").
@@ -63,9 +71,13 @@ ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen
                             r"beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
                             re.IGNORECASE)
 # A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
-_REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rapport|De\s+reactie)\b")
+_REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rapport|De\s+reactie)\b|"
+                          # … or names it by a pronoun early on: "We verwachten deze eind oktober te sturen",
+                          # "Ik streef ernaar uw Kamer daarover volgende week te berichten".
+                          r"\s*(?:\S+\s+){1,6}?(?:deze|dit|hem|daar|daarover|hierover|daarop|hierop|daarvan|hiervan)\b")
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
-_POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b|"
+                          r"\bstrekt\s+(?:daartoe|hiertoe)\b", re.IGNORECASE)
 # A promised item the later document says is still under way: the promise stays open.
 STILL_OPEN = prefilter.compile(
     r"\b(?:in\s+voorbereiding|in\s+volle\s+gang|in\s+de\s+maak|(?:loopt|lopen)\s+(?:nog|momenteel)|"
@@ -94,6 +106,8 @@ zonder zou zullen zoals hierbij hiermee daarover waarin welke wanneer tijdens vo
 kamer tweede minister ministerie kabinet staatssecretaris brief kamerbrief informeren informeer geïnformeerd
 nader wederom update toezegging toegezegd inzake betreft mede gelet hierover daarover verder stand zaken
 januari februari maart april mei juni juli augustus september oktober november december jaar
+streef streeft streven ernaar verwacht verwachten toekomen toesturen toezenden sturen stuur zenden zend aanbieden
+bied mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
 """.split())
 
 _DUTCH = snowballstemmer.stemmer("dutch")
@@ -126,6 +140,7 @@ WEIGHTS = {
     "delivers": 0.2,         # it hands over a document about this subject ("Hierbij bied ik u … aan")
     "delivers_thing": 0.1,   # … naming the thing the promise named (a "rapport" for a promised "rapport")
     "answers": 0.3,          # it answers the questions the promise was about
+    "same_source": 0.2,      # it cites what the promise was about (the initiatiefnota the promised reply is on)
     "same_dossier": 0.15,
     "same_ministry": 0.05,
     "on_time": 0.1,          # sent at most 45 days after the due date
@@ -146,6 +161,15 @@ def rank(judged: list[Suggestion | None], earlier: list[EarlierCommitment]) -> l
     return _once_per_promise(sorted(suggestions, key=lambda s: s.score, reverse=True), earlier)
 
 
+def promise_sources(text: str, references: list[Reference], start: int, end: int) -> list[str]:
+    """The Kamerstukken a promise at `start`–`end` of `text` is about: those cited in it, or before it in its own
+    paragraph ("De reactie op de initiatiefnota (Kamerstuk 35 537, nr. 2) kan niet binnen de termijn … We
+    verwachten deze eind oktober te sturen")."""
+    near = range(start - SOURCE_BEFORE, end)
+    return list(dict.fromkeys(r.kamerstuk for r in references if r.footnote is None and r.start in near
+                              and "\n\n" not in text[r.start:start]))
+
+
 def promise_context(text: str, start: int) -> str:
     """The sentence before a promise at `start` in `text` when the promise opens by referring back to it."""
     if not _REFERS_BACK.match(text[start:start + 40]):
@@ -155,9 +179,9 @@ def promise_context(text: str, start: int) -> str:
 
 
 def _once_per_promise(suggestions: list[Suggestion], earlier: list[EarlierCommitment]) -> list[Suggestion]:
-    """A document can state one promise twice (a debate report repeats the minister's words in
-    its list of toezeggingen). The later document delivers it once: only the best of the twins
-    is confident."""
+    """A promise can be stated twice (a debate report repeats the minister's words in its list of toezeggingen,
+    a news item retells the letter's). The later document delivers it once: only the best of the twins is
+    confident."""
     by_key = {e.key: e for e in earlier}
     confident: list[EarlierCommitment] = []
     for suggestion in suggestions:
@@ -172,8 +196,10 @@ def _once_per_promise(suggestions: list[Suggestion], earlier: list[EarlierCommit
 
 
 def _same_promise(a: EarlierCommitment, b: EarlierCommitment) -> bool:
-    """Two commitments of one document with the same due date and (nearly) the same subject."""
-    if (a.document_kamerstuk, a.document_date, a.due) != (b.document_kamerstuk, b.document_date, b.due):
+    """Two commitments with the same due date and (nearly) the same subject, of one document or of two of the
+    same day of which one has no number (a news item retelling the letter's promise)."""
+    one_document = a.document_kamerstuk == b.document_kamerstuk or not (a.document_kamerstuk and b.document_kamerstuk)
+    if not one_document or (a.document_date, a.due) != (b.document_date, b.due):
         return False
     subject_a, subject_b = content_stems(a.text), content_stems(b.text)
     shared = len(subject_a.keys() & subject_b.keys())
@@ -210,7 +236,8 @@ class LaterEvidence:
             return None
         score, reasons = 0.0, []
         subject = content_stems(f"{earlier.context} {earlier.text}")
-        says_fulfils = self._fulfilment_mentions(subject)
+        things = _things(f"{earlier.context} {earlier.text}")
+        says_fulfils = self._fulfilment_mentions(subject, things)
         cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
         dated = _cites_date(self.dates_cited, earlier.document_date)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
@@ -232,8 +259,12 @@ class LaterEvidence:
         if says_fulfils:
             score += WEIGHTS["fulfilment"]
             reasons.append(Reason("fulfilment", {"passage": _short(says_fulfils)}))
-        things = _things(f"{earlier.context} {earlier.text}")
-        delivers = self._delivery_of(subject, things)
+        same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
+        if same_source:
+            score += WEIGHTS["same_source"]
+            reasons.append(Reason("same_source", {"kamerstuk": same_source[0]}))
+        # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
+        delivers = self._delivery_of(subject, things) or (same_source and next(iter(self.deliveries), None))
         if delivers:
             score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
             reasons.append(Reason("delivers", {"passage": _short(delivers)}))
@@ -262,16 +293,19 @@ class LaterEvidence:
         # promise: that takes a statement of delivery, or an opening about the promise itself.
         # Confident takes both: a link to the promise (its letter cited, or its dossier) and a sign of delivery.
         opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
-        linked = cites or dated or same_dossier
+        linked = cites or dated or same_dossier or bool(same_source)
         delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
-        confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed
-                     and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated))
+        # A document without a date cannot be placed after the promise: only citing its letter shows it came later.
+        placed = later.date is not None or cites or dated
+        confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed and placed
+                     and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or bool(same_source)))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
 
-    def _fulfilment_mentions(self, subject: dict[str, str]) -> str | None:
-        """A passage saying this document delivers, about this commitment's subject.
-        Citing the earlier letter is not enough: that letter may hold other promises."""
-        return next((p for p in self.fulfilment_sentences if _about(p, subject) >= 0.25), None)
+    def _fulfilment_mentions(self, subject: dict[str, str], things: frozenset[str]) -> str | None:
+        """A passage saying this document delivers, about this commitment's subject or naming what it promised
+        ("… dat uw Kamer een notitie zal ontvangen. Deze brief strekt daartoe."). Citing the earlier letter is
+        not enough: that letter may hold other promises."""
+        return next((p for p in self.fulfilment_sentences if _about(p, subject) >= 0.25 or things & _things(p)), None)
 
     def _delivery_of(self, subject: dict[str, str], things: set[str]) -> str | None:
         """A sentence handing over what this commitment promised: about its subject, or naming the same thing."""

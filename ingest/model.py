@@ -177,6 +177,9 @@ class EarlierCommitment:
     sender: str
     # The sentence before, when the promise refers back to it ("Deze zal ik …"): it names the subject.
     context: str = ""
+    # What the promise is about, as Kamerstukken: those its letter cites in or just before the promise
+    # ("De reactie op de initiatiefnota (Kamerstuk 35 537, nr. 2) … We verwachten deze eind oktober te sturen").
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass

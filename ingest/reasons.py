@@ -15,6 +15,7 @@ WORDING = {
     "fulfilment": "zegt na te komen: “{passage}”",
     "delivers": "biedt aan: “{passage}”",
     "answers": "beantwoordt de vragen waarover de toezegging ging",
+    "same_source": "haalt ook Kamerstuk {kamerstuk} aan, waar de toezegging over ging",
     "same_dossier": "zelfde dossier",
     "same_ministry": "zelfde ministerie",
     "timing": "termijn {due}, verstuurd {sent}",

@@ -1,7 +1,8 @@
 """Later documents that may fulfil a commitment, ranked by the engine's follow-up linking.
 
 The engine works on `Analysis` objects; here they are rebuilt from what was stored, for a
-bounded set of candidates (later documents in the commitment's dossier or citing its letter),
+bounded set of candidates (later documents in the commitment's dossier, citing its letter, or citing what the
+promise was about),
 so the commitment page stays quick however large the register grows.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Prefetch, Q
 
-from ingest.followups import promise_context, suggest_fulfilments
+from ingest.followups import promise_context, promise_sources, suggest_fulfilments
 from ingest.model import Analysis, Commitment as FoundCommitment, EarlierCommitment, Reference as FoundReference
 from ingest.reasons import describe
 from tracker.ids import kamerstuk_label
@@ -29,8 +30,9 @@ class Ranked:
     confident: bool
 
 
-def candidates(commitment: Commitment):
-    """Analysed documents from the day of the promise on, in its dossier or citing its letter."""
+def candidates(commitment: Commitment, sources: list[str] = ()):
+    """Analysed documents from the day of the promise on, in its dossier, citing its letter or citing one of the
+    Kamerstukken the promise is about (`sources`)."""
     own = commitment.document
     related = Q(dossier_id=commitment.dossier_id) | Q(other_dossiers=commitment.dossier_id) if commitment.dossier_id \
         else Q(pk__in=[])
@@ -38,6 +40,8 @@ def candidates(commitment: Commitment):
         related |= Q(references__target=own)
         if own.kamerstuk:
             related |= Q(references__kamerstuk=own.kamerstuk)
+    if sources:
+        related |= Q(references__kamerstuk__in=sources)
     documents = Document.objects.analysed().filter(related).exclude(pk=commitment.document_id)
     if commitment.made_on:
         documents = documents.filter(date__gte=commitment.made_on)
@@ -80,6 +84,7 @@ def as_analysis(document: Document) -> Analysis:
 
 
 def as_earlier(commitment: Commitment) -> EarlierCommitment:
+    document = commitment.document
     return EarlierCommitment(
         key=str(commitment.pk),
         text=commitment.text,
@@ -88,7 +93,9 @@ def as_earlier(commitment: Commitment) -> EarlierCommitment:
         document_date=commitment.made_on,
         dossiers=[commitment.dossier.key] if commitment.dossier else [],
         sender=commitment.ministry,
-        context=promise_context(commitment.document.text, commitment.start) if commitment.document else "",
+        context=promise_context(document.text, commitment.start) if document else "",
+        sources=promise_sources(document.text, list(document.references.all()), commitment.start, commitment.end)
+        if document else [],
     )
 
 
@@ -98,7 +105,7 @@ def suggest(commitment: Commitment) -> list[Ranked]:
     earlier = [as_earlier(commitment)]
     known = set(commitment.fulfilments.values_list("document_id", flat=True))
     ranked = []
-    for document in candidates(commitment):
+    for document in candidates(commitment, earlier[0].sources):
         if document.pk in known:
             continue
         for suggestion in suggest_fulfilments(as_analysis(document), earlier):

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ingest.followups import suggest_fulfilments
 from ingest.model import Analysis, Commitment, EarlierCommitment, Postponement, Reason, Reference
 
@@ -222,3 +224,88 @@ def test_a_page_without_a_date_of_its_own_still_cites_a_letter_by_its_day_and_mo
                    "hierbij over de veiligheidssituatie in Irak.", date=None)
     [suggestion] = suggest_fulfilments(later, [IRAK_PROMISE])
     assert Reason("cites_date", {"date": "2023-11-21"}) in suggestion.reasons
+
+
+def test_a_reply_citing_what_the_promise_was_about_fulfils_it():
+    # The uitstel letter names the paper its reply is about in the sentence before the promise; the reply cites the
+    # same paper and hands itself over, without naming the uitstel letter.
+    from ingest.followups import promise_sources
+
+    uitstel = ("De reactie op de nota van het lid Voorbeeld (Kamerstuk 36 100, nr. 2) kan niet binnen de termijn "
+               "worden gegeven. We verwachten deze eind oktober te kunnen sturen.")
+    source = Reference(kamerstuk="36100-2", dossier="36100", number="2", text="Kamerstuk 36 100, nr. 2", start=59,
+                       end=82)
+    promise_start = uitstel.index("We verwachten")
+    promise = EarlierCommitment(
+        key="reactie", text=uitstel[promise_start:], due=dt.date(2020, 10, 31), document_kamerstuk="36100-3",
+        document_date=dt.date(2020, 9, 18), dossiers=["36100"], sender="Minister voor Medische Zorg",
+        sources=promise_sources(uitstel, [source], promise_start, len(uitstel)))
+    assert promise.sources == ["36100-2"]
+    reply = letter("De commissie vroeg om een reactie op de nota van het lid Voorbeeld (Kamerstuk 36 100, nr. 2). "
+                   "Hierbij ontvangt u mijn reactie.", date=dt.date(2020, 11, 6), references=[cites("36100-2")],
+                   dossiers=("36100",), sender="Minister voor Medische Zorg", title="Reactie op de nota")
+    [suggestion] = suggest_fulfilments(reply, [promise])
+    assert suggestion.confident and Reason("same_source", {"kamerstuk": "36100-2"}) in suggestion.reasons
+
+
+def test_a_citation_in_another_paragraph_is_not_what_a_promise_is_about():
+    from ingest.followups import promise_sources
+
+    text = ("Antwoord 2\n\nIn mijn brief (Kamerstuk 25 424, nr. 680) schreef ik over de wachttijden.\n\nAntwoord 3\n\n"
+            "Ik zal uw Kamer informeren over het vervolggesprek.")
+    start = text.index("Ik zal")
+    source = Reference(kamerstuk="25424-680", dossier="25424", number="680", text="Kamerstuk 25 424, nr. 680",
+                       start=text.index("Kamerstuk"), end=text.index(")"))
+    assert promise_sources(text, [source], start, len(text)) == []
+
+
+def test_a_letter_saying_it_is_what_was_announced_fulfils_the_promise_of_that_thing():
+    promise = EarlierCommitment(
+        key="notitie", text="Ik streef ernaar u de notitie voor 1 april te doen toekomen, waar ik eerder nog uitging "
+                            "van de zomer.", due=dt.date(2020, 4, 1), document_kamerstuk="35300-VII-85",
+        document_date=dt.date(2019, 11, 27), dossiers=["35300-VII"], sender="Minister van Binnenlandse Zaken")
+    later = letter("Bij brief van 27 november 2019 (Kamerstuk 35 300 VII, nr. 85) is u bericht dat uw Kamer een "
+                   "notitie zal ontvangen over de varianten. Deze brief strekt daartoe.", date=dt.date(2020, 6, 25),
+                   references=[cites("35300-VII-85")], dossiers=(), title="Varianten")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident and any(r.code == "fulfilment" for r in suggestion.reasons)
+
+
+def test_an_undated_document_fulfils_only_what_it_cites():
+    undated = letter("Zoals aangekondigd in zijn brief van 21 november informeert de minister de Kamer hierbij over "
+                     "de veiligheidssituatie in Irak.", date=None)
+    [cited] = suggest_fulfilments(undated, [IRAK_PROMISE])
+    assert cited.confident and Reason("cites_date", {"date": "2023-11-21"}) in cited.reasons
+    uncited = letter("De minister informeert de Kamer hierbij over de veiligheidssituatie in Irak.", date=None)
+    assert not any(s.confident for s in suggest_fulfilments(uncited, [IRAK_PROMISE]))
+
+
+def test_a_news_item_retelling_a_promise_is_not_fulfilled_a_second_time():
+    retold = EarlierCommitment(
+        key="nieuws", text="De minister informeert de Kamer in december wederom over de veiligheidssituatie in Irak",
+        due=IRAK_PROMISE.due, document_kamerstuk=None, document_date=IRAK_PROMISE.document_date, dossiers=[],
+        sender="")
+    suggestions = suggest_fulfilments(letter(FULFILLING_TEXT, references=[cites("27925-960")]),
+                                      [IRAK_PROMISE, retold])
+    assert [s.key for s in suggestions if s.confident] == ["irak-december"]
+
+
+def test_a_promise_naming_its_subject_by_a_pronoun_takes_it_from_the_sentence_before():
+    from ingest.followups import promise_context
+
+    text = ("De stichting stopt haar activiteiten per januari. Ik zal uw Kamer daar voor het einde van het jaar over "
+            "informeren.")
+    assert promise_context(text, text.index("Ik zal")) == "De stichting stopt haar activiteiten per januari."
+
+
+@pytest.mark.parametrize("delivery", [
+    "Bijgevoegd vindt u de evaluatie van de aanpak piekbelasting.",
+    "De voorliggende evaluatie van de aanpak piekbelasting biedt een actueel beeld.",
+    "Hiermee kom ik tegemoet aan de toezegging over de evaluatie van de aanpak piekbelasting.",
+])
+def test_ways_of_handing_over_what_was_promised(delivery):
+    # linked only by the dossier: the handing over is the sign of delivery
+    later = letter(delivery, date=dt.date(2024, 6, 1), dossiers=("35334",), sender="Minister voor Natuur en Stikstof",
+                   title="Evaluatie")
+    [suggestion] = suggest_fulfilments(later, [STIKSTOF_PROMISE])
+    assert suggestion.confident
