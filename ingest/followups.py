@@ -37,6 +37,7 @@ FULFILMENT = prefilter.compile(
     r"(?:u|uw\s+Kamer|de\s+Kamer)?\s*(?:hierbij|hiermee|met\s+deze\s+brief|nader)|"
     r"(?:met|middels|via)\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
     r"tegemoet\s+aan\s+(?:de|mijn|onze|een)\s+toezegging|"
+    r"(?:kan|wil)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:melden|berichten|mededelen|laten\s+weten)\b|"
     r"(?:deze|die)\s+brief\s+strekt\s+(?:daartoe|hiertoe)|"
     r"informeer\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+graag\s+over|"
     r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij|hiermee|met\s+deze\s+brief)\s+terug|"
@@ -107,7 +108,7 @@ kamer tweede minister ministerie kabinet staatssecretaris brief kamerbrief infor
 nader wederom update toezegging toegezegd inzake betreft mede gelet hierover daarover verder stand zaken
 januari februari maart april mei juni juli augustus september oktober november december jaar
 streef streeft streven ernaar verwacht verwachten toekomen toesturen toezenden sturen stuur zenden zend aanbieden
-bied mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
+bied ontvangt ontvangen krijgt krijgen mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
 """.split())
 
 _DUTCH = snowballstemmer.stemmer("dutch")
@@ -237,7 +238,7 @@ class LaterEvidence:
         score, reasons = 0.0, []
         subject = content_stems(f"{earlier.context} {earlier.text}")
         things = _things(f"{earlier.context} {earlier.text}")
-        says_fulfils = self._fulfilment_mentions(subject, things)
+        says_fulfils = self._fulfilment_mentions(earlier, subject, things)
         cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
         dated = _cites_date(self.dates_cited, earlier.document_date)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
@@ -296,16 +297,23 @@ class LaterEvidence:
         linked = cites or dated or same_dossier or bool(same_source)
         delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
         # A document without a date cannot be placed after the promise: only citing its letter shows it came later.
-        placed = later.date is not None or cites or dated
+        # One sent years after the due date delivers that promise only when it says so by citing its letter.
+        placed = (later.date is not None and not _years_late(earlier.due, later.date)) or cites or dated
         confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed and placed
                      and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or bool(same_source)))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
 
-    def _fulfilment_mentions(self, subject: dict[str, str], things: frozenset[str]) -> str | None:
-        """A passage saying this document delivers, about this commitment's subject or naming what it promised
-        ("… dat uw Kamer een notitie zal ontvangen. Deze brief strekt daartoe."). Citing the earlier letter is
-        not enough: that letter may hold other promises."""
-        return next((p for p in self.fulfilment_sentences if _about(p, subject) >= 0.25 or things & _things(p)), None)
+    def _fulfilment_mentions(self, earlier: EarlierCommitment, subject: dict[str, str],
+                             things: frozenset[str]) -> str | None:
+        """A passage saying this document delivers, about this commitment's subject, or citing its letter and
+        naming what it promised ("Bij brief van 27 november … dat uw Kamer een notitie zal ontvangen. Deze brief
+        strekt daartoe."). Citing the earlier letter alone is not enough: that letter may hold other promises."""
+        for passage, (digits, dates) in zip(self.fulfilment_sentences, self.fulfilment_citations, strict=True):
+            if _about(passage, subject) >= 0.25:
+                return passage
+            if things & _things(passage) and _cites_letter(earlier, digits, dates):
+                return passage
+        return None
 
     def _delivery_of(self, subject: dict[str, str], things: set[str]) -> str | None:
         """A sentence handing over what this commitment promised: about its subject, or naming the same thing."""
@@ -313,13 +321,7 @@ class LaterEvidence:
 
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
         """A passage that says it delivers and cites the earlier document, by number or date."""
-        number = re.sub(r"\D", "", earlier.document_kamerstuk or "")
-        for digits, dates in self.fulfilment_citations:
-            by_number = bool(number) and number in digits
-            by_date = _cites_date(dates, earlier.document_date)
-            if by_number or by_date:
-                return True
-        return False
+        return any(_cites_letter(earlier, digits, dates) for digits, dates in self.fulfilment_citations)
 
     def _postpones(self, earlier: EarlierCommitment, subject: dict[str, str]) -> Reason | None:
         """The later document announces this promise will be late: it does not deliver it."""
@@ -400,6 +402,16 @@ def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, in
         if date:
             dates.add(date)
     return dates
+
+
+def _years_late(due: dt.date | None, sent: dt.date) -> bool:
+    return bool(due) and (sent - due).days > 365
+
+
+def _cites_letter(earlier: EarlierCommitment, digits: str, dates: set) -> bool:
+    """A passage (its digits, and the dates of letters it cites) names the earlier commitment's letter."""
+    number = re.sub(r"\D", "", earlier.document_kamerstuk or "")
+    return (bool(number) and number in digits) or _cites_date(dates, earlier.document_date)
 
 
 def _cites_date(cited: set, day: dt.date | None) -> bool:

@@ -309,3 +309,15 @@ def test_ways_of_handing_over_what_was_promised(delivery):
                    title="Evaluatie")
     [suggestion] = suggest_fulfilments(later, [STIKSTOF_PROMISE])
     assert suggestion.confident
+
+
+def test_a_letter_sent_years_after_the_due_date_fulfils_it_only_when_it_cites_it():
+    delivery = "Hierbij bied ik u de evaluatie van de aanpak piekbelasting aan."
+    years_later = letter(delivery, date=dt.date(2027, 2, 1), dossiers=("35334",), title="Evaluatie",
+                         sender="Minister voor Natuur en Stikstof")
+    assert not any(s.confident for s in suggest_fulfilments(years_later, [STIKSTOF_PROMISE]))
+    citing = letter(f"Zoals toegezegd in mijn brief van 2 oktober 2023 (Kamerstuk 35 334, nr. 250): {delivery}",
+                    date=dt.date(2027, 2, 1), references=[cites("35334-250")], dossiers=("35334",),
+                    title="Evaluatie", sender="Minister voor Natuur en Stikstof")
+    [suggestion] = suggest_fulfilments(citing, [STIKSTOF_PROMISE])
+    assert suggestion.confident
