@@ -105,3 +105,10 @@ def changed_by(change) -> str:
     if change.changed_by:
         return change.changed_by.get_full_name() or change.changed_by.username
     return SOURCE_ACTORS.get(change.source, change.get_source_display())
+
+
+def document_name(document, length: int = 80) -> str:
+    """A document as lists name it: its number before its title, which alone may be a dossier's name that many
+    letters share ("27 925, nr. 965 · Bestrijding internationaal terrorisme")."""
+    title = shorten(str(document), length)
+    return f"{document.kamerstuk_label} · {title}" if document.kamerstuk else title

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from ingest.followups import promise_context, promise_sources, suggest_fulfilments
 from ingest.model import Analysis, Commitment as FoundCommitment, EarlierCommitment, Reference as FoundReference
 from ingest.reasons import describe
 from tracker.ids import kamerstuk_label
-from tracker.models import Commitment, Document
+from tracker.models import Commitment, Document, MinistryReport
 
 CANDIDATE_LIMIT = 50
 
@@ -42,7 +42,9 @@ def candidates(commitment: Commitment, sources: list[str] = ()):
             related |= Q(references__kamerstuk=own.kamerstuk)
     if sources:
         related |= Q(references__kamerstuk__in=sources)
-    documents = Document.objects.analysed().filter(related).exclude(pk=commitment.document_id)
+    # A ministry's own overview reports on promises; the letter that fulfilled one is what it names.
+    documents = (Document.objects.analysed().filter(related).exclude(pk=commitment.document_id)
+                 .exclude(Exists(MinistryReport.objects.filter(document=OuterRef("pk")))))
     if commitment.made_on:
         documents = documents.filter(date__gte=commitment.made_on)
     pks = documents.values("pk").distinct()

@@ -160,8 +160,16 @@ def test_at_phone_width_the_navigation_wraps_tables_scroll_and_fields_stay_in_th
     for index in range(rows.count()):
         box = rows.nth(index).bounding_box()
         assert 0 <= box["x"] and box["x"] + box["width"] <= 390 and box["width"] > 0
-    # The timeline's list keeps its dates and cards inside the screen.
+    # The drawn timeline keeps its own size, says it scrolls and opens at its right end, on the latest months,
+    # with its caption in view.
     page.goto(live_server.url + "/dossiers/27925/")
+    drawing = page.locator("figure.timeline-chart")
+    page.wait_for_function("() => document.querySelector('figure.timeline-chart').scrollLeft > 0")
+    assert drawing.evaluate("f => f.scrollLeft + f.clientWidth >= f.scrollWidth - 1")
+    assert drawing.locator("svg.chart").evaluate("svg => svg.getBoundingClientRect().width") >= 960
+    hint = drawing.locator("figcaption .scroll-hint")
+    assert hint.is_visible() and 0 <= hint.bounding_box()["x"] <= 390
+    # The timeline's list keeps its dates and cards inside the screen.
     for selector in ("ol.timeline li.event > time", "ol.timeline .card"):
         box = page.locator(selector).first.bounding_box()
         assert 0 <= box["x"] and box["x"] + box["width"] <= 390, selector

@@ -101,7 +101,8 @@ def test_it_computes_overdue_and_never_stores_it(commitment):
 
 def test_its_page_needs_a_bounded_number_of_queries(clerk_client, commitment, follow_up, django_assert_max_num_queries):
     post(clerk_client, commitment, status="voldaan", evidence=follow_up.pk)
-    with django_assert_max_num_queries(13):  # one of them: the ministries' accounts of it
+    # one of them: the ministries' accounts of it; one the Kamerstukken its letter cites, for the suggestions
+    with django_assert_max_num_queries(14):
         assert clerk_client.get(reverse("commitment", args=[commitment.pk])).status_code == 200
 
 
@@ -119,7 +120,8 @@ def test_a_fulfilled_commitment_that_lapses_keeps_its_letter_in_the_history_only
     page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
     assert "<dt>Nagekomen in</dt><dd>—</dd>" in page
     history = page.split('<ol class="history">')[1]
-    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">Stand van zaken Irak</a>' in history
+    label = "27\u00a0925, nr.\u00a0962 · Stand van zaken Irak"
+    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">{label}</a>' in history
     assert "Voldaan → <strong>Vervallen</strong>" in history and "Missie beëindigd" in history
     assert "nagekomen in" not in clerk_client.get(reverse("dossier", args=["27925"])).content.decode()
     api = clerk_client.get(reverse("api_commitments")).json()["results"]
@@ -148,3 +150,11 @@ def test_the_history_names_who_made_each_change(clerk_client, clerk, commitment,
     history = clerk_client.get(commitment.get_absolute_url()).content.decode().split('id="geschiedenis"')[1]
     assert "door de automatische herkenning" in history  # the first row, made when the letter was read
     assert "door Griet Griffier" in history
+
+
+def test_letters_that_share_a_title_are_named_by_their_number(clerk_client, commitment):
+    twin = make_document("Hierbij.", kamerstuk="27925-965", date=dt.date(2024, 1, 10), title="Irak")
+    post(clerk_client, commitment, status="voldaan", evidence=twin.pk)
+    page = clerk_client.get(commitment.get_absolute_url()).content.decode()
+    assert f'<a href="{twin.get_absolute_url()}">27\u00a0925, nr.\u00a0965 · Irak</a>' in page  # Nagekomen in
+    assert f'bewijs: <a href="{twin.get_absolute_url()}">27\u00a0925, nr.\u00a0965 · Irak</a>' in page

@@ -243,3 +243,31 @@ def test_a_ministry_column_names_each_candidates_ministry_by_its_code(db, tmp_pa
 
     candidates = Commitment.objects.filter(source=Source.MINISTRY).order_by("pk")
     assert list(candidates.values_list("ministry", flat=True)) == ["IenW", "Financiën", "Rijkswaterstaat"]
+
+
+def test_an_overview_older_than_the_clerks_closing_does_not_offer_to_reopen(clerk_client, clerk, register, overview):
+    from tracker.workflow import change_status
+
+    read_document(overview)  # of 15 January 2024; it says the union talks are deels voldaan
+    unions = Commitment.objects.get(pk=register["unions"].pk)
+    change_status(unions, Status.VOLDAAN, clerk, evidence=make_document("Hierbij.", date=dt.date(2024, 3, 1)))
+    page = clerk_client.get(reverse("commitment", args=[unions.pk])).content.decode()
+    assert "Volgens het ministerie" in page and "Status van het ministerie overnemen" not in page
+
+
+def test_the_overview_is_never_suggested_as_the_letter_that_fulfils(clerk_client, register, overview):
+    from tracker.suggestions import suggest
+
+    document = read_document(overview)  # in the same dossier, citing the promise's letter
+    assert document.dossier == register["vacancies"].dossier
+    assert document not in [ranked.document for ranked in suggest(register["vacancies"])]
+
+
+def test_the_overviews_page_lists_each_row_and_where_it_went(clerk_client, register, overview):
+    document = read_document(overview)
+    page = clerk_client.get(document.get_absolute_url()).content.decode()
+    table = page[page.index('id="tabel"'):page.index("</section>", page.index('id="tabel"'))]
+    assert table.count("<tr><td>") == PROMISES_IN_THE_OVERVIEW
+    vacancies = register["vacancies"]
+    assert f'href="{vacancies.get_absolute_url()}">bestaande toezegging</a>' in table
+    assert "Afgedaan met de brief van 3 november 2023" in table and "kandidaat</a>" in table

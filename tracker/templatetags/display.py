@@ -10,6 +10,7 @@ register = template.Library()
 register.filter("shorten", display.shorten)
 register.filter("ministry_label", ministry_label)
 register.filter("changed_by", display.changed_by)
+register.filter("document_name", display.document_name)
 
 
 @register.filter

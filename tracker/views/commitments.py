@@ -73,6 +73,24 @@ PROPOSED_NEXT = {
 }
 
 
+CLOSED = (Status.VOLDAAN, Status.VERVALLEN)
+
+
+def _reports(commitment, changes):
+    """The ministry's accounts of this promise, newest first, each with its overview (whose long text is not
+    needed), and whether a clerk may take its status over: not before the promise is judged, and not to reopen a
+    promise the clerk closed after the overview was written (it speaks of a state that has passed)."""
+    reports = list(commitment.ministry_reports.select_related("document").defer(
+        "document__text", "document__page_starts", "document__footnotes").order_by(
+        F("document__date").desc(nulls_last=True), "-pk"))
+    judged = commitment.status != Status.KANDIDAAT and not commitment.rejected
+    closed_on = changes[-1].changed_at.date() if changes and commitment.status in CLOSED else None
+    for report in reports:
+        current = closed_on is None or report.document.date is None or report.document.date >= closed_on
+        report.may_take_over = judged and report.status != commitment.status and current
+    return reports
+
+
 def _context(request, commitment, form=None, conflict=None, saved=False):
     changes = list(commitment.changes.select_related("changed_by", "evidence"))
     initial = {"version": commitment.version, "status": PROPOSED_NEXT.get(commitment.status)}
@@ -83,10 +101,7 @@ def _context(request, commitment, form=None, conflict=None, saved=False):
         "postponed": any(change.new_due_date for change in changes),
         "fulfilments": commitment.fulfilments.select_related("document", "created_by"),
         "postponements": commitment.postponements.filter(handled=False).select_related("document"),
-        # the ministry's accounts of this promise, each with its overview (whose long text is not needed)
-        "reports": commitment.ministry_reports.select_related("document").defer(
-            "document__text", "document__page_starts", "document__footnotes").order_by(
-            F("document__date").desc(nulls_last=True), "-pk"),
+        "reports": _reports(commitment, changes),
         "suggestions": suggest(commitment) if is_clerk(request.user) and not commitment.rejected else [],
         "reopenable": commitment.status in REOPENABLE,
         "form": form,

@@ -112,6 +112,8 @@ def document_detail(request, pk):
         "footnotes": [footnote_html(i, note, references) for i, note in enumerate(document.footnotes)],
         "cited_by": Document.objects.filter(references__target=document).distinct().order_by("date")[:50],
         "corrections": document.changes.select_related("changed_by"),
+        # a ministry's overview: each row of its table of toezeggingen, and the commitment it went to
+        "table_rows": document.ministry_reports.select_related("commitment").defer("commitment__tsv"),
     }
     return render(request, "documents/detail.html", ctx)
 
