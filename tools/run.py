@@ -30,7 +30,9 @@ def commands(host: str, port: int) -> dict[str, list[str]]:
         "worker": [python, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO", "--concurrency=2"],
         "beat": [python, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO",
                  f"--schedule={DATA / 'celerybeat-schedule'}", f"--pidfile={DATA / 'celerybeat.pid'}"],
-        "web": [python, "manage.py", "runserver", f"{host}:{port}"],
+        # gunicorn, as the Dockerfile serves it: no autoreloader, several requests at once.
+        "web": [python, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}", "--workers", "2",
+                "--access-logfile", "-"],
     }
 
 
@@ -63,7 +65,7 @@ class Supervisor:
         """Stop each in order and report how."""
         report = []
         # The worker's and beat's own process only: they stop their pool processes themselves. The web
-        # server's whole group, as a terminal would: the autoreloader and the server it runs.
+        # server's whole group, as a terminal would: gunicorn's arbiter and its workers.
         for name, sig, how in (("worker", signal.SIGTERM, "warme afsluiting"), ("beat", signal.SIGTERM, "gestopt"),
                                ("web", signal.SIGINT, "gestopt")):
             process = self.running.get(name)
@@ -78,7 +80,7 @@ class Supervisor:
                 report.append(f"{name}: {how}")
             except subprocess.TimeoutExpired:
                 report.append(f"{name}: reageerde niet binnen {STOP_SECONDS} s en is beëindigd")
-            self._kill_group(process)  # whatever it left (pool processes, the autoreloader's child)
+            self._kill_group(process)  # whatever it left (pool processes, web workers)
         return report
 
     @staticmethod

@@ -13,12 +13,11 @@ from django.db.models import Count, Q
 from docx import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
-from openpyxl import Workbook
 
 from tracker.display import day_label
 from tracker.ministries import ministry_codes, ministry_for_slug, ministry_label, ministry_slug
 from tracker.models import Commitment
-from tracker.spreadsheet import xlsx_cell
+from tracker.spreadsheet import workbook
 
 AHEAD = dt.timedelta(days=183)  # six months
 COLUMNS = ["nr.", "toezegging", "brief", "dossier", "status", "termijn", "nieuwe verwachte datum"]
@@ -138,14 +137,6 @@ def docx_letter(found: Rappel) -> bytes:
 
 def xlsx_sheet(found: Rappel) -> bytes:
     """The rappel as a workbook for the ministry to fill in: the new expected date in the last column."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Rappel")
-    sheet.append([xlsx_cell(sheet, value) for value in ["onderdeel", *COLUMNS]])
-    for title, commitments in found.sections:
-        for commitment in commitments:
-            cells = [xlsx_cell(sheet, value) for value in [title, *row(commitment, found.today)]]
-            cells[-2].number_format = "DD-MM-YYYY"
-            sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    rows = ([title, *row(commitment, found.today)]
+            for title, commitments in found.sections for commitment in commitments)
+    return workbook("Rappel", ["onderdeel", *COLUMNS], rows, wide=("onderdeel", "toezegging", "brief", "dossier"))

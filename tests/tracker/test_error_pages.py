@@ -72,3 +72,4 @@ def test_a_crash_shows_a_dutch_page_that_needs_nothing_to_render(db):
     client = Client(raise_request_exception=False)
     page = assert_dutch(client.get("/kapot/"), 500, "Er ging iets mis")
     assert "a bug" not in page
+

@@ -141,6 +141,15 @@ def test_the_export_needs_the_same_queries_for_more_fulfilled_commitments(staff_
     assert queries() == before
 
 
+def test_the_xlsx_opens_ready_to_read(staff_client, register):
+    response = staff_client.get(reverse("commitments_xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:M4"
+    assert sheet.column_dimensions["B"].width == 60 and sheet.column_dimensions["C"].width == 14  # text, status
+    due = next(cell for cell in sheet["E"][1:] if cell.value)
+    assert due.number_format == "DD-MM-YYYY"
+
+
 def test_it_exports_the_filtered_list_as_xlsx(staff_client, register):
     late, later, undated = register
     response = staff_client.get(reverse("commitments_xlsx") + "?status=openstaand")

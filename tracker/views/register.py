@@ -1,7 +1,6 @@
 """The commitment list (/toezeggingen/) with its filters, and the same list as CSV and XLSX."""
 
 import csv
-import io
 from itertools import chain
 from urllib.parse import urlencode
 
@@ -10,13 +9,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
-from openpyxl import Workbook
 
 from tracker import register
 from tracker.display import STATE_CHOICES
 from tracker.ministries import ministry_codes
 from tracker.filters import CommitmentFilter
-from tracker.spreadsheet import neutralised, xlsx_cell
+from tracker.spreadsheet import neutralised, workbook
 
 # A page a clerk reads through; the exports hold the whole filtered list.
 PAGE_SIZE = 50
@@ -93,14 +91,9 @@ def _with_header(rows):
 def commitment_export_xlsx(request):
     today = timezone.localdate()
     rows = register.export_rows(register.filtered(_form(request), today), today, request.build_absolute_uri("/")[:-1])
-    # Write-only: rows go to a temporary file as they come, not into a tree in memory.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Toezeggingen")
-    for row in _with_header(rows):
-        sheet.append([xlsx_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
+    body = workbook("Toezeggingen", register.EXPORT_HEADER, rows,
+                    wide=("toezegging", "termijn (tekst)", "dossier", "document", "nagekomen in", "adres"))
+    response = HttpResponse(body,
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
     return response
