@@ -18,11 +18,11 @@ MONTHS = {
 # Blanks inside a number: normal, no-break and thin spaces ("27 925", "27\u00a0925").
 SP = r"[ \u00a0\u2009\u202f]"
 
-# A dossier: five digits, possibly split after two ("27 925"), an optional hyphenated
+# A dossier: five digits, possibly split after two ("27 925", in older letters "31.371"), an optional hyphenated
 # sub-number ("21 501-20") and an optional budget chapter or fund ("36 200 X", "35 000 A",
 # "34 550-X", "36 200 IXB"). Groups: digits, sub-number, suffix.
 DOSSIER = (
-    rf"(?<![\w/.,-])(\d{{2}}{SP}?\d{{3}})(?![\d])"
+    rf"(?<![\w/.,-])(\d{{2}}(?:{SP}|\.)?\d{{3}})(?![\d])"
     r"(?:-(\d{1,3})(?!\d))?"
     rf"(?:(?:{SP}|-)((?:[IVXLC]{{1,6}}[AB]?|[A-Z]))(?![\w-]))?"
 )

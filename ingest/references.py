@@ -37,8 +37,10 @@ _NUMBERS = rf"{_NUMBER}{_MONTH_AHEAD}(?:{_MORE})*"
 _LETTER = r"[A-Z]{1,3}(?![\w-])"
 _DOSSIERS = rf"{DOSSIER}(?:\s*(?:,|en|&)\s*{DOSSIER})*"
 
+# The Eerste Kamer cites a paper by session, dossier and letter: "(2012–2013, CII, B)", "(2019/20, 35 300, C)".
+_SESSION = r"\d{4}\s*[/–-]\s*\d{2,4},\s*"
 _CITATION_RE = re.compile(
-    rf"(?P<keyword>{_KEYWORD})?(?P<open>\()?(?P<dossiers>{_DOSSIERS})"
+    rf"(?P<keyword>{_KEYWORD})?(?P<open>\((?:{_SESSION})?)?(?P<dossiers>{_DOSSIERS})"
     rf"(?:"
     rf"(?:,\s*|\s+){_NUMBER_WORD}\s*(?P<numbers>{_NUMBERS})"
     rf"|,\s*(?P<bare>{_NUMBERS})"
@@ -46,11 +48,12 @@ _CITATION_RE = re.compile(
     rf")"
 )
 # The Eerste Kamer's dossiers named by a Roman number only: "Kamerstukken I 2019/20, CII, E".
-_ROMAN_DOSSIER_RE = re.compile(rf"(?P<keyword>{_KEYWORD})(?P<roman>C[CDLXVI]{{0,5}})\s*,\s*(?P<letter>{_LETTER})")
+_ROMAN_DOSSIER_RE = re.compile(rf"(?:(?P<keyword>{_KEYWORD})|\({_SESSION})(?P<roman>C[CDLXVI]{{0,5}})\s*,\s*"
+                               rf"(?P<letter>{_LETTER})")
 _NUMBER_RE = re.compile(r"\d+|\b[A-Z]{1,3}\b")
-# Where those two can start: "Kamerstuk…", "(" or a dossier's first digit; "Kamerstuk…".
+# Where those two can start: "Kamerstuk…", "(" or a dossier's first digit; "Kamerstuk…" or "(".
 _CITATION_START = re.compile(r"[K(\d]")
-_ROMAN_DOSSIER_START = re.compile("K")
+_ROMAN_DOSSIER_START = re.compile("[K(]")
 _KST_IDS = prefilter.Prefiltered(KST_ID_RE)
 
 

@@ -129,3 +129,13 @@ def test_it_tells_the_page_of_a_reference():
 def test_it_reads_an_eerste_kamer_number_with_the_session_after_kamerstuknr():
     text = "de aanvaarde motie (Kamerstuknr. 2013–2014, CIV, C) om te komen met een analyse"
     assert [r.kamerstuk for r in find_references(text)] == ["CIV-C"]
+
+
+def test_it_reads_a_dossier_written_with_a_thousands_dot():
+    assert ids("de motie-Voorbeeld (kamerstuk 31.371, nr. 14) is aangenomen") == ["31371-14"]
+    assert ids("dat kost 31.371 euro, nr. 14 van de lijst") == []
+
+
+def test_it_reads_the_eerste_kamers_citation_by_session_dossier_and_letter():
+    assert ids("de motie Voorbeeld (2012–2013, CII, B) en de motie Anders (2019/20, 35 300, C)") == [
+        "CII-B", "35300-C"]
