@@ -24,6 +24,7 @@ from .sentences import flatten, split_sentences
 SHOW_FROM = 0.35  # below this a suggestion is noise to a clerk
 CONFIDENT_FROM = 0.55
 MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
+ON_TIME_DAYS = 90  # a letter this late is still the promised one: postponed work often comes a season later
 SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
 
 # A document saying it delivers on a promise.
@@ -144,7 +145,7 @@ WEIGHTS = {
     "same_source": 0.2,      # it cites what the promise was about (the initiatiefnota the promised reply is on)
     "same_dossier": 0.15,
     "same_ministry": 0.05,
-    "on_time": 0.1,          # sent at most 45 days after the due date
+    "on_time": 0.1,          # sent at most ON_TIME_DAYS after the due date
     "a_year_late": -0.1,     # sent more than a year after it
     "doubt": 0.4,            # a later document that repeats, postpones or calls it still open
 }
@@ -238,7 +239,10 @@ class LaterEvidence:
         score, reasons = 0.0, []
         subject = content_stems(f"{earlier.context} {earlier.text}")
         things = _things(f"{earlier.context} {earlier.text}")
-        says_fulfils = self._fulfilment_mentions(earlier, subject, things)
+        same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
+        # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
+        says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
+                        or (same_source and next(iter(self.fulfilment_sentences), None)))
         cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
         dated = _cites_date(self.dates_cited, earlier.document_date)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
@@ -260,11 +264,9 @@ class LaterEvidence:
         if says_fulfils:
             score += WEIGHTS["fulfilment"]
             reasons.append(Reason("fulfilment", {"passage": _short(says_fulfils)}))
-        same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
         if same_source:
             score += WEIGHTS["same_source"]
             reasons.append(Reason("same_source", {"kamerstuk": same_source[0]}))
-        # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
         delivers = self._delivery_of(subject, things) or (same_source and next(iter(self.deliveries), None))
         if delivers:
             score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
@@ -350,7 +352,7 @@ class LaterEvidence:
             return 0.0
         reasons.append(Reason("timing", {"due": earlier.due.isoformat(), "sent": sent.isoformat()}))
         late = (sent - earlier.due).days
-        if late <= 45:
+        if late <= ON_TIME_DAYS:
             return WEIGHTS["on_time"]
         return 0.0 if late <= 365 else WEIGHTS["a_year_late"]
 

@@ -321,3 +321,25 @@ def test_a_letter_sent_years_after_the_due_date_fulfils_it_only_when_it_cites_it
                     title="Evaluatie", sender="Minister voor Natuur en Stikstof")
     [suggestion] = suggest_fulfilments(citing, [STIKSTOF_PROMISE])
     assert suggestion.confident
+
+
+def test_a_letter_two_months_late_citing_what_the_postponed_promise_was_about_fulfils_it():
+    from ingest.followups import promise_sources
+
+    uitstel = ("In mijn brief (Kamerstuk 35 300 VII, nr. 85) schreef ik dat u voor 1 april een notitie over de "
+               "varianten zou ontvangen. Dat is niet gelukt. "
+               "Ik verwacht u de brief uiterlijk 30 april te doen toekomen.")
+    cited = uitstel.index("Kamerstuk")
+    source = Reference(kamerstuk="35300-VII-85", dossier="35300-VII", number="85", text="Kamerstuk 35 300 VII, nr. 85",
+                       start=cited, end=cited + 28)
+    start = uitstel.index("Ik verwacht")
+    promise = EarlierCommitment(
+        key="brief", text=uitstel[start:], due=dt.date(2020, 4, 30), document_kamerstuk="35300-VII-113",
+        document_date=dt.date(2020, 4, 6), dossiers=[], sender="Minister van Binnenlandse Zaken",
+        sources=promise_sources(uitstel, [source], start, len(uitstel)))
+    later = letter("Bij brief van 27 november 2019 (Kamerstuk 35 300 VII, nr. 85) is u een notitie over de varianten "
+                   "toegezegd. Deze brief strekt daartoe.", date=dt.date(2020, 6, 25),
+                   references=[cites("35300-VII-85")], dossiers=(), title="Varianten",
+                   sender="Minister van Binnenlandse Zaken")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident and Reason("same_source", {"kamerstuk": "35300-VII-85"}) in suggestion.reasons
