@@ -75,7 +75,9 @@ DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten",
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
 # A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
 ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt|"
-                   r"beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending")
+                   r"beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending|"
+                   # "Aan het verzoek van de commissie zal voor 1 mei worden voldaan"
+                   r"(?:aan\s+(?:het|dit|dat|uw)\s+)verzoek")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
                  r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
                  r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b")
@@ -198,12 +200,22 @@ REPORTED = _words(r"zou", r"zouden")
 ELSEWHERE = _words(r"in\s+de\s+(?:Raad|Europese\s+Raad|NAVO|VN|Veiligheidsraad|Unie|coalitie)", r"aandringen",
                    r"pleiten", r"(?:blijven\s+)?(?:aandringen|pleiten|oproepen|benadrukken|onderstrepen)")
 
+# Not doing it: "Ik zal uw Kamer niet apart informeren", "geen aparte brief"; but "niet eerder dan in mei", "niet later
+# dan 1 juni" name a date.
+NEGATED = _words(r"(?:zal|zullen|ga|gaan)\s+(?:ik\s+|wij\s+|we\s+|het\s+kabinet\s+)?"
+                 r"(?:(?:u|uw|de|het|Kamer|hierover|daarover)\s+){0,3}niet\b(?!\s+(?:eerder|later|alleen|pas|langer|meer|minder|slechts|uiterlijk|na|voor)\b)",
+                 r"(?:zal|zullen|ga|gaan)\b.{0,40}\bgeen\s+(?:aparte|afzonderlijke|separate|nieuwe|nadere\s+)?"
+                 r"(?:\w*brief|\w*rapportage|reactie|informatie|update)")
+
 # Postponements: an earlier promise that will not be kept on time.
 DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bniet",
                r"(?:helaas|echter)\b.{0,80}\bniet", r"vertraging", r"vertraagd", r"uitgesteld", r"uitstel",
                r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)",
                r"(?:kan|kunnen)\b.{0,60}\bniet\b.{0,40}\b(?:informeren|sturen|zenden|toekomen)",
                r"niet\s+(?:eerder|tijdig)", r"in\s+plaats\s+van")
+# The formula of a postponed answer to written questions: "kunnen niet binnen de gebruikelijke termijn worden
+# beantwoord".
+NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,2}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
                             r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
@@ -320,7 +332,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         # "Via deze brief laat ik u weten dat ik … zal toesturen"
         return None if is_past(said) else [*families, "future", "inside_this_letter"]
     own_words = AS_SAID.sub("", sentence)
-    if THIS_LETTER.search(sentence) or OFFER.search(sentence):
+    if THIS_LETTER.search(sentence) or OFFER.search(sentence) or NEGATED.search(main):
         return None
     if not reported_promise and is_past(ASIDE.sub(",", own_words)):
         return None
@@ -400,6 +412,8 @@ def is_postponement(sentence: str) -> bool:
     if sentence.endswith("?"):
         return False
     # Naming the earlier promise or the delay is rarer than the words of a delay: looked for first.
+    if NOT_IN_TIME.search(sentence) and (ANSWER.search(sentence) or re.search(r"beantwoord", sentence)):
+        return True
     earlier, later = EARLIER_PROMISE.search(sentence), LATER_THAN_PLANNED.search(sentence)
     if not (earlier or later) or not DELAY.search(sentence):
         return False

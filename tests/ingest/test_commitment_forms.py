@@ -152,3 +152,40 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     out = subprocess.run([sys.executable, "-m", "ingest", "extract", str(path)], capture_output=True, text=True,
                          timeout=60).stdout
     assert "zekerheid 0.85" in out and "belooft de Kamer te informeren of iets te sturen" in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Via deze brief laat ik u weten dat ik uw Kamer de uitkomsten van het onderzoek in juni zal toesturen.",
+    "Ik zal de uitkomsten van de verkenning voor de zomer aan uw Kamer kenbaar maken.",
+    "Aan het verzoek van de commissie om een overzicht van de kosten zal voor 1 mei worden voldaan.",
+    "Daarom verzoek ik u de termijn voor de beantwoording te verlengen tot 20 april.",
+    "Ik zal beide Kamers voor het zomerreces informeren over de voortgang.",
+    "De streefdatum is 1 juli; ik zal uw Kamer dan de evaluatie toesturen.",
+], ids=lambda s: s[:40])
+def test_it_finds_these_forms_of_promise_too(sentence):
+    assert found(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Middels deze brief informeer ik uw Kamer over de stand van zaken van het programma.",
+    "Ik zal uw Kamer niet apart informeren over de uitkomsten van de tweede ronde.",
+    "De streefdatum voor de afronding van het programma is 1 juli.",
+    # the present tense, licensed by a date that lies before this letter
+    "Op 3 februari informeer ik de commissie over de stand van zaken van het project.",
+], ids=lambda s: s[:40])
+def test_it_leaves_these_too(sentence):
+    assert not found(sentence), sentence
+
+
+def test_a_postponement_that_names_a_new_date_is_also_a_promise():
+    commitments, postponements = find_commitments_in(
+        "De vragen kunnen helaas niet binnen de termijn worden beantwoord. Ik streef ernaar de vragen binnen drie "
+        "weken te beantwoorden.")
+    assert postponements and commitments
+    assert commitments[0].due == LETTER_DATE + dt.timedelta(weeks=3)
+
+
+def find_commitments_in(text):
+    from ingest.commitments import find_commitments
+
+    return find_commitments(text, [0], LETTER_DATE, [])
