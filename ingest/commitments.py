@@ -46,7 +46,7 @@ SEND = _words(
     r"aangeboden", r"(?:toe\s*te\s*)?komen\s+toe", r"toekomen", r"toekomt", r"doen\s+toekomen",
     r"voor\s*(?:te\s+)?leggen", r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend",
     r"(?:dien|dient)\b.{0,80}\bin", r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien",
-    r"(?:verzend|verstuur)(?:t|en)?", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
+    r"(?:verzend|verstuur)(?:t|en)?", r"verstuurd", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
     r"(?:kom|komt|komen)\b.{0,40}\bmet",
@@ -119,7 +119,7 @@ MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commi
 PRONOUN_SENT = _words(r"(?:deze|die|dit|hem)\s+(?:[\w]+\s+){0,4}?(?:te\s+(?:kunnen\s+)?)?(?:sturen|zenden|"
                       r"toesturen|toezenden|aanbieden|aan\s+te\s+bieden|toe\s+te\s+sturen|toe\s+te\s+zenden|doen\s+toekomen)")
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
-THIS_LETTER = _words(r"(?:in|met|via|bij)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
+THIS_LETTER = _words(r"(?:in|met|via|bij|middels)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:\w*brief|nota|notitie|\w*rapportage|beantwoording)",
                      r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*",
                      r"(?:in|als)\s+(?:de\s+)?bijlage", r"\(bijlage\s*\d*\)",
@@ -188,7 +188,9 @@ REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft",
                      r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
                      r"zegt\s+(?:hij|zij|de\s+minister|de\s+staatssecretaris)\s+toe",
                      r"(?:blijf|blijft|blijven)\b.{0,60}\b(?:informeren|op\s+de\s+hoogte\s+(?:houden|stellen))",
-                     r"(?:met|in|via)\s+een\s+(?:aparte|afzonderlijke|separate|nadere)\s+\w*brief",
+                     r"(?:(?:met|in|via)\s+)?een\s+(?:aparte|afzonderlijke|separate|nadere)\s+\w*brief",
+                     # a condition that is still to come: "Zodra het akkoord er is, wordt het aan de Kamer verstuurd"
+                     r"zodra\b.{0,200}\b(?:wordt|worden|ontvangt|stuur|zend|informeer|bericht)",
                      r"(?:de|het|een|mijn)\s+(?:komende|volgende|eerstvolgende)\s+(?:\w*brief|\w*rapportage|nota|verslag)",
                      r"(?:u|uw\s+Kamer|de\s+Kamer)\s+wordt\b.{0,80}\b(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden))",
                      r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")
@@ -217,6 +219,7 @@ DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bn
 # beantwoord".
 NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,2}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
+                            r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
                             r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
                          r"(?:eerder|was)\s+(?:voorzien|gepland)",
@@ -328,7 +331,8 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
     if AGENDA_ITEM.match(sentence) or (RECEIVING.search(sentence) and not KAMER_RECEIVES.search(sentence)):
         return None
     main, said = _clauses(sentence)
-    if THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said)):
+    if (THIS_LETTER.search(main) and said and REAL_FUTURE.search(said) and (INFORM.search(said) or SEND.search(said))
+            and not EARLIER_PROMISE.search(main)):  # "Hiermee kom ik tegemoet aan de toezegging dat …": an old one
         # "Via deze brief laat ik u weten dat ik … zal toesturen"
         return None if is_past(said) else [*families, "future", "inside_this_letter"]
     own_words = AS_SAID.sub("", sentence)

@@ -161,6 +161,8 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "Daarom verzoek ik u de termijn voor de beantwoording te verlengen tot 20 april.",
     "Ik zal beide Kamers voor het zomerreces informeren over de voortgang.",
     "De streefdatum is 1 juli; ik zal uw Kamer dan de evaluatie toesturen.",
+    "Over de uitkomsten van het overleg ontvangt uw Kamer een separate brief.",
+    "Zodra de partijen tot een akkoord zijn gekomen, wordt het akkoord verstuurd aan de Kamer.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
@@ -168,6 +170,11 @@ def test_it_finds_these_forms_of_promise_too(sentence):
 
 @pytest.mark.parametrize("sentence", [
     "Middels deze brief informeer ik uw Kamer over de stand van zaken van het programma.",
+    "Middels deze brief informeer ik u over de conclusies en de vervolgstappen die ik voornemens ben te nemen.",
+    "Hiermee kom ik tegemoet aan de toezegging aan het lid Voorbeeld dat de Kamer wordt geïnformeerd over de stichting.",
+    # a postponement saying why, without a new date
+    "Door de afstemming tussen de ministeries kost dit meer tijd en is het niet mogelijk om de appreciatie voor "
+    "aanstaande donderdag aan uw Kamer te sturen.",
     "Ik zal uw Kamer niet apart informeren over de uitkomsten van de tweede ronde.",
     "De streefdatum voor de afronding van het programma is 1 juli.",
     # the present tense, licensed by a date that lies before this letter
