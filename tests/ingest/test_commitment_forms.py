@@ -171,7 +171,8 @@ def test_it_finds_these_forms_of_promise_too(sentence):
 @pytest.mark.parametrize("sentence", [
     "Middels deze brief informeer ik uw Kamer over de stand van zaken van het programma.",
     "Middels deze brief informeer ik u over de conclusies en de vervolgstappen die ik voornemens ben te nemen.",
-    "Hiermee kom ik tegemoet aan de toezegging aan het lid Voorbeeld dat de Kamer wordt geïnformeerd over de stichting.",
+    "Hiermee kom ik tegemoet aan de toezegging aan het lid Voorbeeld dat de Kamer wordt geïnformeerd over de "
+    "stichting.",
     # a postponement saying why, without a new date
     "Door de afstemming tussen de ministeries kost dit meer tijd en is het niet mogelijk om de appreciatie voor "
     "aanstaande donderdag aan uw Kamer te sturen.",
