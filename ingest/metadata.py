@@ -72,8 +72,12 @@ _BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P
                                   r"(?P<what>[^\n]{3,90}?)\s*,?\s*$", re.MULTILINE)
 _BARE_SIGNATURE_WINDOW = 600
 # A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …".
-_NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inister|[Ss]taatssecretaris)\s+(?:[A-Z][\w'-]+\s+){1,3}"
-                             r"\((?P<what>[^()\n]{2,60})\)")
+# "Minister Voorbeeld (OCW) laat weten …", "Staatssecretaris Van der Voorbeeld (Defensie)", and a list of them:
+# "De ministers Een (Buitenlandse Zaken), Twee (Defensie) en Drie (Justitie en Veiligheid) sturen …".
+_NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inisters?|[Ss]taatssecretaris(?:sen)?)\s+"
+                             r"(?P<names>(?:(?:[A-Z][\w'-]+|van|der|den|de|ter|ten)\s+){1,4}\([^()\n]{2,60}\)"
+                             r"(?:\s*(?:,|en)\s*(?:(?:[A-Z][\w'-]+|van|der|den|de|ter|ten)\s+){1,4}\([^()\n]{2,60}\))*)")
+_BRACKETED_RE = re.compile(r"\(([^()\n]{2,60})\)")
 # A sentence about a letter sent before this one, whose "mede namens" is not this letter's.
 _EARLIER_LETTER_RE = re.compile(r"\b(?:onlangs|eerder|verstuurd\w*|verstuurde\w*|stuurden|zonden|(?:toe)?gezonden|"
                                 r"(?:toe)?gestuurd|verzonden)\b", re.IGNORECASE)
@@ -325,9 +329,15 @@ def _offices_named(header: list[str], preamble: list[str], text: str) -> list[st
         tail = text[-_BARE_SIGNATURE_WINDOW:]
         offices = [office for m in _BARE_OFFICE_LINE_RE.finditer(tail) if (office := _office_for(m))]
     if not offices:
-        offices = [f"{m.group('office').capitalize()} van {ministry_label(code)}"
-                   for m in _NEWS_OFFICE_RE.finditer(opening) if (code := ministry_of(m.group("what")))]
+        offices = [f"{_singular(m.group('office'))} van {ministry_label(code)}"
+                   for m in _NEWS_OFFICE_RE.finditer(opening) for what in _BRACKETED_RE.findall(m.group("names"))
+                   if (code := ministry_of(what))]
     return list(dict.fromkeys(offices))
+
+
+def _singular(office: str) -> str:
+    office = office.lower()
+    return {"ministers": "Minister", "staatssecretarissen": "Staatssecretaris"}.get(office, office.capitalize())
 
 
 def _office_for(match: re.Match) -> str | None:
@@ -338,7 +348,10 @@ def _office_for(match: re.Match) -> str | None:
         name = ministry_name_at(what)
         return f"{office} van {name}" if name else None
     portfolio = re.split(r"\s+(?:over|inzake|betreffende|naar\s+aanleiding)\b|[,(]", what)[0].strip()
-    return f"{office} voor {portfolio}" if ministries_of(f"{office} voor {portfolio}") else None
+    if ministries_of(f"{office} voor {portfolio}"):
+        return f"{office} voor {portfolio}"
+    name = ministry_name_at(what)  # "de minister voor Infrastructuur en Milieu": a ministry's name after all
+    return f"{office} van {name}" if name else None
 
 
 def _ministries(sender: str, text: str, date: dt.date | None) -> list[str]:

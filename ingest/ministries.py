@@ -60,7 +60,7 @@ PORTFOLIOS = [
     (r"buitenlandse\s+handel|ontwikkelings\w*|europese\s+zaken", "BZ"),
     (r"(?:primair|basis)(?:-|\s+en\s+)voortgezet\s+onderwijs|onderwijs|media|emancipatie", "OCW"),
     (r"rechtsbescherming|migratie|vreemdelingenzaken", "JenV"),
-    (r"immigratie,?\s+integratie\s+en\s+asiel", "BZK"),
+    (r"immigratie,?\s+(?:integratie\s+)?en\s+asiel", "BZK"),
     (r"asiel\s+en\s+migratie", "AenM"),
     (r"klimaat\s+en\s+energie", "EZK"),
     (r"natuur\s+en\s+stikstof", "LNV"),

@@ -106,3 +106,19 @@ def test_on_behalf_of_in_a_sentence_about_an_earlier_letter_is_not_this_letters(
                                       "zend ik u, mede namens de Minister van Financiën, de agenda.\n\n"
                                       "De Minister van Buitenlandse Zaken,\nA.B. Voorbeeld\n")
     assert analysis.ministries == ["BZ", "Financiën"]
+
+
+@pytest.mark.parametrize("text, ministries", [
+    ("De ministers Een (Buitenlandse Zaken), Twee (Defensie) en Drie (Justitie en Veiligheid) sturen een brief naar "
+     "de Eerste Kamer.", ["BZ", "Defensie", "JenV"]),
+    ("Staatssecretaris Van der Voorbeeld (Defensie) geeft antwoord op nadere vragen.", ["Defensie"]),
+    ("De commissie heeft vragen voorgelegd aan de minister voor Infrastructuur en Milieu over de brief.", ["IenM"]),
+])
+def test_senders_as_summaries_and_lists_of_questions_name_them(tmp_path, text, ministries):
+    assert analyse_text(tmp_path, f"Den Haag, 3 maart 2012\n\n{text}\n").ministries == ministries
+
+
+def test_the_minister_for_immigration_and_asylum_of_2010_belongs_to_bzk():
+    from ingest.ministries import ministries_of
+
+    assert ministries_of("Minister voor Immigratie en Asiel", dt.date(2011, 4, 8)) == ["BZK"]
