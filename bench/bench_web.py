@@ -129,7 +129,7 @@ def pages() -> list[tuple[str, str, float | None]]:
         ("zoeken: ‘kabinet’ + dossier + periode",
          url("search", query=f"?q=kabinet&dossier={largest.key}&van=2020-01-01"), 100),
         (f"zoeken: zeldzaam woord ‘{RARE_WORD}’", url("search", query=f"?q={RARE_WORD}"), 100),
-        ("iCalendar-feed grootste dossier", feed, None),
+        ("iCalendar-feed grootste dossier", feed, 100),
         ("bewijskiezer: woord uit de titel, grootste dossier",
          url("evidence_choices", promise_in_largest, query=f"?brief={largest.titel.split()[0]}"), 100),
     ]

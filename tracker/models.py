@@ -325,6 +325,17 @@ def state_q(state: str, today: dt.date) -> models.Q:
     return models.Q(status=state)
 
 
+def is_late(status: str, due_date: dt.date | None, today: dt.date) -> bool:
+    """Te laat, beside the status: what `state_q(LATE)` selects; for rows read without a model instance."""
+    return status in OPEN_STATUSES and due_date is not None and due_date < today
+
+
+def state_label(status: str, due_date: dt.date | None, today: dt.date) -> str:
+    """The status, and te laat beside it: "Deels voldaan · te laat"."""
+    label = Status(status).label
+    return f"{label} · te laat" if is_late(status, due_date, today) else label
+
+
 class Source(models.TextChoices):
     ENGINE = "engine", "Automatisch herkend"
     CLERK = "clerk", "Griffie"
@@ -454,13 +465,11 @@ class Commitment(models.Model):
 
     def is_late(self, today: dt.date | None = None) -> bool:
         """Te laat, beside the status: what `state_q(LATE)` selects."""
-        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < (
-            today or timezone.localdate())
+        return is_late(self.status, self.due_date, today or timezone.localdate())
 
     def state_label(self, today: dt.date | None = None) -> str:
         """The status, and te laat beside it: "Deels voldaan · te laat"."""
-        label = Status(self.status).label
-        return f"{label} · te laat" if self.is_late(today) else label
+        return state_label(self.status, self.due_date, today or timezone.localdate())
 
     @property
     def rule_labels(self) -> list[str]:
