@@ -14,6 +14,7 @@ the fixed pure-Python load of `bench_web.py`, run while gunicorn is idle: how bu
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import re
@@ -27,6 +28,7 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -54,6 +56,38 @@ class Sample:
 class Run:
     seconds: float
     samples: list[Sample] = field(default_factory=list)
+    server_cpu: float = 0.0  # seconds of CPU gunicorn's processes spent during the run
+    database_cpu: float = 0.0  # PostgreSQL's processes serving this database (when on this machine)
+    client_cpu: float = 0.0  # and this process, the sessions' side
+
+
+def cpu_seconds(pids) -> float:
+    """User and system time of these processes so far (Linux), 0 for one that is gone."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def database_backends() -> list[int]:
+    """The PostgreSQL processes connected to the benchmark's database: gunicorn's workers keep theirs."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                       "pg_backend_pid()")
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
 def main() -> int:
@@ -70,12 +104,13 @@ def main() -> int:
         import django
 
         django.setup()
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # Django's logging shows each request otherwise
         build_archive(args.documents)
         users = make_users(args.sessions)
         plan = request_plan(page_urls(users[0]), args.requests, random.Random(1))  # noqa: S311  not secrets
         quiet = machine_noise()
-        with gunicorn(server_env, args.workers) as base:
-            run = load(base, users, plan)
+        with gunicorn(server_env, args.workers) as server:
+            run = load(server, users, plan)
         after = machine_noise()
     print_report(run, args, quiet, after)
     return 0
@@ -145,22 +180,26 @@ class gunicorn:  # noqa: N801  used as a context manager, like open()
                     "COLLECTED_STATIC": "0", "SITE_URL": f"http://{HOST}:{self.port}"}
         self.workers = workers
 
-    def __enter__(self) -> str:
+    def __enter__(self) -> gunicorn:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "config.wsgi", f"--workers={self.workers}",
              f"--bind={HOST}:{self.port}", "--log-level=warning"], cwd=ROOT, env=self.env)
-        base = f"http://{HOST}:{self.port}"
+        self.base = base = f"http://{HOST}:{self.port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn stopped with code {self.process.returncode}")
             try:
                 httpx.get(base + "/inloggen/", timeout=5)
-                return base
+                return self
             except httpx.TransportError:
                 time.sleep(0.2)
         self.__exit__()
         raise RuntimeError("gunicorn did not answer within 60 s")
+
+    @property
+    def pids(self) -> list[int]:
+        return [self.process.pid, *children(self.process.pid)]
 
     def __exit__(self, *exc) -> None:
         self.process.terminate()
@@ -186,9 +225,9 @@ def log_in(base: str, username: str) -> httpx.Client:
     return client
 
 
-def load(base: str, users: list[str], plan: list[tuple[str, str]]) -> Run:
+def load(server: gunicorn, users: list[str], plan: list[tuple[str, str]]) -> Run:
     """Every session logs in, then all start together and take the plan's next request until none is left."""
-    clients = [log_in(base, user) for user in users]
+    clients = [log_in(server.base, user) for user in users]
     for client in clients:  # each worker's connection to PostgreSQL and its templates, as a running server has
         client.get("/")
     queue = iter(plan)
@@ -213,11 +252,14 @@ def load(base: str, users: list[str], plan: list[tuple[str, str]]) -> Run:
     threads = [threading.Thread(target=session, args=(client,)) for client in clients]
     for thread in threads:
         thread.start()
+    pids, backends = server.pids, database_backends()
     start.wait()
-    began = time.perf_counter()
+    began, client_cpu = time.perf_counter(), time.process_time()
+    server_cpu, database_cpu = cpu_seconds(pids), cpu_seconds(backends)
     for thread in threads:
         thread.join()
-    run = Run(time.perf_counter() - began, samples)
+    run = Run(time.perf_counter() - began, samples, server_cpu=cpu_seconds(pids) - server_cpu,
+              database_cpu=cpu_seconds(backends) - database_cpu, client_cpu=time.process_time() - client_cpu)
     for client in clients:
         client.close()
     return run
@@ -263,6 +305,11 @@ def print_report(run: Run, args, quiet: tuple[float, float], after: tuple[float,
         goal = f"{target_p95:.0f}"
         print(f"{what:<20} {n:>9} {p50:8.1f} {p95:8.1f}  {goal:>8}  {' '.join(filter(None, [verdict, errors]))}")
     print(f"Doorvoer: {rps:.1f} verzoeken/s (doel ≥ {target_rps:.0f}: {'ok' if rps >= target_rps else 'TE LAAG'})")
+    per_request = 1000 / len(run.samples)
+    busy = (run.server_cpu + run.database_cpu + run.client_cpu) / run.seconds / os.cpu_count()
+    print(f"Processortijd per verzoek: gunicorn {run.server_cpu * per_request:.1f} ms, PostgreSQL "
+          f"{run.database_cpu * per_request:.1f} ms, de sessies zelf {run.client_cpu * per_request:.1f} ms "
+          f"(samen {busy:.0%} van {os.cpu_count()} kernen; de rest ging naar ander werk)")
     print(f"Vaste rekenlast voor en na de belasting: p50 {quiet[0]:.1f} en {after[0]:.1f} ms "
           f"(op een rustige machine {QUIET_FIXED_LOAD_MS:.0f} ms)")
 
