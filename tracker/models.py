@@ -455,6 +455,8 @@ class Commitment(models.Model):
             # the register's counts per status of one ministry, from this index alone
             models.Index(fields=["ministry", "status", "due_date"], include=["rejected"],
                          name="commitment_ministry_status"),
+            # a ministry's timeline: the letters its commitments stand in, read from this index alone
+            models.Index(fields=["ministry", "document"], name="commitment_ministry_document"),
         ]
 
     def __str__(self):
