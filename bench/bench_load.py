@@ -73,14 +73,47 @@ def cpu_seconds(pids) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def database_backends() -> list[int]:
-    """The PostgreSQL processes connected to the benchmark's database: gunicorn's workers keep theirs."""
-    from django.db import connection
+class DatabaseCpu(threading.Thread):
+    """The processor time of the PostgreSQL processes serving the benchmark's database, sampled twice a second:
+    gunicorn's workers open new connections when theirs grow old (CONN_MAX_AGE), and a process that is gone
+    can no longer be read, so each counts up to its last sample (when the server runs on this machine)."""
 
-    with connection.cursor() as cursor:
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.done = threading.Event()
+
+    def sample(self, cursor, at_start: bool = False) -> None:
         cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
                        "pg_backend_pid()")
-        return [pid for (pid,) in cursor.fetchall()]
+        for (pid,) in cursor.fetchall():
+            seconds = cpu_seconds([pid])
+            self.first.setdefault(pid, seconds if at_start else 0.0)  # new since the start: all of it counts
+            self.last[pid] = seconds
+
+    def run(self) -> None:
+        from django.db import connection
+
+        try:
+            with connection.cursor() as cursor:
+                while not self.done.wait(0.5):
+                    self.sample(cursor)
+                self.sample(cursor)
+        finally:
+            connection.close()
+
+    def start_counting(self) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            self.sample(cursor, at_start=True)
+        self.start()
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
 
 
 def children(pid: int) -> list[int]:
@@ -252,14 +285,14 @@ def load(server: gunicorn, users: list[str], plan: list[tuple[str, str]]) -> Run
     threads = [threading.Thread(target=session, args=(client,)) for client in clients]
     for thread in threads:
         thread.start()
-    pids, backends = server.pids, database_backends()
+    pids, database = server.pids, DatabaseCpu()
     start.wait()
-    began, client_cpu = time.perf_counter(), time.process_time()
-    server_cpu, database_cpu = cpu_seconds(pids), cpu_seconds(backends)
+    began, client_cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(pids)
+    database.start_counting()
     for thread in threads:
         thread.join()
     run = Run(time.perf_counter() - began, samples, server_cpu=cpu_seconds(pids) - server_cpu,
-              database_cpu=cpu_seconds(backends) - database_cpu, client_cpu=time.process_time() - client_cpu)
+              database_cpu=database.stop(), client_cpu=time.process_time() - client_cpu)
     for client in clients:
         client.close()
     return run
