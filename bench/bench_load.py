@@ -277,10 +277,13 @@ def load(server: gunicorn, users: list[str], plan: list[tuple[str, str]]) -> Run
                 return
             what, url = item
             started = time.perf_counter()
-            response = client.get(url)
+            try:
+                status = client.get(url).status_code
+            except httpx.HTTPError:  # counted as a failure (status 0), and the session goes on
+                status = 0
             ms = (time.perf_counter() - started) * 1000
             with lock:
-                samples.append(Sample(what, ms, response.status_code))
+                samples.append(Sample(what, ms, status))
 
     threads = [threading.Thread(target=session, args=(client,)) for client in clients]
     for thread in threads:
