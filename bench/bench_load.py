@@ -327,7 +327,7 @@ def summary(run: Run) -> list[tuple[str, int, float, float, str]]:
 
 
 def print_report(run: Run, args, quiet: tuple[float, float], after: tuple[float, float]) -> None:
-    factor = slowdown(quiet[0])
+    factor = slowdown((quiet[0] + after[0]) / 2)  # the machine's state during the run: between the two
     rps = len(run.samples) / run.seconds
     target_rps, target_p95 = TARGET_RPS / factor, TARGET_P95_MS * factor
     scaled = f" (geschaald met {factor:.2f}: de vaste rekenlast liep zo veel trager dan op een rustige machine)" \
@@ -346,7 +346,8 @@ def print_report(run: Run, args, quiet: tuple[float, float], after: tuple[float,
     print(f"Processortijd per verzoek: gunicorn {run.server_cpu * per_request:.1f} ms, PostgreSQL "
           f"{run.database_cpu * per_request:.1f} ms, de sessies zelf {run.client_cpu * per_request:.1f} ms "
           f"(samen {busy:.0%} van {os.cpu_count()} kernen; de rest ging naar ander werk)")
-    print(f"Vaste rekenlast voor en na de belasting: p50 {quiet[0]:.1f} en {after[0]:.1f} ms "
+    print(f"Vaste rekenlast voor en na de belasting: p50 {quiet[0]:.1f} en {after[0]:.1f} ms, p95 {quiet[1]:.1f} en "
+          f"{after[1]:.1f} ms "
           f"(op een rustige machine {QUIET_FIXED_LOAD_MS:.0f} ms)")
 
 
