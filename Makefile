@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup worker stop bench bench-ingest bench-web bench-sync bench-tables
+.PHONY: run test lint setup worker stop bench bench-ingest bench-web bench-load bench-sync bench-tables
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ bench-tables: $(VENV)/.installed
 
 bench-web: $(VENV)/.installed
 	$(PY) bench/bench_web.py --documents 100000
+
+# gunicorn with 3 workers, DEBUG off, on 127.0.0.1 only, in bench-web's archive: 20 sessions, 1200 requests.
+bench-load: $(VENV)/.installed
+	$(PY) bench/bench_load.py --documents 100000 --sessions 20 --requests 1200 --workers 3
 
 bench-sync: $(VENV)/.installed
 	$(PY) bench/bench_sync.py --entries 50000

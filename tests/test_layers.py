@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # each other as long as there is no circle.
 FLOORS = [
     ("ingest",),
-    ("tracker.ids", "tracker.ministries", "tracker.filenames", "tracker.params", "tracker.roles", "tracker.passwords",
-     "tracker.excerpt", "tracker.spreadsheet", "tracker.folders", "tracker.converters"),
+    ("tracker.ids", "tracker.ical", "tracker.ministries", "tracker.filenames", "tracker.params", "tracker.roles",
+     "tracker.passwords", "tracker.excerpt", "tracker.spreadsheet", "tracker.folders", "tracker.converters"),
     ("tracker.models",),
     ("tracker.workflow", "tracker.search", "tracker.overviews"),
     ("tracker.analysis", "tracker.corrections"),

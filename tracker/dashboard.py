@@ -15,6 +15,7 @@ from django.utils import timezone
 from tracker.ids import dossier_label
 from tracker.ministries import ministry_label, ministry_slug
 from tracker.models import OPEN_STATUSES, Commitment, Document, Dossier, Status, StatusChange, late_q
+from tracker.timeline import IdAmong
 
 CHART_ROWS = 12
 SOON = dt.timedelta(days=30)
@@ -96,7 +97,9 @@ def dashboard(today: dt.date) -> Dashboard:
         "fulfilled_quarter": sum(row["n"] for row in fulfilled_rows),
     }
     ministries = {row["ministry"]: ministry_label(row["ministry"]) for row in open_rows if row["ministry"]}
-    dossier_keys = dict(Dossier.objects.filter(pk__in={row["dossier"] for row in open_rows}).values_list("pk", "key"))
+    # The ids as one array: `pk__in` makes a parameter of each of the hundreds, which costs more than the query.
+    dossier_ids = sorted({row["dossier"] for row in open_rows if row["dossier"] is not None})
+    dossier_keys = dict(Dossier.objects.filter(IdAmong(dossier_ids)).values_list("pk", "key"))
     dossiers = {pk: dossier_label(key) for pk, key in dossier_keys.items()}
     return Dashboard(
         counts=counts,

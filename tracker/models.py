@@ -90,6 +90,13 @@ class DocumentQuerySet(models.QuerySet):
         shared = Document.other_dossiers.through.objects.filter(dossier__key=key).values("document_id")
         return self.filter(Q(dossier__key=key) | Q(pk__in=shared))
 
+    def ids_in_dossier(self, key: str):
+        """The ids of `in_dossier(key)` as one set (its own papers UNION the shared ones), for a condition inside
+        a larger query such as a search's: with the OR of the two, PostgreSQL tests every document of the archive
+        against both there. The document list keeps `in_dossier`, which it pages through faster."""
+        own = self.filter(dossier__key=key).order_by().values("pk")
+        return own.union(Document.other_dossiers.through.objects.filter(dossier__key=key).values("document_id"))
+
     def by_kamerstuk(self, kamerstuk: str) -> Document | None:
         """The document that is this Kamerstuk: the first to arrive, when a paper came in more than once."""
         return self.filter(kamerstuk=kamerstuk).order_by("created_at").first()
@@ -325,6 +332,17 @@ def state_q(state: str, today: dt.date) -> models.Q:
     return models.Q(status=state)
 
 
+def is_late(status: str, due_date: dt.date | None, today: dt.date) -> bool:
+    """Te laat, beside the status: what `state_q(LATE)` selects; for rows read without a model instance."""
+    return status in OPEN_STATUSES and due_date is not None and due_date < today
+
+
+def state_label(status: str, due_date: dt.date | None, today: dt.date) -> str:
+    """The status, and te laat beside it: "Deels voldaan · te laat"."""
+    label = Status(status).label
+    return f"{label} · te laat" if is_late(status, due_date, today) else label
+
+
 class Source(models.TextChoices):
     ENGINE = "engine", "Automatisch herkend"
     CLERK = "clerk", "Griffie"
@@ -445,6 +463,8 @@ class Commitment(models.Model):
             # the register's counts per status of one ministry, from this index alone
             models.Index(fields=["ministry", "status", "due_date"], include=["rejected"],
                          name="commitment_ministry_status"),
+            # a ministry's timeline: the letters its commitments stand in, read from this index alone
+            models.Index(fields=["ministry", "document"], name="commitment_ministry_document"),
         ]
 
     def __str__(self):
@@ -455,13 +475,11 @@ class Commitment(models.Model):
 
     def is_late(self, today: dt.date | None = None) -> bool:
         """Te laat, beside the status: what `state_q(LATE)` selects."""
-        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < (
-            today or timezone.localdate())
+        return is_late(self.status, self.due_date, today or timezone.localdate())
 
     def state_label(self, today: dt.date | None = None) -> str:
         """The status, and te laat beside it: "Deels voldaan · te laat"."""
-        label = Status(self.status).label
-        return f"{label} · te laat" if self.is_late(today) else label
+        return state_label(self.status, self.due_date, today or timezone.localdate())
 
     @property
     def rule_labels(self) -> list[str]:

@@ -5,10 +5,8 @@ carry the token instead; renewing or revoking the token makes every earlier URL 
 opens the feeds only, never the API (which has tokens of its own, `tracker.views.tokens`).
 """
 
-import datetime as dt
 from functools import wraps
 
-import icalendar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -20,7 +18,8 @@ from django.utils import feedgenerator, timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.ministries import ministry_codes, ministry_for_old_slug, ministry_for_slug, ministry_label, ministry_slug
-from tracker.models import Commitment, Dossier, FeedToken
+from tracker import ical
+from tracker.models import Commitment, Dossier, FeedToken, state_label
 from tracker.timeline import dossier_scope
 
 # A calendar shows what is coming, and the latest past deadlines beside it; a busy dossier or ministry
@@ -104,29 +103,28 @@ def ministry_ics(request, slug):
 
 
 def _calendar(request, name, commitments):
-    """One all-day event per due date; the status in the summary, so a fulfilled promise reads as such."""
+    """One all-day event per due date; the status in the summary, so a fulfilled promise reads as such.
+
+    Only the columns the events show are read, as tuples, and the text is written by `tracker.ical`."""
     today = timezone.localdate()
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Kamerbrieventracker//toezeggingen//NL")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
-    dated = commitments.listed().filter(due_date__isnull=False).select_related("document").defer("document__text")
-    upcoming = dated.filter(due_date__gte=today).order_by("due_date", "pk")[:MAX_UPCOMING]
-    past = dated.filter(due_date__lt=today).order_by("-due_date", "-pk")[:MAX_PAST]
-    for commitment in [*upcoming, *past]:
-        state = commitment.state_label(today)
-        url = request.build_absolute_uri(commitment.get_absolute_url())
-        event = icalendar.Event()
-        event.add("uid", f"toezegging-{commitment.pk}@{request.get_host()}")
-        event.add("dtstamp", commitment.updated_at)
-        event.add("dtstart", commitment.due_date)
-        event.add("dtend", commitment.due_date + dt.timedelta(days=1))
-        event.add("summary", f"[{state}] {commitment.text[:100]}")
-        event.add("description", f"{commitment.text}\n\nStatus: {state}\nBron: "
-                                 f"{commitment.document or commitment.origin or 'mondeling'}\n{url}")
-        event.add("url", url)
-        calendar.add_component(event)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    host = request.get_host()
+    columns = ("pk", "text", "status", "due_date", "updated_at", "origin", "document__title",
+               "document__original_name", "document_id")
+    dated = commitments.listed().filter(due_date__isnull=False)
+    upcoming = dated.filter(due_date__gte=today).order_by("due_date", "pk").values_list(*columns)[:MAX_UPCOMING]
+    past = dated.filter(due_date__lt=today).order_by("-due_date", "-pk").values_list(*columns)[:MAX_PAST]
+    # Each commitment's address differs only in its number: reversed once, for a number that cannot occur.
+    head, tail = request.build_absolute_uri(reverse("commitment", args=[0])).rsplit("/0/", 1)
+    events = []
+    for pk, text, status, due_date, updated_at, origin, title, original_name, document_id in [*upcoming, *past]:
+        state = state_label(status, due_date, today)
+        source = (title or original_name) if document_id is not None else origin or "mondeling"
+        url = f"{head}/{pk}/{tail}"
+        events.append(ical.Event(uid=f"toezegging-{pk}@{host}", stamp=updated_at, day=due_date,
+                                 summary=f"[{state}] {text[:100]}",
+                                 description=f"{text}\n\nStatus: {state}\nBron: {source}\n{url}", url=url))
+    body = ical.calendar("-//Kamerbrieventracker//toezeggingen//NL", name, events)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 @token_required

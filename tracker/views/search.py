@@ -102,7 +102,7 @@ def _dossier_key(typed):
 def _page_filters(data):
     filters = Q()
     if data.get("dossier"):
-        filters &= Q(document__in=Document.objects.in_dossier(_dossier_key(data["dossier"])))
+        filters &= Q(document__in=Document.objects.ids_in_dossier(_dossier_key(data["dossier"])))
     if data.get("afzender"):
         filters &= Q(document__sender__icontains=data["afzender"])
     if data.get("soort"):
