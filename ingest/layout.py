@@ -51,6 +51,7 @@ from .readers.lines import Line, RawDocument
 PARAGRAPH_BREAK = "\n\n"
 # Where the header block may end: a salutation further down than this is part of the body.
 _HEADER_SEARCH_LINES = 40
+_TITLE_WRAPS = 3  # a dossier title runs over at most this many further lines
 # A copy that lost the header's line breaks runs it into one line: "Tweede Kamer der Staten-Generaal 2Vergaderjaar
 # 2014–2015 26 488Behoeftestelling … Nr. 376 BRIEF VAN DE MINISTER … Aan de Voorzitter … Den Haag, 18 februari 2015 …".
 # The header's parts start where these do; the body starts after the place and date.
@@ -192,6 +193,7 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     if first is None:
         return [], []
     _unfold_header(first)
+    _join_wrapped_titles(first)
     # A published copy may keep the header's table cells: "Vergaderjaar 2024-2025 |".
     texts = [line.text.strip().strip("|").strip() for line in first]
     found = _header_start(texts)
@@ -216,6 +218,24 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     header, preamble = texts[start:end], texts[:start]
     del first[:end]
     return header, preamble
+
+
+def _join_wrapped_titles(lines: list[Line]) -> None:
+    """A long dossier title wraps in a typeset header ("35 300 VII Vaststelling van de begrotingsstaten van het
+    Ministerie van" / "Binnenlandse Zaken … voor het jaar 2020" / "Nr. 113 BRIEF VAN …"): its lines become one,
+    in place, so the header reads on to the paper's number."""
+    index = 0
+    while index < min(len(lines), _HEADER_SEARCH_LINES):
+        if DOSSIER_TITLE_RE.match(lines[index].text.strip()):
+            ahead = [line.text.strip() for line in lines[index + 1:index + 1 + _TITLE_WRAPS + 1]]
+            next_part = next((k for k, text in enumerate(ahead)
+                              if OWN_NUMBER_RE.match(text) or DOSSIER_TITLE_RE.match(text)
+                              or DOSSIER_LINE_RE.match(text)), None)
+            wrapped = ahead[:next_part] if next_part else []
+            if wrapped and all(text and not _is_header_line(text) for text in wrapped):
+                lines[index].text = " ".join([lines[index].text.strip(), *wrapped])
+                del lines[index + 1:index + 1 + len(wrapped)]
+        index += 1
 
 
 def _unfold_header(lines: list[Line]) -> None:

@@ -71,6 +71,7 @@ _PUT_TO_RE = re.compile(r"\b(?:voorgelegd|gesteld|gericht)\s+aan\s+de\s+(?P<offi
 _BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P<kind>van|voor)\s+"
                                   r"(?P<what>[^\n]{3,90}?)\s*,?\s*$", re.MULTILINE)
 _BARE_SIGNATURE_WINDOW = 600
+_RUN_ON_SIGNATURE = 400  # characters from the end in which a signature may follow a sentence on its line
 # A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …".
 # "Minister Voorbeeld (OCW) laat weten …", "Staatssecretaris Van der Voorbeeld (Defensie)", and a list of them:
 # "De ministers Een (Buitenlandse Zaken), Twee (Defensie) en Drie (Justitie en Veiligheid) sturen …".
@@ -288,9 +289,11 @@ def _whole_office(text: str, match: re.Match) -> tuple[str, int]:
 
 
 def _starts_block(text: str, position: int) -> bool:
-    """A signature title opens a line, or follows another title on the same line."""
+    """A signature title opens a line, or follows another title on the same line; near the end of a copy that
+    lost its line breaks it may follow the last sentence ("… doen toekomen. De Minister van X, A. Naam")."""
     before = text[:position].rstrip(" ")
-    return not before or before.endswith(("\n", ","))
+    return not before or before.endswith(("\n", ",")) or (
+        before.endswith(".") and len(text) - position <= _RUN_ON_SIGNATURE)
 
 
 def _split_names(chunk: str, count: int) -> list[str]:

@@ -147,3 +147,22 @@ def test_a_header_run_into_one_line_is_read_as_a_header(tmp_path):
     assert (analysis.kamerstuk, analysis.date, analysis.ministries) == ("31234-45", dt.date(2020, 3, 4), ["Financiën"])
     assert analysis.title == "Voorbeeldbeleid"
     assert [c.text for c in analysis.commitments] == ["Ik zal u voor de zomer informeren."]
+
+
+def test_a_dossier_title_wrapped_over_lines_still_leads_to_the_number(tmp_path):
+    analysis = analyse_text(tmp_path, "35 300 VII Vaststelling van de begrotingsstaten van het Ministerie van\n"
+                                      "Binnenlandse Zaken en Koninkrijksrelaties (VII) voor het jaar 2020\n"
+                                      "Nr. 113 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES\n"
+                                      "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+                                      "Den Haag, 6 april 2020\n\nIk zal u de notitie in mei sturen.\n")
+    assert analysis.kamerstuk == "35300-VII-113"
+    assert analysis.title == ("Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken en "
+                              "Koninkrijksrelaties (VII) voor het jaar 2020")
+
+
+def test_a_signature_run_on_after_the_last_sentence_is_read(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 21 oktober 2011\n\nIk zal uw Kamer mijn visie in november doen "
+                                      "toekomen. De staatssecretaris van Economische Zaken, Landbouw en Innovatie, "
+                                      "A.B. Voorbeeld\n")
+    assert analysis.sender == "Staatssecretaris van Economische Zaken, Landbouw en Innovatie"
+    assert analysis.ministries == ["ELI"]
