@@ -130,11 +130,12 @@ def test_a_clerk_reviews_and_fulfils_by_keyboard_alone_and_hears_each_result(
     notice = page.locator(".notice.saved")
     notice.wait_for()
     assert page.evaluate("document.activeElement.classList.contains('saved')")  # focused, so it is read out
-    assert "Openstaand → Voldaan · bewijs: Uitkomsten onderzoek munitie" in notice.inner_text()
+    letter = "27\u00a0925, nr.\u00a0980 · Uitkomsten onderzoek munitie"
+    assert f"Openstaand → Voldaan · bewijs: {letter}" in notice.inner_text()
     (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "layout" / "opgeslagen-clerk-laptop.png"), full_page=True)
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Uitkomsten onderzoek munitie"
+    assert page.evaluate("document.activeElement.textContent") == letter
     notice.locator("a", has_text="Heropenen").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#heropenen"

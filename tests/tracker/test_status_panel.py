@@ -15,7 +15,8 @@ def test_marking_voldaan_says_what_was_saved_and_offers_reopening(clerk_client, 
     notice = page[page.index('<div class="notice saved"'):page.index("</div>", page.index('<div class="notice saved"'))]
     assert 'role="status"' in notice and "autofocus" in notice  # htmx focuses it after the swap
     assert "Opgeslagen." in notice and "Kandidaat → <strong>Voldaan</strong>" in notice
-    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">Stand van zaken Irak</a>' in notice
+    label = "27\u00a0925, nr.\u00a0962 · Stand van zaken Irak"
+    assert f'bewijs: <a href="{follow_up.get_absolute_url()}">{label}</a>' in notice
     assert '<a href="#heropenen">Heropenen</a>' in notice and 'href="#status-wijzigen"' in notice
     assert 'id="heropenen"' in page and "<h2>Andere status kiezen</h2>" in page
     assert selected_status(page) == []  # not Voldaan again
