@@ -52,3 +52,23 @@ def test_a_refused_decision_sends_the_unchanged_count(clerk_client):
     decide(clerk_client, first, "accept")
     answer = decide(clerk_client, first, "reject")  # decided already: a conflict
     assert answer.status_code == 409 and ">1 te beoordelen.</p>" in answer.content.decode()
+
+
+def test_a_rejected_candidate_shows_its_reason_and_the_way_back(clerk_client):
+    [candidate] = candidates(1)
+    version = Commitment.objects.get(pk=candidate.pk).version
+    answer = clerk_client.post(reverse("review_decide", args=[candidate.pk, "reject"]),
+                               {"version": version, "reason": "Dubbel met de brief van mei"},
+                               HTTP_HX_REQUEST="true").content.decode()
+    row = answer[answer.index(f'<tr id="candidate-{candidate.pk}"'):]
+    assert "Afgewezen" in row and "Dubbel met de brief van mei" in row
+    assert f'href="{candidate.get_absolute_url()}#heropenen">ongedaan maken</a>' in row
+    page = clerk_client.get(candidate.get_absolute_url()).content.decode()
+    assert 'id="heropenen"' in page  # where the link leads: the form that takes it back
+    version = Commitment.objects.get(pk=candidate.pk).version
+    reopened = clerk_client.post(reverse("commitment_status", args=[candidate.pk]),
+                                 {"status": "openstaand", "note": "Toch een toezegging", "version": version},
+                                 HTTP_HX_REQUEST="true")
+    assert reopened.status_code == 200
+    candidate.refresh_from_db()
+    assert (candidate.status, candidate.rejected) == ("openstaand", False)

@@ -75,9 +75,8 @@ def review_queue(request):
 
 def _decide(commitment, decision, user, reason, seen_version):
     if decision == "accept":
-        accept(commitment, user, seen_version)
-    else:
-        reject(commitment, user, reason.strip() or DEFAULT_REASON, seen_version)
+        return accept(commitment, user, seen_version)
+    return reject(commitment, user, reason.strip() or DEFAULT_REASON, seen_version)
 
 
 @require_POST
@@ -88,7 +87,8 @@ def review_decide(request, pk, decision):
     ctx = {"default_reason": DEFAULT_REASON}
     status = 200
     try:
-        _decide(commitment, decision, request.user, request.POST.get("reason", ""), seen_version(request.POST))
+        change = _decide(commitment, decision, request.user, request.POST.get("reason", ""), seen_version(request.POST))
+        ctx["reason"] = change.reason if decision == "reject" else ""
     except Conflict as conflict:
         ctx["error"], status = conflict.message, 409
     except ValidationError as error:
