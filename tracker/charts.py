@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from tracker.display import MONTHS, STATE_COLOURS, day_label, state_class
 from tracker.models import Status
-INK, MUTED, ACCENT = "#1d2433", "#5f6b7a", "#154273"
+MUTED, ACCENT = "#5f6b7a", "#154273"
 
 WIDTH = 960
 PAD = 24
@@ -114,7 +114,7 @@ def timeline_svg(timeline) -> str:
     levels = min(max(stacks.values(), default=0), MAX_STACK)
     axis = top + levels * STEP + 14
     due_lane = axis + 42
-    height = due_lane + 40
+    height = due_lane + 20
 
     body = [f'<line x1="{PAD}" y1="{axis}" x2="{WIDTH - PAD}" y2="{axis}" stroke="{ACCENT}" stroke-width="2"/>']
     for date, label in scale.ticks():
@@ -167,15 +167,18 @@ def timeline_svg(timeline) -> str:
     for x, count in overflow.items():
         body.append(f'<text x="{x + 7}" y="{top}" fill="{MUTED}">+{count}</text>')
 
-    x = PAD
-    for status in Status:
-        body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="5" fill="{STATE_COLOURS[status]}"/>'
-                    f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">{escape(status.label)}</text>')
-        x += 24 + 7 * len(status.label)
-    body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="6" fill="none" stroke="{STATE_COLOURS["te_laat"]}" '
-                f'stroke-width="2"/><text x="{x + 14}" y="{height - 6}" fill="{INK}">te laat</text>')
-    x += 24 + 7 * len("te laat")
-    body.append(f'<circle cx="{x + 5}" cy="{height - 10}" r="4" fill="#fff" stroke="{MUTED}" stroke-width="2"/>'
-                f'<text x="{x + 14}" y="{height - 6}" fill="{INK}">mondeling</text>')
     return _svg(height, body)
+
+
+def timeline_legend() -> str:
+    """What the drawing's markers mean, as a list beside it rather than in it: it wraps, keeps the page's type and
+    stays in view while the drawing scrolls sideways on a phone."""
+    def marker(paint: str, r: int = 5) -> str:
+        return f'<svg class="swatch" viewBox="0 0 14 14"><circle cx="7" cy="7" r="{r}" {paint}/></svg>'
+
+    items = [marker(f'fill="{STATE_COLOURS[status]}"') + escape(status.label) for status in Status]
+    items.append(marker(f'fill="none" stroke="{STATE_COLOURS["te_laat"]}" stroke-width="2"', 6) + "te laat")
+    items.append(marker(f'fill="#fff" stroke="{MUTED}" stroke-width="2"', 4) + "mondeling")
+    return mark_safe(  # noqa: S308 — fixed labels and colours only
+        '<ul class="bar-legend" aria-hidden="true">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
 

@@ -169,6 +169,11 @@ def test_at_phone_width_the_navigation_wraps_tables_scroll_and_fields_stay_in_th
     assert drawing.locator("svg.chart").evaluate("svg => svg.getBoundingClientRect().width") >= 960
     hint = drawing.locator("figcaption .scroll-hint")
     assert hint.is_visible() and 0 <= hint.bounding_box()["x"] <= 390
+    legend = drawing.locator("figcaption ul.bar-legend li")  # what the markers mean, in view beside the drawing
+    assert legend.count() == 8
+    for index in range(legend.count()):
+        box = legend.nth(index).bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= 390
     # The timeline's list keeps its dates and cards inside the screen.
     for selector in ("ol.timeline li.event > time", "ol.timeline .card"):
         box = page.locator(selector).first.bounding_box()

@@ -224,3 +224,11 @@ def test_a_letter_without_a_number_shows_its_sender_alone(staff_client):
     page = staff_client.get(reverse("timeline")).content.decode()
     card = page.split(f'id="document-{letter.pk}"')[1].split("</li>")[0]
     assert '<span class="muted">Minister van Financiën</span>' in card
+
+
+def test_the_drawing_says_what_its_markers_mean_beside_it(staff_client, clerk):
+    build_dossier(clerk)
+    page = staff_client.get(reverse("dossier", args=["27925"])).content.decode()
+    caption = page[page.index("<figcaption"):page.index("</figcaption>")]
+    assert all(f"</svg>{label}</li>" in caption for label in ("Kandidaat", "Voldaan", "te laat", "mondeling"))
+    assert ">mondeling</text>" not in page  # no longer drawn inside the picture

@@ -15,7 +15,7 @@ from tracker.display import MONTHS
 from tracker.ministries import ministry_codes, ministry_for_old_slug, ministry_for_slug, ministry_label, ministry_slug
 from tracker.filters import CommitmentFilter
 from tracker.models import Commitment, Document
-from tracker.charts import timeline_svg
+from tracker.charts import timeline_legend, timeline_svg
 from tracker.timeline_list import event_list
 
 
@@ -24,8 +24,8 @@ def render_timeline(request, scope, oral, ctx, ministries=None):
     form = CommitmentFilter(request.GET, ministries=ministry_codes() if ministries is None else ministries)
     timeline = timelines.build(scope, oral, form, timezone.localdate())
     events = event_list(timeline, ctx.get("dossier"), filtered=form.narrows_commitments or bool(timeline.period))
-    ctx = {**ctx, "form": form, "timeline": timeline, "svg": timeline_svg(timeline), "events": events,
-           "zoom": _zoom(form, timeline)}
+    ctx = {**ctx, "form": form, "timeline": timeline, "svg": timeline_svg(timeline), "legend": timeline_legend(),
+           "events": events, "zoom": _zoom(form, timeline)}
     if request.htmx:
         return render(request, "timeline.html#timeline", ctx)
     return render(request, "timeline.html", ctx)
