@@ -416,7 +416,7 @@ def is_postponement(sentence: str) -> bool:
     if sentence.endswith("?"):
         return False
     # Naming the earlier promise or the delay is rarer than the words of a delay: looked for first.
-    if NOT_IN_TIME.search(sentence) and (ANSWER.search(sentence) or re.search(r"beantwoord", sentence)):
+    if NOT_IN_TIME.search(sentence) and (ANSWER.search(sentence) or "beantwoord" in sentence):
         return True
     earlier, later = EARLIER_PROMISE.search(sentence), LATER_THAN_PLANNED.search(sentence)
     if not (earlier or later) or not DELAY.search(sentence):

@@ -168,8 +168,8 @@ def promise_sources(text: str, references: list[Reference], start: int, end: int
     paragraph ("De reactie op de initiatiefnota (Kamerstuk 35 537, nr. 2) kan niet binnen de termijn … We
     verwachten deze eind oktober te sturen")."""
     near = range(start - SOURCE_BEFORE, end)
-    return list(dict.fromkeys(r.kamerstuk for r in references if r.footnote is None and r.start in near
-                              and "\n\n" not in text[r.start:start]))
+    return list(dict.fromkeys(r.kamerstuk for r in references if r.footnote is None and r.start >= 0
+                              and r.start in near and "\n\n" not in text[r.start:start]))
 
 
 def promise_context(text: str, start: int) -> str:
@@ -294,7 +294,8 @@ class LaterEvidence:
         score = round(min(score, 1.0), 3)
         # Citing the earlier letter shows the later one knows it, not that it delivers this
         # promise: that takes a statement of delivery, or an opening about the promise itself.
-        # Confident takes both: a link to the promise (its letter cited, or its dossier) and a sign of delivery.
+        # Confident takes both: a link to the promise (its letter cited, its dossier, or what it was about) and a
+        # sign of delivery.
         opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
         linked = cites or dated or same_dossier or bool(same_source)
         delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
@@ -354,7 +355,7 @@ class LaterEvidence:
         late = (sent - earlier.due).days
         if late <= ON_TIME_DAYS:
             return WEIGHTS["on_time"]
-        return 0.0 if late <= 365 else WEIGHTS["a_year_late"]
+        return WEIGHTS["a_year_late"] if _years_late(earlier.due, sent) else 0.0
 
     def _repeats(self, subject: dict[str, str]) -> bool:
         return bool(subject) and any(len(subject.keys() & p.keys()) / len(subject) >= 0.6 for p in self.promises)
@@ -407,6 +408,7 @@ def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, in
 
 
 def _years_late(due: dt.date | None, sent: dt.date) -> bool:
+    """Sent more than a year after the due date."""
     return bool(due) and (sent - due).days > 365
 
 

@@ -21,7 +21,7 @@ import bisect
 import itertools
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import cleanup
 from .patterns import (
@@ -253,9 +253,7 @@ def _unfold_header(lines: list[Line]) -> None:
         bounds = sorted(cuts | {0})
         parts = [line.text[a:b].strip() for a, b in itertools.pairwise(bounds)]
         parts = [_FOLDED_DOSSIER_RE.sub(r"\1 ", _FOLDED_SESSION_RE.sub(r"\1–\2", part)) for part in parts if part]
-        lines[index:index + 1] = [
-            Line(text=part, top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, size=line.size,
-                 starts_paragraph=True) for part in parts]
+        lines[index:index + 1] = [replace(line, text=part, starts_paragraph=True) for part in parts]
         return
 
 

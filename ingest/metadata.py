@@ -38,6 +38,7 @@ from .patterns import (
     own_number,
 )
 from .readers.lines import Known
+from .sentences import split_sentences
 
 # The answers to a list of questions, a committee report.
 _ANSWERS_RE = re.compile(r"(?m)^(?:LIJST VAN VRAGEN EN ANTWOORDEN|ANTWOORD(?:EN)? OP)|\bAntwoord van\b.*\(ontvangen")
@@ -72,9 +73,9 @@ _BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P
                                   r"(?P<what>[^\n]{3,90}?)\s*,?\s*$", re.MULTILINE)
 _BARE_SIGNATURE_WINDOW = 600
 _RUN_ON_SIGNATURE = 400  # characters from the end in which a signature may follow a sentence on its line
-# A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …".
-# "Minister Voorbeeld (OCW) laat weten …", "Staatssecretaris Van der Voorbeeld (Defensie)", and a list of them:
-# "De ministers Een (Buitenlandse Zaken), Twee (Defensie) en Drie (Justitie en Veiligheid) sturen …".
+# A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …",
+# "Staatssecretaris Van der Voorbeeld (Defensie)", and a list of them: "De ministers Een (Buitenlandse Zaken),
+# Twee (Defensie) en Drie (Justitie en Veiligheid) sturen …".
 _NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inisters?|[Ss]taatssecretaris(?:sen)?)\s+"
                              r"(?P<names>(?:(?:[A-Z][\w'-]+|van|der|den|de|ter|ten)\s+){1,4}\([^()\n]{2,60}\)"
                              r"(?:\s*(?:,|en)\s*(?:(?:[A-Z][\w'-]+|van|der|den|de|ter|ten)\s+){1,4}\([^()\n]{2,60}\))*)")
@@ -338,9 +339,12 @@ def _offices_named(header: list[str], preamble: list[str], text: str) -> list[st
     return list(dict.fromkeys(offices))
 
 
+# "De ministers …", "BRIEF VAN DE STAATSSECRETARISSEN …": one office each.
+_SINGULAR = {"ministers": "minister", "staatssecretarissen": "staatssecretaris"}
+
+
 def _singular(office: str) -> str:
-    office = office.lower()
-    return {"ministers": "Minister", "staatssecretarissen": "Staatssecretaris"}.get(office, office.capitalize())
+    return _SINGULAR.get(office.lower(), office.lower()).capitalize()
 
 
 def _office_for(match: re.Match) -> str | None:
@@ -369,9 +373,7 @@ def _ministries(sender: str, text: str, date: dt.date | None) -> list[str]:
 
 
 def _sentence_around(text: str, position: int) -> str:
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    end = text.find(". ", position)
-    return text[start:end if end >= 0 else len(text)]
+    return next((s.text for s in split_sentences(text) if s.start <= position < s.end), "")
 
 
 def _offices_from_header(header: list[str]) -> list[str]:
@@ -384,8 +386,7 @@ def _offices_from_header(header: list[str]) -> list[str]:
         office = re.match(r"(MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b", words)
         if not office:
             return []
-        singular = {"MINISTERS": "MINISTER", "STAATSSECRETARISSEN": "STAATSSECRETARIS"}.get(
-            office.group(1), office.group(1))
+        singular = _singular(office.group(1)).upper()
         rest = words[office.end():].strip()
         offices = []
         for part in re.split(r"\s+EN\s+(?=(?:VAN|VOOR|DE)\s)", rest):

@@ -343,3 +343,10 @@ def test_a_letter_two_months_late_citing_what_the_postponed_promise_was_about_fu
                    sender="Minister van Binnenlandse Zaken")
     [suggestion] = suggest_fulfilments(later, [promise])
     assert suggestion.confident and Reason("same_source", {"kamerstuk": "35300-VII-85"}) in suggestion.reasons
+
+
+def test_a_reference_without_a_place_in_the_text_is_near_no_promise():
+    from ingest.followups import promise_sources
+
+    unplaced = Reference(kamerstuk="36100-2", dossier="36100", number="2", text="", start=-1, end=-1)
+    assert promise_sources("Ik zal u de reactie in mei sturen.", [unplaced], 0, 34) == []
