@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tracker.forms import StatusForm
 from tracker.ids import parse_typed_kamerstuk, tk_document_number
-from tracker.models import Commitment, Document, Status
+from tracker.models import OPEN_STATUSES, Commitment, Document, Status
 from tracker.params import seen_version
 from tracker.roles import clerk_required, is_clerk
 from tracker.suggestions import suggest
@@ -73,9 +73,6 @@ PROPOSED_NEXT = {
 }
 
 
-CLOSED = (Status.VOLDAAN, Status.VERVALLEN)
-
-
 def _reports(commitment, changes):
     """The ministry's accounts of this promise, newest first, each with its overview (whose long text is not
     needed), and whether a clerk may take its status over: not before the promise is judged, and not to reopen a
@@ -84,7 +81,7 @@ def _reports(commitment, changes):
         "document__text", "document__page_starts", "document__footnotes").order_by(
         F("document__date").desc(nulls_last=True), "-pk"))
     judged = commitment.status != Status.KANDIDAAT and not commitment.rejected
-    closed_on = changes[-1].changed_at.date() if changes and commitment.status in CLOSED else None
+    closed_on = changes[-1].changed_at.date() if changes and commitment.status not in OPEN_STATUSES else None
     for report in reports:
         current = closed_on is None or report.document.date is None or report.document.date >= closed_on
         report.may_take_over = judged and report.status != commitment.status and current
