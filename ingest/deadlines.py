@@ -168,6 +168,11 @@ def _prinsjesdag(ctx: _Context) -> dt.date | None:
     return _coming(ctx, prinsjesdag)
 
 
+def _fund_circular(ctx: _Context) -> dt.date | None:
+    """The gemeentefonds' and provinciefonds' circulars appear in the month they are named after."""
+    return _season(MONTHS[ctx.group("circular_month").lower()])(ctx)
+
+
 def _budget_day(ctx: _Context) -> dt.date | None:
     return prinsjesdag(int(ctx.group("budget_year")) - 1)
 
@@ -365,6 +370,10 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"(?:[\w-]+\s+){0,5}?(?:van|op)\s+(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?"
      r"(?:\s+(?:aanstaande|a\.s\.))?", _before_the_meeting, "dag"),
     (r"(?:bij|met|in)\s+de\s+Voorjaarsnota" + _OPT_YEAR, _season(5), "maand"),
+    # "voor het verschijnen van de meicirculaire provinciefonds", "in de septembercirculaire 2024"
+    (r"(?:(?:vóór|voor|bij|met|in)\s+(?:het\s+verschijnen\s+van\s+)?)?de\s+"
+     r"(?P<circular_month>mei|juni|september|december)circulaire(?:\s+(?:gemeente|provincie)fonds)?" + _OPT_YEAR,
+     _fund_circular, "maand"),
     # relative periods
     (r"(?:deze|(?P<next>volgende|komende)|de\s+(?P<next2>komende))\s+week", _this_or_next_week, "dag"),
     (r"(?:deze|(?P<next>volgende|komende))\s+maand", _this_or_next_month, "maand"),

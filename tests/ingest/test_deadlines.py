@@ -155,6 +155,9 @@ def test_christmas_and_weekdays_name_days():
     # a budget is presented on Prinsjesdag of the year before; a bare year is the weakest period
     ("Ik informeer u in het projectenboek 2014, dat als bijstuk van de Begroting 2014 wordt gepresenteerd.",
      "2013-09-17"),
+    # the funds' circulars appear in the month they are named after
+    ("Beantwoording zal plaatsvinden voor het verschijnen van de meicirculaire provinciefonds.", "2014-05-31"),
+    ("De uitkomst verwerken wij in de septembercirculaire gemeentefonds 2013.", "2013-09-30"),
 ])
 def test_it_resolves_halves_of_months_meetings_and_budgets(sentence, due):
     from ingest.deadlines import find_due
