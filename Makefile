@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup worker stop bench bench-ingest bench-web bench-load bench-sync bench-tables
+.PHONY: run test lint setup worker stop bench bench-ingest bench-web bench-load bench-sync bench-tables bench-learning
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ bench-load: $(VENV)/.installed
 
 bench-sync: $(VENV)/.installed
 	$(PY) bench/bench_sync.py --entries 50000
+
+# What learning from the griffie's decisions adds, on a folder of letters annotated in the scorer's gold format:
+# make bench-learning DIR=path/to/letters (the project's own letters by default: the mechanics only).
+DIR ?= tests/corpus/letters
+bench-learning: $(VENV)/.installed
+	$(PY) bench/bench_learning.py $(DIR)
 
 # Stops the embedded PostgreSQL (it keeps running between commands otherwise).
 stop: $(VENV)/.installed

@@ -266,12 +266,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.sync_sources",
         "schedule": crontab(hour=env_int("SYNC_HOUR", 2), minute=0),
     },
+    # The model learned from the griffie's decisions is fitted again each night (LEARNING_HOUR, Dutch time),
+    # once there are LEARNING_MIN_DECISIONS of them and some are new.
+    "retrain-model": {
+        "task": "tracker.retrain_model",
+        "schedule": crontab(hour=env_int("LEARNING_HOUR", 3), minute=30),
+    },
     # Clerks read what falls due on Monday morning, at the start of their week.
     "weekly-reminders": {
         "task": "tracker.send_reminders",
         "schedule": crontab(day_of_week="mon", hour=env_int("REMINDER_HOUR", 7), minute=0),
     },
 }
+LEARNING_MIN_DECISIONS = env_int("LEARNING_MIN_DECISIONS", 200)
 # Schedules read in the Netherlands' time, like the rest of the product (Celery's default is UTC).
 CELERY_TIMEZONE = TIME_ZONE
 if CELERY_BROKER_URL.startswith("redis"):

@@ -13,7 +13,7 @@ FLOORS = [
     ("tracker.ids", "tracker.ical", "tracker.ministries", "tracker.filenames", "tracker.params", "tracker.roles",
      "tracker.passwords", "tracker.excerpt", "tracker.spreadsheet", "tracker.folders", "tracker.converters"),
     ("tracker.models",),
-    ("tracker.workflow", "tracker.search", "tracker.overviews"),
+    ("tracker.workflow", "tracker.search", "tracker.overviews", "tracker.learning"),
     ("tracker.analysis", "tracker.corrections"),
     ("tracker.tasks",),
     ("tracker.intake",),

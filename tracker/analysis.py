@@ -20,6 +20,7 @@ from django.utils import timezone
 import ingest
 from ingest.model import Analysis
 from tracker.ids import split_kamerstuk
+from tracker.learning import features_of, model_in_use, weights_of
 from tracker.models import (
     OPEN_STATUSES,
     Commitment,
@@ -197,7 +198,7 @@ def _store_references(document: Document, analysis: Analysis) -> None:
 
 
 def _store_commitments(document: Document, analysis: Analysis) -> None:
-    record_new([
+    candidates = [
         Commitment(
             document=document,
             dossier=document.dossier,
@@ -217,7 +218,13 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
             source=Source.ENGINE,
         )
         for c in analysis.commitments
-    ], reason="Herkend in het document", source=Source.ENGINE)
+    ]
+    model = model_in_use()
+    weights = weights_of(model) if model else None
+    for candidate in candidates:
+        candidate.features = features_of(candidate, document)
+        candidate.probability = round(weights.probability(candidate.features), 4) if weights else None
+    record_new(candidates, reason="Herkend in het document", source=Source.ENGINE)
 
 
 def _store_postponements(document: Document, analysis: Analysis) -> None:

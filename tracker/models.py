@@ -357,9 +357,10 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(rejected=False)
 
     def to_review(self):
-        """The review queue: detected and not yet looked at, the surest first, then the newest."""
+        """The review queue: detected and not yet looked at, the likeliest promise first by the learned model,
+        by the rules' confidence where no model has scored it, then the newest."""
         return self.filter(status=Status.KANDIDAAT, rejected=False).order_by(
-            F("confidence").desc(nulls_last=True), "-created_at", "-pk")
+            F("probability").desc(nulls_last=True), F("confidence").desc(nulls_last=True), "-created_at", "-pk")
 
     def open(self):
         return self.in_state(OPEN)
@@ -419,6 +420,11 @@ class Commitment(models.Model):
     # promise a clerk or the Tweede Kamer's register entered.
     confidence = models.FloatField(null=True, blank=True)
     rules = ArrayField(models.CharField(max_length=30), default=list, blank=True)
+    # What the learned model sees of a detected candidate (ingest.learning.candidate_features), kept so the
+    # griffie's decision on it trains the next model; and the probability the current model gives it, which
+    # orders the review queue (empty until a model is in use).
+    features = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    probability = models.FloatField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.KANDIDAAT)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.ENGINE)
     # A candidate that was no promise at all: kept (with its history) as Vervallen, but left
@@ -443,8 +449,9 @@ class Commitment(models.Model):
             # read from this index alone
             models.Index(fields=["status", "due_date"], condition=models.Q(rejected=False),
                          name="commitment_listed_by_status"),
-            # the review queue: candidates, the surest first, then the newest
-            models.Index(F("confidence").desc(nulls_last=True), F("created_at").desc(), F("id").desc(),
+            # the review queue: candidates, the likeliest first, then the newest
+            models.Index(F("probability").desc(nulls_last=True), F("confidence").desc(nulls_last=True),
+                         F("created_at").desc(), F("id").desc(),
                          condition=models.Q(status="kandidaat", rejected=False), name="commitment_to_review"),
             GinIndex(fields=["tsv"], name="commitment_tsv"),  # full-text search
             # the toezeggingen waiting for a letter that has just arrived
@@ -727,3 +734,34 @@ class SyncItem(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.what}"
+
+
+class LearnedModel(models.Model):
+    """A model fitted on the griffie's review decisions (ingest.learning), kept as data: its weights as JSON and
+    how it fared on letters it was not fitted on. One is in use at a time; each training is kept, adopted or not."""
+
+    trained_at = models.DateTimeField(default=timezone.now)
+    feature_version = models.PositiveSmallIntegerField()
+    decisions = models.PositiveIntegerField()  # accepted, rejected and entered-by-hand promises it learned from
+    promises = models.PositiveIntegerField()
+    letters = models.PositiveIntegerField()
+    # Cross-validated by letter: of the candidates kept above the threshold, the share that were promises
+    # (precision) and the share of promises kept (recall); the ranking's average precision, which decides
+    # whether a new model replaces the one in use; and the share of promises among the rules' candidates.
+    precision = models.FloatField()
+    recall = models.FloatField()
+    average_precision = models.FloatField()
+    rules_precision = models.FloatField()
+    threshold = models.FloatField()  # below it a candidate is "waarschijnlijk geen toezegging"
+    intercept = models.FloatField()
+    weights = models.JSONField()  # feature -> weight
+    in_use = models.BooleanField(default=False)
+    verdict = models.CharField(max_length=300)  # why it was adopted or not, in Dutch
+
+    class Meta:
+        ordering = ["-trained_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["in_use"], condition=models.Q(in_use=True),
+                                               name="one_learned_model_in_use")]
+
+    def __str__(self):
+        return f"model van {self.trained_at:%Y-%m-%d %H:%M} ({self.decisions} beslissingen)"

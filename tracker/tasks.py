@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from tracker.analysis import process, stale_documents
+from tracker.learning import retrain
 
 
 @shared_task(name="tracker.analyse_document", bind=True, acks_late=True, reject_on_worker_lost=True)
@@ -17,3 +18,10 @@ def requeue_stale_documents() -> int:
     for document_id in document_ids:
         analyse_document.delay(document_id)
     return len(document_ids)
+
+
+@shared_task(name="tracker.retrain_model")
+def retrain_model() -> int | None:
+    """Fit the model on the griffie's decisions again when there are enough new ones; the new model's id."""
+    model = retrain()
+    return model.pk if model else None

@@ -5,6 +5,7 @@ from django.urls import path
 import tracker.converters  # noqa: F401  registers <dossier:>, <kamerstuk:>, <token:>, <decision:>
 
 from tracker.views import commitments, documents, dossiers, editing, home, overviews, postponements, review
+from tracker.views import learned_model
 from tracker.views import set_aside, sources
 from tracker.views import search
 from tracker.views import api, feeds, following, profile, rappel, register, timelines, tokens
@@ -42,6 +43,8 @@ urlpatterns = [
     # review of detected commitments
     path("beoordelen/", review.review_queue, name="review"),
     path("beoordelen/selectie/", review.review_bulk, name="review_bulk"),
+    path("beoordelen/model/", learned_model.learned_model, name="learned_model"),
+    path("beoordelen/model/trainen/", learned_model.retrain_now, name="retrain_now"),
     path("beoordelen/<int:pk>/<decision:decision>/", review.review_decide, name="review_decide"),
     # dossiers
     path("dossiers/", dossiers.dossier_list, name="dossiers"),

@@ -1,7 +1,9 @@
 """The review queue: a clerk accepts or rejects what the engine detected, one by one or a selection.
 
-Two tabs: the promises found in letters, and those only a ministry's own overview of its toezeggingen names
-(`?bron=ministerie`), each shown with the row of the overview's table as its evidence."""
+Three tabs: the promises found in letters, the likeliest first; those the model learned from the griffie's
+decisions finds unlikely (`?bron=onwaarschijnlijk`), set apart but never rejected without a clerk; and those only
+a ministry's own overview of its toezeggingen names (`?bron=ministerie`), each shown with the row of the
+overview's table as its evidence."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from tracker.excerpt import excerpt
+from tracker.learning import model_in_use, unlikely, why
 from tracker.models import Commitment, Source
 from tracker.params import number, seen_version
 from tracker.roles import clerk_required
@@ -22,12 +25,14 @@ DEFAULT_REASON = "Geen toezegging"
 
 
 # The review queue's tabs, as `?bron=` names them.
-FROM_LETTERS, FROM_OVERVIEWS = "brieven", "ministerie"
+FROM_LETTERS, UNLIKELY, FROM_OVERVIEWS = "brieven", "onwaarschijnlijk", "ministerie"
 
 
-def _with_excerpt(commitment):
+def _with_excerpt(commitment, model=None):
     if commitment.source != Source.MINISTRY:
         commitment.excerpt = excerpt(commitment.document.text, commitment.start, commitment.end)
+    if model and commitment.probability is not None:
+        commitment.reasons_for, commitment.reasons_against = why(commitment, model)
     return commitment
 
 
@@ -37,31 +42,41 @@ def _with_evidence(candidates):
 
 
 def _queue_url(tab: str) -> str:
-    return reverse("review") + (f"?bron={FROM_OVERVIEWS}" if tab == FROM_OVERVIEWS else "")
+    return reverse("review") + (f"?bron={tab}" if tab != FROM_LETTERS else "")
 
 
 def _tab(value) -> str:
-    return FROM_OVERVIEWS if value == FROM_OVERVIEWS else FROM_LETTERS
+    return value if value in (UNLIKELY, FROM_OVERVIEWS) else FROM_LETTERS
 
 
-def _tabs():
+def _tab_of(commitment, model) -> str:
+    if commitment.source == Source.MINISTRY:
+        return FROM_OVERVIEWS
+    return UNLIKELY if model and commitment.probability is not None and commitment.probability < model.threshold \
+        else FROM_LETTERS
+
+
+def _tabs(model):
     """Each tab's candidates: an overview's rows in the order of its table, the newest overview first."""
-    return {FROM_LETTERS: Commitment.objects.to_review().exclude(source=Source.MINISTRY),
+    from_letters = Commitment.objects.to_review().exclude(source=Source.MINISTRY)
+    return {FROM_LETTERS: from_letters.exclude(unlikely(model)),
+            UNLIKELY: from_letters.filter(unlikely(model)),
             FROM_OVERVIEWS: Commitment.objects.to_review().filter(source=Source.MINISTRY).order_by(
                 "-document_id", "pk")}
 
 
 def _queue_context(tab=FROM_LETTERS):
-    tabs = _tabs()
-    shown = tabs[tab]
+    model = model_in_use()
+    tabs = _tabs(model)
     counts = {name: candidates.count() for name, candidates in tabs.items()}
-    candidates = [_with_excerpt(c) for c in _with_evidence(shown)[:PAGE_SIZE]]
+    candidates = [_with_excerpt(c, model) for c in _with_evidence(tabs[tab])[:PAGE_SIZE]]
     return {
         "candidates": candidates,
         "total": counts[tab],
         "listed": len(candidates),
         "counts": counts,
         "tab": tab,
+        "model": model,
         "default_reason": DEFAULT_REASON,
     }
 
@@ -93,15 +108,16 @@ def review_decide(request, pk, decision):
         ctx["error"], status = conflict.message, 409
     except ValidationError as error:
         ctx["error"], status = " ".join(error.messages), 422
+    model = model_in_use()
+    tab = _tab_of(commitment, model)
     if not request.htmx:
         if "error" in ctx:
             messages.error(request, ctx["error"])
-        tab = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
         return HttpResponseRedirect(_queue_url(tab))
-    ctx["commitment"] = _with_excerpt(_with_evidence(Commitment.objects).get(pk=pk))
+    ctx["commitment"] = _with_excerpt(_with_evidence(Commitment.objects).get(pk=pk), model)
     # The counts above the queue drop with the decision; the rows on the clerk's page stay as they are.
-    ctx["tab"] = FROM_OVERVIEWS if commitment.source == Source.MINISTRY else FROM_LETTERS
-    ctx["counts"] = {name: candidates.count() for name, candidates in _tabs().items()}
+    ctx["tab"], ctx["model"] = tab, model
+    ctx["counts"] = {name: candidates.count() for name, candidates in _tabs(model).items()}
     ctx["total"] = ctx["counts"][ctx["tab"]]
     ctx["listed"] = PAGE_SIZE
     return render(request, "review/decided.html", ctx, status=status)
