@@ -12,7 +12,7 @@ import math
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .followups import stem
 from .reasons import RULES
@@ -25,6 +25,11 @@ _FIRST_PERSON = frozenset(("ik", "mij", "mijn", "me"))
 _WE = frozenset(("wij", "we", "ons", "onze", "kabinet", "regering"))
 _FUTURE = frozenset(("zal", "zullen", "zult", "gaan", "ga", "gaat"))
 _PAST = frozenset(("heb", "heeft", "hebben", "had", "hadden", "was", "waren", "werd", "werden", "is", "zijn"))
+# Articles, prepositions, conjunctions and the like (their stems): kept out of the reasons shown.
+_FUNCTION_WORDS = frozenset("""
+de het een en of maar dat die dit deze den der des te ten ter van in op aan met voor naar over uit bij tot om
+door als dan ook nog wel niet er zo al na onder tegen tussen zoals waar wat wie hoe welk welke
+""".split())
 _TO_KAMER = re.compile(r"\b(?:uw|de)\s+kamer\b|\bu\b", re.IGNORECASE)
 _POSITIONS = ((0.1, "begin"), (0.5, "eerste helft"), (0.9, "tweede helft"), (1.01, "slot"))
 _LENGTHS = ((12, "kort"), (30, "middel"), (10**9, "lang"))
@@ -68,8 +73,10 @@ class Weights:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
     def strongest(self, features: Iterable[str], n: int = 3) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-        """The features that weigh most for and against, each list strongest first."""
-        weighed = sorted(((f, self.weights[f]) for f in set(features) if self.weights.get(f)),
+        """The features that weigh most for and against, each list strongest first: the reasons shown to a clerk,
+        so without function words ("de", "van"), which count in the model but explain nothing to a reader."""
+        weighed = sorted(((f, self.weights[f]) for f in set(features)
+                          if self.weights.get(f) and f.removeprefix("woord:") not in _FUNCTION_WORDS),
                          key=lambda fw: -abs(fw[1]))
         return [fw for fw in weighed if fw[1] > 0][:n], [fw for fw in weighed if fw[1] < 0][:n]
 
@@ -103,7 +110,6 @@ class Figures:
 class Trained:
     weights: Weights
     figures: Figures
-    strongest: list[tuple[str, float]] = field(default_factory=list)
 
 
 # A candidate is set apart as "waarschijnlijk geen toezegging" only where, on letters the model did not see,
@@ -157,7 +163,6 @@ def train(examples: Sequence[Example]) -> Trained:
     kept = [promise for score, promise in candidates if score >= threshold]
     promises = sum(promise for _, promise in candidates)
     weights = fit(examples)
-    for_, against = weights.strongest(weights.weights.keys(), n=8)
     figures = Figures(
         decisions=len(examples), promises=sum(e.promise for e in examples), letters=len({e.letter for e in examples}),
         precision=round(sum(kept) / len(kept), 4) if kept else 0.0,
@@ -165,7 +170,7 @@ def train(examples: Sequence[Example]) -> Trained:
         average_precision=round(average_precision(candidates), 4),
         rules_precision=round(promises / len(candidates), 4) if candidates else 0.0,
         threshold=threshold, folds=folds)
-    return Trained(weights=weights, figures=figures, strongest=for_ + against)
+    return Trained(weights=weights, figures=figures)
 
 
 def keeping_threshold(scored: Sequence[tuple[float, bool]], keep: float = KEEP_PROMISES) -> float:

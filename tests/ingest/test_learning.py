@@ -35,6 +35,9 @@ def test_the_weights_are_plain_data_that_give_a_probability_and_the_strongest_re
     assert again.probability(["woord:hierbij", "woord:hierbij"]) < 0.02  # a feature counts once
     assert again.strongest(["woord:stuur", "woord:hierbij", "regel:to_kamer"], n=1) == (
         [("woord:stuur", 2.0)], [("woord:hierbij", -3.0)])
+    # a function word weighs in the probability but is no reason to show
+    weights.weights["woord:van"] = 5.0
+    assert weights.probability(["woord:van"]) > 0.98 and weights.strongest(["woord:van"]) == ([], [])
 
 
 def _decisions(letters=10):
@@ -70,7 +73,7 @@ def test_training_measures_on_unseen_letters_against_the_rules():
     assert (figures.decisions, figures.promises, figures.letters, figures.folds) == (20, 10, 10, 5)
     assert figures.rules_precision == 0.5 and figures.precision == 1.0 and figures.recall == 1.0
     assert figures.average_precision == 1.0 and 0 < figures.threshold <= 0.5
-    assert trained.strongest and all(isinstance(w, float) for _, w in trained.strongest)
+    assert trained.weights.weights["woord:hierbij"] < 0 < trained.weights.weights["woord:stuur"]
 
 
 def test_the_threshold_keeps_the_share_of_promises_and_never_passes_a_half():
