@@ -118,7 +118,7 @@ def _full_date(ctx: _Context) -> dt.date | None:
 
 def _season(last_month: int, first_month: int | None = None):
     """A season in its coming occurrence. Once a season is half over, a letter
-    announcing something "in het najaar" means next year's."""
+    announcing something "in het najaar" means next year's; "dit najaar" is this year's all the same."""
     def resolve(ctx: _Context) -> dt.date | None:
         def end(year):
             return _end_of_month(year, last_month)
@@ -129,6 +129,8 @@ def _season(last_month: int, first_month: int | None = None):
             middle = dt.date(year, first_month, 1) + (end(year) - dt.date(year, first_month, 1)) / 2
             return middle >= ctx.today
 
+        if ctx.group("current") and ctx.today and not ctx.group("year"):
+            return end(ctx.today.year)
         year = ctx.year(still_ahead if ctx.today else None)
         return end(year) if year else None
 
@@ -331,11 +333,11 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      + _OPT_YEAR, _season(6), "seizoen"),
     (r"(?:na\s+(?:de\s+zomer(?:periode)?|het\s+zomerreces|de\s+zomervakantie)|direct\s+na\s+de\s+zomer)" + _OPT_YEAR,
      _season(9), "seizoen"),
-    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|dit|deze|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
+    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|(?P<current>dit|deze)|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
      r"(?:voorjaar|lente)" + _OPT_YEAR, _season(5, 3), "seizoen"),
-    (r"(?:(?:in|tijdens|gedurende|rond)\s+)?(?:de|deze|komende|aankomende)\s+zomer(?:periode|maanden)?" + _OPT_YEAR,
+    (r"(?:(?:in|tijdens|gedurende|rond)\s+)?(?:de|(?P<current>deze)|komende|aankomende)\s+zomer(?:periode|maanden)?" + _OPT_YEAR,
      _season(8, 6), "seizoen"),
-    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|dit|deze|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
+    (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|(?P<current>dit|deze)|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
      r"(?:najaar|herfst)" + _OPT_YEAR, _season(11, 9), "seizoen"),
     (r"(?:in\s+)?(?:het\s+)?(?:voorjaar|najaar)\s+" + _WHICH_YEAR, _season_of_year, "seizoen"),
     # the end of a recess: its last day ("uiterlijk voor het einde van het zomerreces")

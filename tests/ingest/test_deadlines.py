@@ -162,3 +162,12 @@ def test_christmas_and_weekdays_name_days():
 def test_it_resolves_halves_of_months_meetings_and_budgets(sentence, due):
     from ingest.deadlines import find_due
     assert find_due(sentence, dt.date(2013, 9, 10)).date == dt.date.fromisoformat(due)
+
+
+def test_this_season_is_this_years_even_once_it_is_half_over():
+    # A list of answers fixed in May, and a letter in late October: "this" season, not next year's.
+    assert resolve("dit voorjaar", dt.date(2020, 5, 12)).date == dt.date(2020, 5, 31)
+    assert resolve("dit najaar", dt.date(2018, 10, 25)).date == dt.date(2018, 11, 30)
+    assert resolve("deze zomer", dt.date(2019, 7, 20)).date == dt.date(2019, 8, 31)
+    # without "dit", a season half over is next year's
+    assert resolve("in het najaar", dt.date(2018, 10, 25)).date == dt.date(2019, 11, 30)
