@@ -180,6 +180,10 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "De streefdatum voor de afronding van het programma is 1 juli.",
     # the present tense, licensed by a date that lies before this letter
     "Op 3 februari informeer ik de commissie over de stand van zaken van het project.",
+    # this letter as the subject, and a letter sent beside it
+    "Deze brief zal met u worden besproken tijdens het planningsoverleg dat in november zal plaatsvinden.",
+    "Deze brief wordt u toegezonden ter voorbereiding op het commissiedebat van volgende week.",
+    "Parallel aan deze brief ontvangt u van de minister van Financiën een aparte brief over de herstelregeling.",
 ], ids=lambda s: s[:40])
 def test_it_leaves_these_too(sentence):
     assert not found(sentence), sentence
