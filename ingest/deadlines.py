@@ -400,7 +400,7 @@ _COMPILED = [(prefilter.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNOREC
 # and periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023".
 _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
-    r"over|na)\s*$",
+    r"over|na|(?<!niet\s)later\s+dan)\s*$",
     re.IGNORECASE)
 # A parliamentary year ("2012–2013", "2013/14") names a session, not a deadline.
 _SESSION_AROUND = re.compile(r"\d{4}\s*[–/-]\s*$|^\s*[–/-]\s*\d{2,4}")
@@ -441,20 +441,24 @@ def _choices(sentence: str, document_date: dt.date | None) -> tuple[Due, ...]:
             names_a_period = precision != "geen"
             precision = precision if date or precision == "geen" else "geen"
             candidates.append((Due(m.group().strip(), date, precision, m.start(), m.end()), usable, names_a_period))
-    # Keep the longest of overlapping expressions, then prefer dated ones.
-    candidates.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start)))
-    kept = []
-    last_end = -1
-    for due, usable, names_a_period in candidates:
+    # A period wins even when it cannot be placed without the document's date, also when it stands inside a
+    # longer expression naming none ("voor de begrotingsbehandeling onderwijs begin november").
+    choices = (_longest([c for c in candidates if c[2]]) or _longest([c for c in candidates if not c[2]]))
+    # A bare year is the weakest period: "in het projectenboek 2014, dat met de Begroting 2014 verschijnt".
+    return tuple([due for due in choices if due.precision != "jaar"] or choices)
+
+
+def _longest(candidates: list[tuple[Due, bool, bool]]) -> list[Due]:
+    """The usable ones of the longest of overlapping expressions, in the order of the sentence; an unusable
+    expression still hides the parts inside it ("tot en met december" hides "december")."""
+    kept, last_end = [], -1
+    for due, usable, _ in sorted(candidates, key=lambda c: (c[0].start, -(c[0].end - c[0].start))):
         if due.start < last_end:
             continue
         last_end = due.end
         if usable:
-            kept.append((due, names_a_period))
-    # A period wins even when it cannot be placed without the document's date.
-    choices = [due for due, names_a_period in kept if names_a_period] or [due for due, _ in kept]
-    # A bare year is the weakest period: "in het projectenboek 2014, dat met de Begroting 2014 verschijnt".
-    return tuple([due for due in choices if due.precision != "jaar"] or choices)
+            kept.append(due)
+    return kept
 
 
 def resolve(expression_or_sentence: str, document_date: dt.date | None) -> Due:

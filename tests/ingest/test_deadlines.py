@@ -171,3 +171,14 @@ def test_this_season_is_this_years_even_once_it_is_half_over():
     assert resolve("deze zomer", dt.date(2019, 7, 20)).date == dt.date(2019, 8, 31)
     # without "dit", a season half over is next year's
     assert resolve("in het najaar", dt.date(2018, 10, 25)).date == dt.date(2019, 11, 30)
+
+
+def test_a_period_inside_a_longer_expression_naming_none_is_the_deadline():
+    sentence = "Het overzicht ontvangt u voor de begrotingsbehandeling cultuur begin november."
+    assert find_due(sentence, dt.date(2016, 10, 27)).date == dt.date(2016, 11, 10)
+
+
+def test_later_than_a_date_is_no_deadline_but_not_later_than_is():
+    sentence = "Ik vraag uw begrip dat ik de visie later dan 1 juni stuur; ik streef naar toezending in juni."
+    assert find_due(sentence, dt.date(2011, 5, 20)).date == dt.date(2011, 6, 30)
+    assert find_due("U ontvangt de visie niet later dan 1 juni.", dt.date(2011, 5, 20)).date == dt.date(2011, 6, 1)
