@@ -335,7 +335,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      _season(9), "seizoen"),
     (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|(?P<current>dit|deze)|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
      r"(?:voorjaar|lente)" + _OPT_YEAR, _season(5, 3), "seizoen"),
-    (r"(?:(?:in|tijdens|gedurende|rond)\s+)?(?:de|(?P<current>deze)|komende|aankomende)\s+zomer(?:periode|maanden)?" + _OPT_YEAR,
+    (r"(?:(?:in|tijdens|gedurende|rond)\s+)?(?:de|(?P<current>deze)|komende|aankomende)\s+"
+     r"zomer(?:periode|maanden)?" + _OPT_YEAR,
      _season(8, 6), "seizoen"),
     (r"(?:(?:in|tijdens|gedurende|voor|vóór|rond)\s+)?(?:het|de|(?P<current>dit|deze)|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
      r"(?:najaar|herfst)" + _OPT_YEAR, _season(11, 9), "seizoen"),
