@@ -126,7 +126,7 @@ THIS_LETTER = _words(r"(?:in|met|via|bij|middels)\s+(?:deze|dit|de\s+onderhavige
                      r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"het\s+volgende\s+mede",
                      r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses",
                      r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
-                     r"hieronder", r"onderstaand\w*", r"deze\s+brief\s+(?:gaat|zal|wordt)\b",
+                     r"hieronder", r"onderstaand\w*", r"als\s+volgt", r"deze\s+brief\s+(?:gaat|zal|wordt)\b",
                      r"(?:parallel\s+aan|gelijktijdig\s+met|tegelijk(?:ertijd)?\s+met)\s+deze\s+brief",
                      r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
                      r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")
@@ -157,7 +157,11 @@ PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s
                      r"zegde\w*\s+(?:\w+\s+){0,3}?toe")
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b"
                r"(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
-               r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)")
+               r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)",
+               # the committee's procedure: "De minister zal worden verzocht de vragen … te beantwoorden"
+               r"(?:zal|zullen)\s+worden\s+verzocht",
+               # a verslag's opening: "hebben enkele fracties de behoefte om vragen voor te leggen"
+               r"(?:fracties?|leden)\b.{0,60}\bbehoefte")
 # A relative clause that only names what a request was about: ", waar de motie om vraagt,".
 ASIDE = prefilter.compile(r",\s*(?:waar|waarom|waarin|waarnaar|zoals|die)\b[^,]*(?:,|$)", re.IGNORECASE)
 OFFER = _words(r"bereid", r"zal\s+(?:moeten\s+)?blijken", r"desgewenst",
@@ -206,7 +210,7 @@ ELSEWHERE = _words(r"in\s+de\s+(?:Raad|Europese\s+Raad|NAVO|VN|Veiligheidsraad|U
 # Not doing it: "Ik zal uw Kamer niet apart informeren", "geen aparte brief"; but "niet eerder dan in mei", "niet later
 # dan 1 juni" name a date.
 NEGATED = _words(r"(?:zal|zullen|ga|gaan)\s+(?:ik\s+|wij\s+|we\s+|het\s+kabinet\s+)?"
-                 r"(?:(?:u|uw|de|het|Kamer|hierover|daarover)\s+){0,3}niet\b(?!\s+(?:eerder|later|alleen|pas|langer|meer|minder|slechts|uiterlijk|na|voor)\b)",
+                 r"(?:(?:u|uw|de|het|Kamer|hierover|daarover|op|over|deze|dit|die|onderwerpen|punten)\s+){0,4}niet\b(?!\s+(?:eerder|later|alleen|pas|langer|meer|minder|slechts|uiterlijk|na|voor)\b)",
                  r"(?:zal|zullen|ga|gaan)\b.{0,40}\bgeen\s+(?:aparte|afzonderlijke|separate|nieuwe|nadere\s+)?"
                  r"(?:\w*brief|\w*rapportage|reactie|informatie|update)")
 

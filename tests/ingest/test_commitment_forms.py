@@ -184,6 +184,11 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "Deze brief zal met u worden besproken tijdens het planningsoverleg dat in november zal plaatsvinden.",
     "Deze brief wordt u toegezonden ter voorbereiding op het commissiedebat van volgende week.",
     "Parallel aan deze brief ontvangt u van de minister van Financiën een aparte brief over de herstelregeling.",
+    # refusing, a committee's procedure and request, and what this letter answers "als volgt"
+    "Ik zal op deze punten niet nader terugkomen, omdat de commissie er geen vragen over heeft gesteld.",
+    "De staatssecretaris zal worden verzocht de vragen uiterlijk 1 maart te beantwoorden.",
+    "Binnen de vaste commissie hebben enkele fracties de behoefte om vragen voor te leggen over de voortgangsbrief.",
+    "Op uw verzoek om aan te geven wanneer de evaluatie u zal worden aangeboden, bericht ik u als volgt.",
 ], ids=lambda s: s[:40])
 def test_it_leaves_these_too(sentence):
     assert not found(sentence), sentence
