@@ -39,14 +39,15 @@ INFORM = _words(
     r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
     r"updates?", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
-    r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken")
+    r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken", r"(?:te\s+)?schetsen")
 SEND = _words(
     r"(?:toe\s*te\s*)?(?:zenden|sturen)", r"(?:toe)?(?:zend|stuur|stuurt|zendt)", r"toezenden", r"toesturen",
     r"(?:toe)?gezonden", r"(?:toe)?gestuurd", r"aan\s*(?:te\s+)?bieden", r"(?:bied|biedt|bieden)\b.{0,80}\baan",
     r"aangeboden", r"(?:toe\s*te\s*)?komen\s+toe", r"toekomen", r"toekomt", r"doen\s+toekomen",
     r"voor\s*(?:te\s+)?leggen", r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend",
     r"(?:dien|dient)\b.{0,80}\bin", r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien",
-    r"(?:verzend|verstuur)(?:t|en)?", r"verstuurd", r"delen", r"(?:deel|deelt)\b.{0,60}\bmet",
+    r"(?:verzend|verstuur)(?:t|en)?", r"versturen", r"verstuurd", r"toe\s*(?:te\s+)?gaan", r"toegaan", r"delen",
+    r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
     r"(?:kom|komt|komen)\b.{0,40}\bmet",
@@ -196,6 +197,11 @@ REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft",
                      r"(?:(?:met|in|via)\s+)?een\s+(?:aparte|afzonderlijke|separate|nadere)\s+\w*brief",
                      # a condition that is still to come: "Zodra het akkoord er is, wordt het aan de Kamer verstuurd"
                      r"zodra\b.{0,200}\b(?:wordt|worden|ontvangt|stuur|zend|informeer|bericht)",
+                     # "Wanneer het rapport beschikbaar is, stuur ik u dit toe"
+                     r"^(?:wanneer|nadat)\b[^,]{0,200},\s*(?:stuur|zend|informeer|bericht|bied|deel)\w*\s+(?:ik|wij|we)\b",
+                     # "Over de resultaten bericht ik u afzonderlijk", "Hierover informeer ik u separaat"
+                     r"(?:bericht|informeer|stuur|zend)\w*\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:afzonderlijk|separaat|apart)\b",
                      r"(?:de|het|een|mijn)\s+(?:komende|volgende|eerstvolgende)\s+(?:\w*brief|\w*rapportage|nota|verslag)",
                      r"(?:u|uw\s+Kamer|de\s+Kamer)\s+wordt\b.{0,80}\b(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden))",
                      r"(?:zeg|zeggen)\s+(?:ik|wij|we)?\s*toe", r"(?:houd|houdt|houden)\b.{0,60}\bop\s+de\s+hoogte")

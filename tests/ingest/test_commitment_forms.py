@@ -163,6 +163,13 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "De streefdatum is 1 juli; ik zal uw Kamer dan de evaluatie toesturen.",
     "Over de uitkomsten van het overleg ontvangt uw Kamer een separate brief.",
     "Zodra de partijen tot een akkoord zijn gekomen, wordt het akkoord verstuurd aan de Kamer.",
+    # forms of real letters: a condition still to come, "afzonderlijk", and verbs of sending and describing
+    "Wanneer het eindrapport van de commissie beschikbaar is, stuur ik u dit toe met mijn reactie.",
+    "Over de uitkomsten van de pilot bericht ik u afzonderlijk.",
+    "Hierover informeer ik uw Kamer separaat.",
+    "Dat betekent dat ik uiterlijk eind maart het rapport aan uw Kamer kan versturen.",
+    "In de geannoteerde agenda die u volgende week zal toegaan, zal ik hier aandacht aan besteden.",
+    "In de septemberbrief zullen wij de ontwikkeling van de krijgsmacht voor uw Kamer schetsen.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
