@@ -25,6 +25,7 @@ _FIRST_PERSON = frozenset(("ik", "mij", "mijn", "me"))
 _WE = frozenset(("wij", "we", "ons", "onze", "kabinet", "regering"))
 _FUTURE = frozenset(("zal", "zullen", "zult", "gaan", "ga", "gaat"))
 _PAST = frozenset(("heb", "heeft", "hebben", "had", "hadden", "was", "waren", "werd", "werden", "is", "zijn"))
+_PASSIVE = frozenset(("wordt", "worden", "werd", "werden"))
 # Articles, prepositions, conjunctions and the like (their stems): kept out of the reasons shown.
 _FUNCTION_WORDS = frozenset("""
 de het een en of maar dat die dit deze den der des te ten ter van in op aan met voor naar over uit bij tot om
@@ -50,7 +51,7 @@ def candidate_features(text: str, *, rules: Iterable[str] = (), kind: str = "", 
         features.append("plaats:" + next(name for upper, name in _POSITIONS if position < upper))
     features.append("lengte:" + next(name for upper, name in _LENGTHS if len(words) <= upper))
     for name, marker in (("persoon:ik", _FIRST_PERSON), ("persoon:wij", _WE), ("tijd:toekomend", _FUTURE),
-                         ("tijd:verleden", _PAST)):
+                         ("tijd:verleden", _PAST), ("vorm:lijdend", _PASSIVE)):
         if present & marker:
             features.append(name)
     if _TO_KAMER.search(text):
@@ -212,6 +213,7 @@ _FEATURE_WORDING = {
 }
 _MARKER_WORDING = {"persoon:ik": "in de ik-vorm", "persoon:wij": "in de wij-vorm (of het kabinet)",
                    "tijd:toekomend": "toekomende tijd", "tijd:verleden": "verleden of voltooide tijd",
+                   "vorm:lijdend": "lijdende vorm (wordt, worden)",
                    "aan:kamer": "richt zich tot de Kamer", "vraag": "een vraag"}
 _PRECISION_WORDING = {"geen": "geen datum", "dag": "een dag", "maand": "een maand", "kwartaal": "een kwartaal",
                       "seizoen": "een seizoen", "halfjaar": "een half jaar", "jaar": "een jaar"}

@@ -19,6 +19,8 @@ def test_the_features_name_the_rules_the_form_and_the_stemmed_words():
     assert {"woord:stuur", "tijd:toekomend"} <= set(candidate_features("Wij zullen u de brief sturen."))
     assert "woord:stuur" in candidate_features("Hierbij stuur ik u de brief.")
     assert "tijd:verleden" in candidate_features("Ik heb u geïnformeerd.")
+    assert "vorm:lijdend" in candidate_features("Uw Kamer wordt voor de zomer geïnformeerd.")
+    assert "vorm:lijdend" not in features
     assert "plaats:begin" in candidate_features("x", position=0.0)
     assert not any(f.startswith("plaats:") for f in candidate_features("x"))
     assert len(features) == len(set(features))
