@@ -26,8 +26,8 @@ _WE = frozenset(("wij", "we", "ons", "onze", "kabinet", "regering"))
 _FUTURE = frozenset(("zal", "zullen", "zult", "gaan", "ga", "gaat"))
 _PAST = frozenset(("heb", "heeft", "hebben", "had", "hadden", "was", "waren", "werd", "werden", "is", "zijn"))
 _PASSIVE = frozenset(("wordt", "worden", "werd", "werden"))
-# Articles, prepositions, conjunctions and the like (their stems): kept out of the reasons shown.
-_FUNCTION_WORDS = frozenset("""
+# Articles, prepositions, conjunctions and the like, as stems (the features' form): kept out of the reasons shown.
+_FUNCTION_WORDS = frozenset(stem(word) for word in """
 de het een en of maar dat die dit deze den der des te ten ter van in op aan met voor naar over uit bij tot om
 door als dan ook nog wel niet er zo al na onder tegen tussen zoals waar wat wie hoe welk welke
 """.split())

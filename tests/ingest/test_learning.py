@@ -39,7 +39,8 @@ def test_the_weights_are_plain_data_that_give_a_probability_and_the_strongest_re
         [("woord:stuur", 2.0)], [("woord:hierbij", -3.0)])
     # a function word weighs in the probability but is no reason to show
     weights.weights["woord:van"] = 5.0
-    assert weights.probability(["woord:van"]) > 0.98 and weights.strongest(["woord:van"]) == ([], [])
+    weights.weights["woord:teeg"] = -5.0  # "tegen", as its stem
+    assert weights.probability(["woord:van"]) > 0.98 and weights.strongest(["woord:van", "woord:teeg"]) == ([], [])
 
 
 def _decisions(letters=10):
