@@ -72,11 +72,7 @@ def retrain(min_decisions: int | None = None) -> LearnedModel | None:
     figures = trained.figures
     current = model_in_use()
     better = current is None or figures.average_precision >= current.average_precision
-    verdict = ("In gebruik genomen" if current is None else
-               f"In gebruik genomen: rangschikt beter dan het vorige model ({current.average_precision:.2f})"
-               if better else
-               f"Niet in gebruik genomen: rangschikt niet beter dan het model in gebruik "
-               f"({figures.average_precision:.2f} tegen {current.average_precision:.2f})")
+    verdict = _verdict(figures.average_precision, current, better)
     with transaction.atomic():
         if better:
             LearnedModel.objects.filter(in_use=True).update(in_use=False)
@@ -89,6 +85,16 @@ def retrain(min_decisions: int | None = None) -> LearnedModel | None:
     if better:
         rescore(model)
     return model
+
+
+def _verdict(average_precision: float, current: LearnedModel | None, better: bool) -> str:
+    """Why a new model was adopted or not, in Dutch, for the model page."""
+    if current is None:
+        return "In gebruik genomen"
+    if better:
+        return f"In gebruik genomen: rangschikt beter dan het vorige model ({current.average_precision:.2f})"
+    return (f"Niet in gebruik genomen: rangschikt niet beter dan het model in gebruik "
+            f"({average_precision:.2f} tegen {current.average_precision:.2f})")
 
 
 def rescore(model: LearnedModel) -> int:
@@ -108,6 +114,11 @@ def rescore(model: LearnedModel) -> int:
 def unlikely(model: LearnedModel | None) -> Q:
     """The candidates the model sets apart as "waarschijnlijk geen toezegging"; none without a model."""
     return Q(probability__lt=model.threshold) if model else Q(pk__in=[])
+
+
+def is_unlikely(commitment: Commitment, model: LearnedModel | None) -> bool:
+    """`unlikely` for one candidate in hand."""
+    return bool(model and commitment.probability is not None and commitment.probability < model.threshold)
 
 
 def why(commitment: Commitment, model: LearnedModel, n: int = 3) -> tuple[list[str], list[str]]:

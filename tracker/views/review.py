@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from tracker.excerpt import excerpt
-from tracker.learning import model_in_use, unlikely, why
+from tracker.learning import is_unlikely, model_in_use, unlikely, why
 from tracker.models import Commitment, Source
 from tracker.params import number, seen_version
 from tracker.roles import clerk_required
@@ -52,8 +52,7 @@ def _tab(value) -> str:
 def _tab_of(commitment, model) -> str:
     if commitment.source == Source.MINISTRY:
         return FROM_OVERVIEWS
-    return UNLIKELY if model and commitment.probability is not None and commitment.probability < model.threshold \
-        else FROM_LETTERS
+    return UNLIKELY if is_unlikely(commitment, model) else FROM_LETTERS
 
 
 def _tabs(model):
