@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import score_extract  # noqa: E402  the scorer's matching of quotes, so both count a promise the same way
 
-from ingest.learning import Example, candidate_features, fit, precision_at_recall  # noqa: E402
+from ingest.learning import Example, candidate_features, out_of_fold, precision_at_recall  # noqa: E402
 from ingest.pipeline import analyse_path  # noqa: E402
 
 SIZES = (50, 100, 200, 500)
@@ -81,25 +81,16 @@ def decisions(folder: Path) -> list[Letter]:
 
 
 def simulate(letters: list[Letter], size: int | None, folds: int, seed: int) -> list[tuple[float, bool]] | None:
-    """Each candidate's probability from a model fitted on at most `size` decisions of other folds' letters;
-    None when some fold has fewer than `size` decisions to learn from."""
+    """Each candidate's probability from a model fitted on at most `size` decisions of other folds' letters, the
+    letters taken in a shuffled order; None when some fold has fewer than `size` decisions to learn from."""
     order = letters[:]
     random.Random(seed).shuffle(order)
-    scored = []
-    for fold in range(folds):
-        held_out = order[fold::folds]
-        others = [letter for letter in order if letter not in held_out]
-        training = [example for letter in others for example in letter.examples]
-        if size is not None:
-            if len(training) < size:
-                return None
-            training = training[:size]
-        weights = fit(training) if len({e.promise for e in training}) == 2 else None
-        for letter in held_out:
-            for example in letter.examples:
-                if example.rules_score is not None:
-                    scored.append((weights.probability(example.features) if weights else 0.5, example.promise))
-    return scored
+    examples = [example for letter in order for example in letter.examples]
+    try:
+        scores, _ = out_of_fold(examples, folds, seed, limit=size)
+    except ValueError:
+        return None
+    return [(score, e.promise) for score, e in zip(scores, examples, strict=True) if e.rules_score is not None]
 
 
 def main() -> int:
