@@ -219,7 +219,7 @@ def _store_commitments(document: Document, analysis: Analysis) -> None:
         )
         for c in analysis.commitments
     ]
-    model = model_in_use()
+    model = model_in_use() if candidates else None  # most documents hold none: no query for them
     weights = weights_of(model) if model else None
     for candidate in candidates:
         candidate.features = features_of(candidate, document)
