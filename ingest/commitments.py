@@ -228,7 +228,7 @@ DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bn
                r"niet\s+(?:eerder|tijdig)", r"in\s+plaats\s+van")
 # The formula of a postponed answer to written questions: "kunnen niet binnen de gebruikelijke termijn worden
 # beantwoord".
-NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,2}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
+NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,4}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
                             r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
                             r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
 from . import patterns, prefilter
+from .commitments import is_postponement
 from .deadlines import find_due
 from .model import Analysis, EarlierCommitment, Reason, Reference, Suggestion
 from .sentences import flatten, split_sentences
@@ -26,6 +28,7 @@ CONFIDENT_FROM = 0.55
 MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
 ON_TIME_DAYS = 90  # a letter this late is still the promised one: postponed work often comes a season later
 SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
+POSTPONED_BEFORE = 1200  # an uitstel this close before a new promise is what that promise is about
 
 # A document saying it delivers on a promise.
 FULFILMENT = prefilter.compile(
@@ -74,6 +77,8 @@ ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen
                             re.IGNORECASE)
 # A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
 _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rapport|De\s+reactie)\b|"
+                          # "De toegezegde informatie zal ik u … doen toekomen": promised in what came before
+                          r"\s*(?:De|Het)\s+(?:eerder\s+)?(?:toegezegde|aangekondigde|beloofde)\b|"
                           # … or names it by a pronoun early on: "We verwachten deze eind oktober te sturen",
                           # "Ik streef ernaar uw Kamer daarover volgende week te berichten".
                           r"\s*(?:\S+\s+){1,6}?(?:deze|dit|hem|daar|daarover|hierover|daarop|hierop|daarvan|hiervan)\b")
@@ -89,7 +94,9 @@ STILL_OPEN = prefilter.compile(
 )
 # "mijn brief van 2 februari jl.", "de brief van 2 februari 2024": a letter cited by its date.
 _LETTER_OF_DATE = prefilter.compile(
-    r"(?:brief|kamerbrief|rapportage|reactie|beantwoording)\s+van\s+(\d{1,2})\s+("
+    # the writer may stand between: "de brief van de minister van Binnenlandse Zaken van 29 maart 2011"
+    r"(?:brief|kamerbrief|rapportage|reactie|beantwoording)\s+(?:van\s+(?:de|het|mijn)\s+[^.;:()\d]{3,90}?\s+)?"
+    r"van\s+(\d{1,2})\s+("
     + "|".join(patterns.MONTHS) + r")(?:\s+(\d{4}))?",
     re.IGNORECASE,
 )
@@ -110,6 +117,7 @@ nader wederom update toezegging toegezegd inzake betreft mede gelet hierover daa
 januari februari maart april mei juni juli augustus september oktober november december jaar
 streef streeft streven ernaar verwacht verwachten toekomen toesturen toezenden sturen stuur zenden zend aanbieden
 bied ontvangt ontvangen krijgt krijgen mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
+helaas spijt gelukt lukt melden meld deel termijn gestelde gebruikelijke uitstel vertraging reden verband
 """.split())
 
 _DUTCH = snowballstemmer.stemmer("dutch")
@@ -142,6 +150,7 @@ WEIGHTS = {
     "delivers": 0.2,         # it hands over a document about this subject ("Hierbij bied ik u … aan")
     "delivers_thing": 0.1,   # … naming the thing the promise named (a "rapport" for a promised "rapport")
     "answers": 0.3,          # it answers the questions the promise was about
+    "named_by_promise": 0.4,  # it is the very Kamerstuk the promise names ("… (Kamerstuk 27 925, nr. 769)")
     "same_source": 0.2,      # it cites what the promise was about (the initiatiefnota the promised reply is on)
     "same_dossier": 0.15,
     "same_ministry": 0.05,
@@ -165,19 +174,44 @@ def rank(judged: list[Suggestion | None], earlier: list[EarlierCommitment]) -> l
 
 def promise_sources(text: str, references: list[Reference], start: int, end: int) -> list[str]:
     """The Kamerstukken a promise at `start`–`end` of `text` is about: those cited in it, or before it in its own
-    paragraph ("De reactie op de initiatiefnota (Kamerstuk 35 537, nr. 2) kan niet binnen de termijn … We
-    verwachten deze eind oktober te sturen")."""
+    paragraph, or in the postponement before it ("De reactie op de initiatiefnota (Kamerstuk 35 537, nr. 2) kan
+    niet binnen de termijn worden gegeven. … We verwachten deze eind oktober te sturen")."""
     near = range(start - SOURCE_BEFORE, end)
-    return list(dict.fromkeys(r.kamerstuk for r in references if r.footnote is None and r.start >= 0
-                              and r.start in near and "\n\n" not in text[r.start:start]))
+    postponed = _postponement_before(text, start)
+    return list(dict.fromkeys(
+        r.kamerstuk for r in references if r.footnote is None and r.start >= 0
+        and (r.start in near and "\n\n" not in text[r.start:start] or postponed and r.start in postponed.span)))
 
 
 def promise_context(text: str, start: int) -> str:
-    """The sentence before a promise at `start` in `text` when the promise opens by referring back to it."""
-    if not _REFERS_BACK.match(text[start:start + 40]):
-        return ""
-    before = [s for s in split_sentences(text[max(0, start - 1500):start]) if s.text.strip()]
-    return flatten(before[-1].text) if before else ""
+    """What names the subject of a promise at `start` in `text` when the promise itself may not: the postponement
+    just before it (the new promise of an uitstel is about what was postponed), and the sentence before when the
+    promise opens by referring back to it ("Deze zal ik …")."""
+    postponed = _postponement_before(text, start)
+    before = ""
+    if _REFERS_BACK.match(text[start:start + 40]):
+        window = max(0, start - 1500)
+        sentences = [s for s in split_sentences(text[window:start]) if s.text.strip()]
+        # the sentence before, and the one before that when the paragraph holds it (a short uitstel letter)
+        paragraph = [s for s in sentences[-2:] if "\n\n" not in text[window + s.end:start]]
+        before = " ".join(flatten(s.text) for s in (paragraph or sentences[-1:]))
+    parts = [postponed.text if postponed else "", before]
+    return " ".join(part for part in dict.fromkeys(parts) if part)
+
+
+class _Postponed(NamedTuple):
+    text: str  # the sentence, on one line
+    span: range  # where it stands in the letter
+
+
+def _postponement_before(text: str, start: int) -> _Postponed | None:
+    """The nearest sentence announcing a delay at most POSTPONED_BEFORE characters before `start`."""
+    window = max(0, start - POSTPONED_BEFORE)
+    for sentence in reversed(split_sentences(text[window:start])):
+        flat = flatten(sentence.text)
+        if is_postponement(flat):
+            return _Postponed(flat, range(window + sentence.start, window + sentence.end))
+    return None
 
 
 def _once_per_promise(suggestions: list[Suggestion], earlier: list[EarlierCommitment]) -> list[Suggestion]:
@@ -240,6 +274,9 @@ class LaterEvidence:
         subject = content_stems(f"{earlier.context} {earlier.text}")
         things = _things(f"{earlier.context} {earlier.text}")
         same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
+        # A letter published after its number was given out can be cited by the promise it delivers.
+        named = bool(later.kamerstuk) and later.kamerstuk in earlier.sources
+        source_date = None if same_source else self._cites_source_date(earlier)
         # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
         says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
                         or (same_source and next(iter(self.fulfilment_sentences), None)))
@@ -264,9 +301,15 @@ class LaterEvidence:
         if says_fulfils:
             score += WEIGHTS["fulfilment"]
             reasons.append(Reason("fulfilment", {"passage": _short(says_fulfils)}))
+        if named:
+            score += WEIGHTS["named_by_promise"]
+            reasons.append(Reason("named_by_promise", {"kamerstuk": later.kamerstuk}))
         if same_source:
             score += WEIGHTS["same_source"]
             reasons.append(Reason("same_source", {"kamerstuk": same_source[0]}))
+        elif source_date:
+            score += WEIGHTS["same_source"]
+            reasons.append(Reason("same_source_date", {"date": source_date.isoformat()}))
         delivers = self._delivery_of(subject, things) or (same_source and next(iter(self.deliveries), None))
         if delivers:
             score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
@@ -297,14 +340,25 @@ class LaterEvidence:
         # Confident takes both: a link to the promise (its letter cited, its dossier, or what it was about) and a
         # sign of delivery.
         opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
-        linked = cites or dated or same_dossier or bool(same_source)
-        delivered = says_fulfils or delivers or answers or (cites or dated) and opens_with_it
+        # the promise names this letter, or what it was about, and this letter cites that too
+        through_source = named or bool(same_source) or source_date is not None
+        linked = cites or dated or same_dossier or through_source
+        delivered = says_fulfils or delivers or answers or named or (cites or dated) and opens_with_it
         # A document without a date cannot be placed after the promise: only citing its letter shows it came later.
         # One sent years after the due date delivers that promise only when it says so by citing its letter.
         placed = (later.date is not None and not _years_late(earlier.due, later.date)) or cites or dated
         confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed and placed
-                     and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or bool(same_source)))
+                     and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or through_source))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
+
+    def _cites_source_date(self, earlier: EarlierCommitment) -> dt.date | None:
+        """A letter the promise was about, cited by its date where the promise's subject is named and by this
+        document ("de vragen over de brief van 29 maart 2011" in an uitstel notice and in the answers it announced).
+        A date in the promise itself is not looked at: "Zoals in de brief van 3 april aangekondigd, informeren wij
+        u …" names where it was promised before, not what it is about."""
+        about = _dates_cited(earlier.context, earlier.document_date)
+        return next((day for day in sorted(d for d in about if isinstance(d, dt.date))
+                     if day != earlier.document_date and _cites_date(self.dates_cited, day)), None)
 
     def _fulfilment_mentions(self, earlier: EarlierCommitment, subject: dict[str, str],
                              things: frozenset[str]) -> str | None:

@@ -16,6 +16,8 @@ WORDING = {
     "delivers": "biedt aan: “{passage}”",
     "answers": "beantwoordt de vragen waarover de toezegging ging",
     "same_source": "haalt ook Kamerstuk {kamerstuk} aan, waar de toezegging over ging",
+    "named_by_promise": "is Kamerstuk {kamerstuk}, dat de toezegging zelf noemt",
+    "same_source_date": "haalt ook de brief van {date} aan, waar de toezegging over ging",
     "same_dossier": "zelfde dossier",
     "same_ministry": "zelfde ministerie",
     "timing": "termijn {due}, verstuurd {sent}",

@@ -144,6 +144,14 @@ def test_a_postponement_without_a_citation_has_no_earlier_document():
     assert commitments == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.",
+    "Ik deel u mee dat het niet mogelijk is deze vragen binnen de gestelde termijn te beantwoorden.",
+])
+def test_questions_not_answered_within_the_term_are_a_postponement(sentence):
+    assert len(find_commitments(sentence, [0], LETTER_DATE, [])[1]) == 1
+
+
 def test_a_next_sentence_that_only_says_when_is_part_of_the_promise():
     text = "Ik zal uw Kamer over de uitkomsten informeren. Dit gebeurt voor de zomer. Het weer is goed."
     [commitment] = found(text)

@@ -350,3 +350,71 @@ def test_a_reference_without_a_place_in_the_text_is_near_no_promise():
 
     unplaced = Reference(kamerstuk="36100-2", dossier="36100", number="2", text="", start=-1, end=-1)
     assert promise_sources("Ik zal u de reactie in mei sturen.", [unplaced], 0, 34) == []
+
+
+UITSTEL_OF_ANSWERS = (
+    "Naar aanleiding van de schriftelijke vragen van de vaste commissie over de brief van de minister van "
+    "Binnenlandse Zaken van 12 februari 2015 over het gemeentefonds deel ik u mee dat het niet mogelijk is deze "
+    "vragen binnen de gestelde termijn te beantwoorden.\n\n"
+    "Beantwoording zal plaatsvinden voor het verschijnen van de junicirculaire.")
+
+
+def test_the_new_promise_of_an_uitstel_takes_its_subject_from_the_postponement_in_the_paragraph_before():
+    from ingest.followups import promise_context
+
+    start = UITSTEL_OF_ANSWERS.index("Beantwoording")
+    context = promise_context(UITSTEL_OF_ANSWERS, start)
+    assert "brief van de minister van Binnenlandse Zaken van 12 februari 2015 over het gemeentefonds" in context
+    assert promise_context(UITSTEL_OF_ANSWERS, 0) == ""  # nothing before the postponement itself
+
+
+def test_answers_citing_the_letter_the_postponed_questions_were_about_fulfil_the_promise_to_answer():
+    # The answers name neither the uitstel notice nor a dossier: only the letter the questions were about, by date.
+    from ingest.followups import promise_context
+
+    start = UITSTEL_OF_ANSWERS.index("Beantwoording")
+    promise = EarlierCommitment(
+        key="antwoorden", text=UITSTEL_OF_ANSWERS[start:], due=dt.date(2015, 6, 30), document_kamerstuk="34000-B-7",
+        document_date=dt.date(2015, 3, 20), dossiers=["34000-B"], sender="Minister van Binnenlandse Zaken",
+        context=promise_context(UITSTEL_OF_ANSWERS, start))
+    answers = letter("De vaste commissie heeft vragen voorgelegd over de brief van de minister van Binnenlandse Zaken "
+                     "van 12 februari 2015 over het gemeentefonds. Onderstaand de beantwoording van de vragen.",
+                     date=dt.date(2015, 5, 28), dossiers=(), title="Lijst van vragen en antwoorden",
+                     sender="Minister van Binnenlandse Zaken")
+    [suggestion] = suggest_fulfilments(answers, [promise])
+    assert Reason("same_source_date", {"date": "2015-02-12"}) in suggestion.reasons
+    assert suggestion.confident
+
+
+def test_a_date_the_promise_itself_cites_is_where_it_was_made_before_not_what_it_is_about():
+    from ingest.followups import promise_context
+
+    text = "Zoals in de brief van 3 april aangekondigd, informeren wij uw Kamer na de zomer over de voortgang."
+    promise = EarlierCommitment(
+        key="voortgang", text=text, due=dt.date(2025, 9, 30), document_kamerstuk="29023-500",
+        document_date=dt.date(2025, 6, 1), dossiers=["29023"], sender="Minister van Klimaat en Groene Groei",
+        context=promise_context(text, 0))
+    other = letter("Over de brief van 3 april 2025 over de tarieven zijn vragen gesteld.", date=dt.date(2025, 7, 1),
+                   dossiers=(), title="Tarieven", sender="Minister van Klimaat en Groene Groei")
+    assert all(r.code != "same_source_date" for s in suggest_fulfilments(other, [promise]) for r in s.reasons)
+
+
+def test_the_letter_a_promise_names_by_its_number_is_the_one_that_fulfils_it():
+    promise = EarlierCommitment(
+        key="artikel-100", text="Zoals eerder gemeld wordt uw Kamer op zeer korte termijn met een aanvullende "
+        "artikel 100-brief geïnformeerd (Kamerstuk 27 925, nr. 801).", due=None, document_kamerstuk="27925-805",
+        document_date=dt.date(2023, 4, 13), dossiers=["27925"], sender="Minister van Defensie", sources=["27925-801"])
+    later = letter("Wij informeren u over de inzet van extra militairen.", date=dt.date(2023, 4, 16))
+    named = Analysis(**{**later.__dict__, "kamerstuk": "27925-801"})
+    [suggestion] = suggest_fulfilments(named, [promise])
+    assert Reason("named_by_promise", {"kamerstuk": "27925-801"}) in suggestion.reasons and suggestion.confident
+    assert not any(s.confident for s in suggest_fulfilments(later, [promise]))  # another letter of the dossier
+
+
+def test_a_promise_of_what_was_promised_before_takes_its_subject_from_the_paragraph():
+    from ingest.followups import promise_context
+
+    text = ("In een eerder stadium heb ik toegezegd u in januari de railmap te sturen. Daarvoor is iets meer tijd "
+            "nodig. De toegezegde informatie zal ik u uiterlijk 14 februari doen toekomen.")
+    context = promise_context(text, text.index("De toegezegde"))
+    assert "railmap" in context and "meer tijd nodig" in context
