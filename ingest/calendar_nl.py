@@ -46,11 +46,14 @@ _USUAL_START = {
     "zomerreces": ((7, 3), 59),
 }
 
+_RECESS_ALIASES = {"krokusreces": "voorjaarsreces"}
+
 FRIDAY, TUESDAY = 4, 1
 
 
 def recess(name: str, year: int) -> tuple[dt.date, dt.date]:
     """First and last day of a recess that starts in `year`."""
+    name = _RECESS_ALIASES.get(name, name)
     if (name, year) in _RECESS_DATES:
         return _RECESS_DATES[name, year]
     (month, day), length = _USUAL_START[name]

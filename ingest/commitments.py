@@ -241,6 +241,9 @@ EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", 
 _PAST_DAY_AS_NEXT_YEAR = 300
 _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECASE)
 
+# "zal ik u dan … sturen": a promise at the time the sentence before named ("dan ook" is "therefore").
+THEN = prefilter.compile(r"\b(?:zal|zullen|wordt|worden|ontvangt|stuur|informeer)\s+(?:\w+\s+){0,2}?dan\b(?!\s+ook)",
+                         re.IGNORECASE)
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
 SAYS_WHEN = prefilter.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
                               re.IGNORECASE)
@@ -282,6 +285,10 @@ def find_commitments(
         if families is not None:
             due = find_due(flat, document_date, near=act_position(flat))
             end = sentence.end
+            if not (due and due.date) and i > 0 and THEN.search(flat):
+                # "Ik antwoord uiterlijk 13 mei. Tevens zal ik u dan de brief sturen.": the time of the one before
+                before = find_due(flats[i - 1], document_date)
+                due = before if before and before.date else due
             if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
                 # "Ik zal uw Kamer hierover informeren. Dit gebeurt voor de zomer."
                 later = find_due(flats[i + 1], document_date)

@@ -45,6 +45,9 @@ _COUNT = r"(?P<count>\d{1,2}|een|één|twee|drie|vier|vijf|zes|acht|tien|twaalf)
 _WHICH_YEAR = (r"(?:(?:van\s+)?(?:het\s+)?(?:(?P<this>dit|deze|dat|het\s+huidige|lopende)\s+jaar|"
                r"(?P<next>volgend|volgende|komend|komende)\s+jaar|" + _YEAR + r"))")
 _OPT_YEAR = r"(?:\s+" + _WHICH_YEAR + r")?"
+# The Kamer's recesses by name; the voorjaarsreces is commonly called the krokusreces (calendar_nl knows both).
+_SHORT_RECESS = r"(?P<recess>kerstreces|voorjaarsreces|krokusreces|meireces)"
+_ANY_RECESS = r"(?P<recess>zomerreces|kerstreces|voorjaarsreces|krokusreces|meireces)"
 _SHIFT = r"(?:\s+(?P<shift>jl|a\.s)\.?)?"
 
 
@@ -256,6 +259,11 @@ def _some_weeks(ctx: _Context) -> dt.date | None:
     return ctx.today + dt.timedelta(weeks=3) if ctx.today else None
 
 
+def _same_day(ctx: _Context) -> dt.date | None:
+    """ "later vandaag", "vanavond", "rond 16.00 uur": the day of the letter."""
+    return ctx.today
+
+
 def _christmas(ctx: _Context) -> dt.date | None:
     """Christmas in its coming occurrence; "voor de kerstvakantie" means before the Kamer's Christmas recess."""
     if ctx.today is None:
@@ -329,7 +337,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (_BEFORE + r"(?:het\s+)?(?:einde?|eind)\s+van\s+het\s+(?:kalender)?jaar|(?:vóór|voor)\s+de\s+jaarwisseling|"
      r"rond\s+de\s+jaarwisseling", _year_part(12), "jaar"),
     # seasons: coming occurrence
-    (r"(?:(?:vóór|voor)\s+(?:de\s+zomer(?:periode)?|het\s+zomerreces|de\s+zomervakantie|het\s+reces\s+van\s+de\s+zomer))"
+    (r"(?:(?:vóór|voor)\s+(?:de\s+(?:aankomende\s+|komende\s+)?zomer(?:periode)?|het\s+zomerreces|de\s+zomervakantie|het\s+reces\s+van\s+de\s+zomer))"
      + _OPT_YEAR, _season(6), "seizoen"),
     (r"(?:na\s+(?:de\s+zomer(?:periode)?|het\s+zomerreces|de\s+zomervakantie)|direct\s+na\s+de\s+zomer)" + _OPT_YEAR,
      _season(9), "seizoen"),
@@ -343,9 +351,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:in\s+)?(?:het\s+)?(?:voorjaar|najaar)\s+" + _WHICH_YEAR, _season_of_year, "seizoen"),
     # the end of a recess: its last day ("uiterlijk voor het einde van het zomerreces")
     (r"(?:(?:vóór|voor|uiterlijk(?:\s+voor)?|tegen|aan)\s+)?(?:het\s+)?(?:einde?|eind)\s+van\s+(?:het|de)\s+"
-     r"(?P<recess>zomerreces|kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR, _recess_end, "dag"),
+     + _ANY_RECESS + _OPT_YEAR, _recess_end, "dag"),
     # during a recess: its last day
-    (r"(?:in|tijdens|gedurende)\s+(?:het|de)\s+(?P<recess>zomerreces|kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
+    (r"(?:in|tijdens|gedurende)\s+(?:het|de)\s+" + _ANY_RECESS + _OPT_YEAR,
      _recess_end, "dag"),
     # the end of this summer
     (r"(?:(?:vóór|voor|tegen|aan)\s+)?(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:deze|de|dit)\s+zomer", _season(8, 6),
@@ -359,9 +367,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:(?:aanstaande|komende|deze|op|uiterlijk|voor|vóór)\s+)?(?P<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag)"
      r"(?!\s+\d)", _coming_weekday, "dag"),
     # before a recess: the day before it starts; after it: its last day
-    (r"(?:vóór|voor|uiterlijk\s+voor)\s+(?:het|de)\s+(?P<recess>kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
+    (r"(?:vóór|voor|uiterlijk\s+voor)\s+(?:het|de)\s+" + _SHORT_RECESS + _OPT_YEAR,
      _recess_start, "dag"),
-    (r"(?:na|direct\s+na)\s+(?:het|de)\s+(?P<recess>kerstreces|voorjaarsreces|meireces)" + _OPT_YEAR,
+    (r"(?:na|direct\s+na)\s+(?:het|de)\s+" + _SHORT_RECESS + _OPT_YEAR,
      _recess_end, "dag"),
     (r"(?:(?:vóór|voor|op|rond|met|bij)\s+)?Prinsjesdag" + _OPT_YEAR
      + r"|(?:bij|met)\s+de\s+(?:Miljoenennota|ontwerpbegroting)", _prinsjesdag, "dag"),
@@ -372,16 +380,20 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:(?:tijdig|ruim(?:schoots)?|ruim\s+op\s+tijd)\s+)?(?:vóór|voor|voorafgaand\s+aan)\s+(?:het|de)\s+"
      r"(?:[\w-]+\s+){0,5}?(?:van|op)\s+(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?"
      r"(?:\s+(?:aanstaande|a\.s\.))?", _before_the_meeting, "dag"),
-    (r"(?:bij|met|in)\s+de\s+Voorjaarsnota" + _OPT_YEAR, _season(5), "maand"),
+    (r"(?:bij|met|in|vóór|voor)\s+de\s+Voorjaarsnota" + _OPT_YEAR, _season(5), "maand"),
     # "voor het verschijnen van de meicirculaire provinciefonds", "in de septembercirculaire 2024"
     (r"(?:(?:vóór|voor|bij|met|in)\s+(?:het\s+verschijnen\s+van\s+)?)?de\s+"
      r"(?P<circular_month>mei|juni|september|december)circulaire(?:\s+(?:gemeente|provincie)fonds)?" + _OPT_YEAR,
      _fund_circular, "maand"),
     # relative periods
+    # later on the day of the letter; a bare "vandaag" is what is sent with it ("ontvangt u vandaag een brief")
+    (r"later\s+vandaag|vanavond|(?:rond|om|voor|vóór)\s+[0-2]?\d[:.][0-5]\d(?:\s+uur)?", _same_day, "dag"),
     (r"(?:deze|(?P<next>volgende|komende)|de\s+(?P<next2>komende))\s+week", _this_or_next_week, "dag"),
     (r"(?:deze|(?P<next>volgende|komende))\s+maand", _this_or_next_month, "maand"),
     (r"(?:over|binnen|uiterlijk\s+over|na)\s+" + _COUNT + r"\s+(?:werk)?dagen", _after("dag"), "dag"),
-    (r"(?:over|binnen|uiterlijk\s+over)\s+" + _COUNT + r"\s+weken|(?:over|binnen)\s+(?P<count_one>een|één)\s+week",
+    # "binnen drie weken na verschijning van het rapport" counts from a day not yet known: no date
+    (r"(?:(?:over|binnen|uiterlijk\s+over)\s+" + _COUNT + r"\s+weken|(?:over|binnen)\s+(?P<count_one>een|één)\s+week)"
+     r"(?!\s+(?:na|nadat)\b)",
      _weeks, "dag"),
     (r"(?:over|binnen|uiterlijk\s+over)\s+" + _COUNT + r"\s+maand(?:en)?", _after("maand"), "maand"),
     # no date: wording that names no period
@@ -389,7 +401,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"op\s+(?:een|enig)\s+(?:later|ander|nader)\s+(?:moment|tijdstip)|later|te\s+zijner\s+tijd|t\.z\.t\.|"
      r"te\s+gelegener\s+tijd|spoedig|zodra\b[^,.;]*|(?:in\s+)?de\s+komende\s+(?:weken|maanden|periode|tijd|jaren)|"
      r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor)\s+het\s+(?:commissie)?debat\b[^,.;]*|"
-     r"(?:vóór|voor)\s+de\s+(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|"
+     r"(?:vóór|voor)\s+de\s+(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|regelmatig|"
      r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)",
      _none, "geen"),
 ]

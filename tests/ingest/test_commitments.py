@@ -152,6 +152,17 @@ def test_questions_not_answered_within_the_term_are_a_postponement(sentence):
     assert len(find_commitments(sentence, [0], LETTER_DATE, [])[1]) == 1
 
 
+def test_a_promise_made_for_then_takes_the_time_of_the_sentence_before():
+    text = ("Ik zal de vragen uiterlijk 13 mei beantwoorden. Tevens zal ik u dan de toegezegde brief over het "
+            "medegebruik sturen. Dan ook is het debat gepland.")
+    commitments = found(text)
+    assert [c.due for c in commitments] == [dt.date(2024, 5, 13)] * 2
+
+
+def test_a_letter_sent_today_beside_this_one_is_no_promise():
+    assert found("Separaat ontvangt de Kamer vandaag een brief over de kosten van het programma.") == []
+
+
 def test_a_next_sentence_that_only_says_when_is_part_of_the_promise():
     text = "Ik zal uw Kamer over de uitkomsten informeren. Dit gebeurt voor de zomer. Het weer is goed."
     [commitment] = found(text)

@@ -34,6 +34,7 @@ LETTER_OF_21_NOV_2023 = dt.date(2023, 11, 21)
     ("de eerste helft van 2024", "2024-06-30"),
     ("voor de zomer", "2024-06-30"),
     ("voor het zomerreces", "2024-06-30"),
+    ("voor de aankomende zomer", "2024-06-30"),
     ("na de zomer", "2024-09-30"),
     ("in het voorjaar", "2024-05-31"),
     ("in het najaar", "2024-11-30"),
@@ -59,7 +60,7 @@ def test_before_the_christmas_recess_is_the_last_day_before_it_starts():
 @pytest.mark.parametrize("expression", [
     "zo spoedig mogelijk", "binnenkort", "op een later moment", "op een ander tijdstip",
     "zodra daar aanleiding toe is", "voor vertrek van het Nederlandse fregat", "de komende maanden",
-    "op korte termijn", "te zijner tijd",
+    "op korte termijn", "te zijner tijd", "regelmatig",
 ])
 def test_wording_that_names_no_period_keeps_its_text_but_gets_no_date(expression):
     due = resolve(expression, LETTER_OF_21_NOV_2023)
@@ -162,6 +163,23 @@ def test_christmas_and_weekdays_name_days():
 def test_it_resolves_halves_of_months_meetings_and_budgets(sentence, due):
     from ingest.deadlines import find_due
     assert find_due(sentence, dt.date(2013, 9, 10)).date == dt.date.fromisoformat(due)
+
+
+def test_the_krokusreces_is_the_voorjaarsreces():
+    assert resolve("vóór het krokusreces", dt.date(2024, 1, 20)).date == recess("voorjaarsreces", 2024)[0] - \
+        dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("expression", ["rond 16:00", "om 14.30 uur", "vanavond", "later vandaag"])
+def test_later_on_the_day_of_the_letter_is_that_day(expression):
+    assert resolve(expression, LETTER_OF_21_NOV_2023).date == LETTER_OF_21_NOV_2023
+
+
+def test_weeks_counted_from_a_day_not_yet_known_give_way_to_a_hard_date():
+    from ingest.deadlines import find_due
+    sentence = ("Ik zal u binnen drie weken na verschijning van het rapport, maar uiterlijk voor het einde van dit "
+                "jaar, mijn reactie doen toekomen.")
+    assert find_due(sentence, dt.date(2013, 10, 28)).date == dt.date(2013, 12, 31)
 
 
 def test_this_season_is_this_years_even_once_it_is_half_over():
