@@ -115,7 +115,7 @@ def read_metadata(layout: Layout, known: Known) -> Metadata:
         date=date,
         kamerstuk=f"{dossiers[0]}-{number}" if dossiers and number else None,
         dossiers=dossiers,
-        title=known.title or _title(header, [*layout.preamble, *layout.furniture], layout.text),
+        title=known.title or _title(header, layout.preamble, layout.furniture, layout.text),
         sender=sender,
         ministries=_ministries(sender, layout.text, date),
         signatories=signatories,
@@ -237,8 +237,17 @@ def _kind(header: list[str], text: str, signed: bool) -> str:
     return "anders"
 
 
-def _title(header: list[str], furniture: list[str], text: str) -> str:
-    for line in [*header, *furniture]:
+# What a published copy puts around the paper that is never its title: navigation ("Direct naar (in deze pagina):
+# inhoud, zoekveld of menu.", "• Download PDF", "[overzicht] [activiteiten] …", "Directe link naar document"),
+# metadata ("Nummer: 2011D27665, datum: …", "Documentdatum | 02-02-2023 |"), a publication table, the chamber,
+# the addressee, the place and date.
+_NOT_A_TITLE_RE = re.compile(r"\s*(?:Direct(?:e\s+link)?\s+naar\b|•|Download\b|\[|Nummer:|Aan\s+de\s+Voorzitter\b|"
+                             r"Datum\s+publicatie|(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b|"
+                             r"(?:Den\s+Haag|'s-Gravenhage),)|.*\|")
+
+
+def _title(header: list[str], preamble: list[str], furniture: list[str], text: str) -> str:
+    for line in [*header, *preamble, *furniture]:
         match = _SUBJECT_RE.match(line)
         if match:
             return match.group("subject").strip()
@@ -249,9 +258,12 @@ def _title(header: list[str], furniture: list[str], text: str) -> str:
         own = OWN_NUMBER_RE.match(line)
         if own and own.group("rest"):
             return _sentence_case(own.group("rest"), capitalise_all=True)
+    # A mirror that writes the paper as "34775 A 62 BRIEF VAN …" puts its title on the line above.
+    if header and MIRROR_TITLE_RE.match(header[0]) and preamble and not _NOT_A_TITLE_RE.match(preamble[-1]):
+        return preamble[-1].strip()
     news = NEWS_DATE_RE.match(text) or NEWS_LINE_RE.match(text)
     paragraphs = text[news.end() if news else 0:].strip().split("\n")
-    first = next((p.strip() for p in paragraphs if len(p.split()) >= 3), "")
+    first = next((p.strip() for p in paragraphs if len(p.split()) >= 3 and not _NOT_A_TITLE_RE.match(p)), "")
     return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + " …"
 
 

@@ -89,9 +89,10 @@ TABLE_FURNITURE_RE = re.compile(
 SITE_ID_RE = re.compile(r"^(?:Kamerstuk|ID)\s*:?\s+(?P<id>\d{5}(?:-[0-9A-Z]{1,6})*-(?:\d{1,5}|[A-Z]{1,3}))\s*$")
 
 
-# A mirror's line for the paper: "34300 J 32 Brief van de minister …", "Onderdeel van kamerstukdossier 35334 -407 …".
+# A mirror's line for the paper: "34300 J 32 Brief van de minister …", an Eerste Kamer one "34902 G BRIEF VAN …",
+# "Onderdeel van kamerstukdossier 35334 -407 …".
 MIRROR_TITLE_RE = re.compile(
-    rf"^(?P<dossier>{DOSSIER})\s+(?P<number>\d{{1,4}})\s+(?:{_PAPER_KINDS})\b", re.IGNORECASE
+    rf"^(?P<dossier>{DOSSIER})\s+(?P<number>\d{{1,4}}|[A-Z]{{1,3}})\s+(?:{_PAPER_KINDS})\b", re.IGNORECASE
 )
 # A mirror's line naming the paper: "Kamerstuk 26488 nr. 428".
 KAMERSTUK_LINE_RE = re.compile(rf"^Kamerstuk\s+(?P<dossier>{DOSSIER})\s*,?\s*nr\.?\s*"

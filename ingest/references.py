@@ -45,11 +45,15 @@ _CITATION_RE = re.compile(
     rf"(?:,\s*|\s+){_NUMBER_WORD}\s*(?P<numbers>{_NUMBERS})"
     rf"|,\s*(?P<bare>{_NUMBERS})"
     rf"|,\s*(?P<letter>{_LETTER})"
+    # "Kamerstukken I, 2017/18 30 880 AA": two or three letters after the dossier (not a budget chapter's Roman
+    # number) are an Eerste Kamer paper even without the comma
+    rf"|\s+(?P<letters>(?![IVXLC]+(?![\w-]))[A-Z]{{2,3}}(?![\w-]))"
     rf")"
 )
 # The Eerste Kamer's dossiers named by a Roman number only: "Kamerstukken I 2019/20, CII, E".
 _ROMAN_DOSSIER_RE = re.compile(rf"(?:(?P<keyword>{_KEYWORD})|\({_SESSION})(?P<roman>C[CDLXVI]{{0,5}})\s*,\s*"
                                rf"(?P<letter>{_LETTER})")
+_EERSTE_KAMER = re.compile(r"\sI\b")
 _NUMBER_RE = re.compile(r"\d+|\b[A-Z]{1,3}\b")
 # Where those two can start: "Kamerstuk…", "(" or a dossier's first digit; "Kamerstuk…" or "(".
 _CITATION_START = re.compile(r"[K(\d]")
@@ -108,9 +112,11 @@ def _matches(pattern: re.Pattern, starts: re.Pattern, text: str):
 
 def _written_citations(text: str):
     for m in _matches(_CITATION_RE, _CITATION_START, text):
-        numbers_group = "numbers" if m.group("numbers") else "bare" if m.group("bare") else "letter"
+        numbers_group = next(group for group in ("numbers", "bare", "letter", "letters") if m.group(group))
         if numbers_group == "bare" and not m.group("keyword"):
             continue  # "27 925, 963" needs "Kamerstuk" before it to be a citation
+        if numbers_group == "letters" and not _EERSTE_KAMER.search(m.group("keyword") or ""):
+            continue  # "30 880 AA" only where the keyword names the Eerste Kamer: "Kamerstuk 36 200 XIII NL" is none
         if numbers_group == "letter" and not (m.group("keyword") or m.group("open")):
             continue  # "32 637, E" likewise, or at least a bracket: "(32 637, E)"
         dossiers = [

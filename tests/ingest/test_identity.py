@@ -202,3 +202,33 @@ def test_it_reads_the_tweede_kamer_mirror_lines_for_number_and_date(tmp_path):
 def test_it_reads_a_date_standing_alone_under_a_title(tmp_path, opening, date):
     analysis = analyse_text(tmp_path, opening + "Het onderzoek loopt nog. De resultaten volgen in week 6.\n")
     assert analysis.date.isoformat() == date
+
+
+EERSTE_KAMER_MIRROR = """Direct naar (in deze pagina): inhoud, zoekveld of menu.
+
+  • Download PDF
+
+Wijziging van de begroting voor de verduurzaming van rijksgebouwen
+
+34455 H BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES
+
+Vergaderjaar 2018-2019
+
+""" + BODY
+
+
+def test_an_eerste_kamer_mirror_line_gives_the_letter_and_the_title_above_it(tmp_path):
+    analysis = analyse_text(tmp_path, EERSTE_KAMER_MIRROR)
+    assert analysis.kamerstuk == "34455-H"
+    assert analysis.title == "Wijziging van de begroting voor de verduurzaming van rijksgebouwen"
+
+
+@pytest.mark.parametrize("furniture", [
+    "[overzicht] [activiteiten] [besluiten] [commissies]",
+    "Nummer: 2011D27665, datum: 2011-05-26, bijgewerkt: 2024-02-19 10:56, versie: 1",
+    "Documentdatum | 02-02-2023 |",
+    "• No results found",
+])
+def test_a_copys_navigation_and_metadata_are_never_its_title(tmp_path, furniture):
+    text = f"{furniture}\n\nLijst van vragen over de verdeling van het provinciefonds\n\nVraag 1\n\nKlopt het?\n"
+    assert analyse_text(tmp_path, text).title == "Lijst van vragen over de verdeling van het provinciefonds"

@@ -13,6 +13,13 @@ def test_it_reads_a_plain_reference():
     assert ids("zoals gemeld (Kamerstuk 27 925, nr. 943).") == ["27925-943"]
 
 
+def test_it_reads_an_eerste_kamer_paper_of_two_letters_without_a_comma():
+    assert ids("(Kamerstukken I, 2017/18 30 880 AA en Kamerstukken I, 2017/18 30 880 AB, blz. 2)") == [
+        "30880-AA", "30880-AB"]
+    # only where the keyword names the Eerste Kamer: two capitals after a Tweede Kamer dossier are something else
+    assert ids("Kamerstuk 36 200 XIII NL") == [] and ids("Kamerstukken II 2017/18, 30 880 AA") == []
+
+
 def test_it_reads_a_dossier_written_without_a_space():
     assert ids("(Kamerstuk 27925, nr. 943)") == ["27925-943"]
 
