@@ -230,6 +230,7 @@ DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bn
 # beantwoord".
 NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,4}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
+                            r"(?:verzoek|vraag)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:om\s+)?uitstel",
                             r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
                             r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",

@@ -28,6 +28,7 @@ CONFIDENT_FROM = 0.55
 MIN_SUBJECT_OVERLAP = 0.2  # the share of the promise's subject words a confident match uses
 ON_TIME_DAYS = 90  # a letter this late is still the promised one: postponed work often comes a season later
 SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
+QUESTIONS_BEFORE = 3000  # where a letter promising answers says which questions: its opening, mostly
 POSTPONED_BEFORE = 1200  # an uitstel this close before a new promise is what that promise is about
 
 # A document saying it delivers on a promise.
@@ -75,6 +76,12 @@ ANSWERS = prefilter.compile(r"\b(?:lijst\s+van\s+vragen\s+en\s+antwoorden|vragen
                             r"antwoorden\s+op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen|"
                             r"beantwoording\s+van\s+de\s+vragen|heeft\s+(?:deze\s+)?vragen\s+beantwoord)\b",
                             re.IGNORECASE)
+# A promise to answer questions, and a sentence naming the questions.
+_ANSWERING = prefilter.compile(r"\b(?:vragen\b.{0,120}\bbeantwoord\w*|beantwoording|antwoorden)\b", re.IGNORECASE)
+_QUESTIONS_NAMED = prefilter.compile(r"\b(?:Kamervragen|schriftelijke\s+vragen|feitelijke\s+vragen|"
+                                     r"vragen\s+van\s+(?:het|de)\s+leden?)\b", re.IGNORECASE)
+# A title quoted in a text: «NS waarschuwt voor verbouwing Amsterdam CS», “…”.
+_QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"\n]{12,160}?)[»”\"]")
 # A promise that opens by pointing back names its subject in the sentence before: "Deze zal ik … sturen".
 _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rapport|De\s+reactie)\b|"
                           # "De toegezegde informatie zal ik u … doen toekomen": promised in what came before
@@ -188,6 +195,7 @@ def promise_context(text: str, start: int) -> str:
     just before it (the new promise of an uitstel is about what was postponed), and the sentence before when the
     promise opens by referring back to it ("Deze zal ik …")."""
     postponed = _postponement_before(text, start)
+    questions = _questions_named_before(text, start)
     before = ""
     if _REFERS_BACK.match(text[start:start + 40]):
         window = max(0, start - 1500)
@@ -195,8 +203,17 @@ def promise_context(text: str, start: int) -> str:
         # the sentence before, and the one before that when the paragraph holds it (a short uitstel letter)
         paragraph = [s for s in sentences[-2:] if "\n\n" not in text[window + s.end:start]]
         before = " ".join(flatten(s.text) for s in (paragraph or sentences[-1:]))
-    parts = [postponed.text if postponed else "", before]
+    parts = [questions, postponed.text if postponed else "", before]
     return " ".join(part for part in dict.fromkeys(parts) if part)
+
+
+def _questions_named_before(text: str, start: int) -> str:
+    """For a promise to answer questions, the sentence before it that says which ("Op 9 maart ontving ik Kamervragen
+    van het lid X over het bericht «…»"): the answers will name them so too."""
+    if not _ANSWERING.search(text[start:start + 600]):
+        return ""
+    return next((flatten(s.text) for s in split_sentences(text[max(0, start - QUESTIONS_BEFORE):start])
+                 if _QUESTIONS_NAMED.search(s.text)), "")
 
 
 class _Postponed(NamedTuple):
@@ -263,6 +280,7 @@ class LaterEvidence:
         self.promises = [content_stems(c.text) for c in later.commitments]
         self.postponements = [(p.text, find_due(flatten(p.text), later.date)) for p in later.postponements]
         self.instalments = _instalments(f"{later.title} {later.text[:1500]}")
+        self.quotations = _quotations(f"{later.title} {later.text[:1500]}")
 
     def judge(self, earlier: EarlierCommitment) -> Suggestion | None:
         later = self.later
@@ -277,6 +295,7 @@ class LaterEvidence:
         # A letter published after its number was given out can be cited by the promise it delivers.
         named = bool(later.kamerstuk) and later.kamerstuk in earlier.sources
         source_date = None if same_source else self._cites_source_date(earlier)
+        quoted = sorted(_quotations(f"{earlier.context} {earlier.text}").keys() & self.quotations.keys())
         # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
         says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
                         or (same_source and next(iter(self.fulfilment_sentences), None)))
@@ -310,6 +329,9 @@ class LaterEvidence:
         elif source_date:
             score += WEIGHTS["same_source"]
             reasons.append(Reason("same_source_date", {"date": source_date.isoformat()}))
+        elif quoted:
+            score += WEIGHTS["same_source"]
+            reasons.append(Reason("same_quotation", {"quote": self.quotations[quoted[0]]}))
         delivers = self._delivery_of(subject, things) or (same_source and next(iter(self.deliveries), None))
         if delivers:
             score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
@@ -341,7 +363,7 @@ class LaterEvidence:
         # sign of delivery.
         opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
         # the promise names this letter, or what it was about, and this letter cites that too
-        through_source = named or bool(same_source) or source_date is not None
+        through_source = named or bool(same_source or quoted) or source_date is not None
         linked = cites or dated or same_dossier or through_source
         delivered = says_fulfils or delivers or answers or named or (cites or dated) and opens_with_it
         # A document without a date cannot be placed after the promise: only citing its letter shows it came later.
@@ -428,6 +450,14 @@ def _fulfilment_passages(sentences: list[str]) -> list[str]:
 @lru_cache(maxsize=20_000)
 def _things(text: str) -> frozenset[str]:
     return frozenset(m.lower() for m in PROMISED_THING.findall(text))
+
+
+@lru_cache(maxsize=20_000)
+def _quotations(text: str) -> dict[str, str]:
+    """The titles a text quotes (a news headline the questions were about): their words -> as written. Shared:
+    never change it."""
+    return {" ".join(_WORD.findall(q.lower())): q.strip() for q in _QUOTATION.findall(flatten(text))
+            if len(q.split()) >= 3}
 
 
 @lru_cache(maxsize=20_000)

@@ -17,6 +17,7 @@ WORDING = {
     "answers": "beantwoordt de vragen waarover de toezegging ging",
     "same_source": "haalt ook Kamerstuk {kamerstuk} aan, waar de toezegging over ging",
     "named_by_promise": "is Kamerstuk {kamerstuk}, dat de toezegging zelf noemt",
+    "same_quotation": "noemt ook «{quote}», waar de toezegging over ging",
     "same_source_date": "haalt ook de brief van {date} aan, waar de toezegging over ging",
     "same_dossier": "zelfde dossier",
     "same_ministry": "zelfde ministerie",

@@ -147,8 +147,9 @@ def test_a_postponement_without_a_citation_has_no_earlier_document():
 @pytest.mark.parametrize("sentence", [
     "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.",
     "Ik deel u mee dat het niet mogelijk is deze vragen binnen de gestelde termijn te beantwoorden.",
+    "Om die reden verzoek ik u om uitstel van een inhoudelijke reactie op het schrijven.",
 ])
-def test_questions_not_answered_within_the_term_are_a_postponement(sentence):
+def test_questions_not_answered_in_time_and_a_request_for_more_time_are_a_postponement(sentence):
     assert len(find_commitments(sentence, [0], LETTER_DATE, [])[1]) == 1
 
 

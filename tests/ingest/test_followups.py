@@ -418,3 +418,30 @@ def test_a_promise_of_what_was_promised_before_takes_its_subject_from_the_paragr
             "nodig. De toegezegde informatie zal ik u uiterlijk 14 februari doen toekomen.")
     context = promise_context(text, text.index("De toegezegde"))
     assert "railmap" in context and "meer tijd nodig" in context
+
+
+def test_answers_to_questions_about_the_same_quoted_report_fulfil_the_promise_to_answer_them():
+    # The letter promising the answers names the questions in its opening, by the news item they are about; the
+    # answers, without a dossier or a citation, quote the same headline.
+    from ingest.followups import promise_context
+
+    text = ("Op 2 maart ontving ik Kamervragen van het lid Voorbeeld over het bericht «Station moet worden "
+            "verbouwd voor meer treinen».\n\nDe benodigde gegevens komen later beschikbaar. Ik zal de vragen van uw "
+            "Kamer zo spoedig mogelijk daarna beantwoorden.")
+    start = text.index("Ik zal")
+    assert promise_context(text, start).startswith("Op 2 maart ontving ik Kamervragen")
+    promise = EarlierCommitment(
+        key="vragen", text=text[start:], due=None, document_kamerstuk="34775-A-62", document_date=dt.date(2018, 4, 3),
+        dossiers=["34775-A"], sender="Staatssecretaris van Infrastructuur en Waterstaat",
+        context=promise_context(text, start))
+    answers = Analysis(
+        kind="antwoorden", date=dt.date(2018, 6, 27), kamerstuk=None, dossiers=[], sender="", signatories=[], pages=1,
+        title="Antwoord op vragen van het lid Voorbeeld over het bericht “Station moet worden verbouwd voor meer "
+              "treinen”", text="Vraag 1\n\nKent u het bericht?\n\nAntwoord 1\n\nJa.", page_starts=[0],
+        references=[], commitments=[])
+    [suggestion] = suggest_fulfilments(answers, [promise])
+    assert Reason("same_quotation", {"quote": "Station moet worden verbouwd voor meer treinen"}) in suggestion.reasons
+    assert suggestion.confident
+    other = Analysis(**{**answers.__dict__, "title": "Antwoord op vragen van het lid Voorbeeld over “Een ander bericht "
+                                                     "over de spoorwegen”"})
+    assert not any(s.confident for s in suggest_fulfilments(other, [promise]))
