@@ -344,7 +344,8 @@ class LaterEvidence:
         if same_dossier:
             score += WEIGHTS["same_dossier"]
             reasons.append(Reason("same_dossier"))
-        if _same_ministry(later.sender, earlier.sender):
+        same_ministry = _same_ministry(later.sender, earlier.sender)
+        if same_ministry:
             score += WEIGHTS["same_ministry"]
             reasons.append(Reason("same_ministry"))
         score += self._timing(earlier, reasons)
@@ -364,7 +365,9 @@ class LaterEvidence:
         opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
         # the promise names this letter, or what it was about, and this letter cites that too
         through_source = named or bool(same_source or quoted) or source_date is not None
-        linked = cites or dated or same_dossier or through_source
+        # answers to written questions stand in no dossier: the minister answering on this very subject links them
+        answers_on_it = later.kind == "antwoorden" and not later.dossiers and same_ministry and overlap >= 0.5
+        linked = cites or dated or same_dossier or through_source or answers_on_it
         delivered = says_fulfils or delivers or answers or named or (cites or dated) and opens_with_it
         # A document without a date cannot be placed after the promise: only citing its letter shows it came later.
         # One sent years after the due date delivers that promise only when it says so by citing its letter.

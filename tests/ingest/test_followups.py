@@ -445,3 +445,23 @@ def test_answers_to_questions_about_the_same_quoted_report_fulfil_the_promise_to
     other = Analysis(**{**answers.__dict__, "title": "Antwoord op vragen van het lid Voorbeeld over “Een ander bericht "
                                                      "over de spoorwegen”"})
     assert not any(s.confident for s in suggest_fulfilments(other, [promise]))
+
+
+def test_answers_on_the_promised_subject_by_the_same_minister_fulfil_it_without_a_dossier():
+    promise = EarlierCommitment(
+        key="verkenning", text="Ik zal u zo spoedig mogelijk in het nieuwe jaar informeren over de uitkomsten van de "
+        "verkenning naar de akkerbouwgroepen.", due=None, document_kamerstuk="35300-XIV-62",
+        document_date=dt.date(2019, 11, 21), dossiers=["35300-XIV"], sender="Minister van Landbouw")
+    answers = Analysis(
+        kind="antwoorden", date=dt.date(2020, 5, 18), kamerstuk=None, dossiers=[], sender="Minister van Landbouw",
+        signatories=[], pages=1, title="Vragen over de akkerbouwgroepen",
+        text="Vraag 2\n\nWat zijn de uitkomsten van de verkenning naar de akkerbouwgroepen in het nieuwe jaar?\n\n"
+             "Antwoord 2\n\nBijgevoegd vindt u de uitkomsten van de verkenning.", page_starts=[0], references=[],
+        commitments=[])
+    [suggestion] = suggest_fulfilments(answers, [promise])
+    assert suggestion.confident
+    # another minister's answers on the subject, or a letter outside the dossier, are not linked by it
+    other_minister = Analysis(**{**answers.__dict__, "sender": "Minister van Financiën"})
+    assert not any(s.confident for s in suggest_fulfilments(other_minister, [promise]))
+    a_letter = Analysis(**{**answers.__dict__, "kind": "brief"})
+    assert not any(s.confident for s in suggest_fulfilments(a_letter, [promise]))
