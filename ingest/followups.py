@@ -60,7 +60,10 @@ DELIVERY = prefilter.compile(
     r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b|"
     # the document is the promised thing itself: "De voorliggende halfjaarrapportage biedt …"
     r"\b(?:voorliggende|onderhavige|bijgaande|bijgevoegde)\s+\w*(?:rapportage|rapport|notitie|nota|evaluatie|"
-    r"visie|reactie|brief|overzicht|monitor|verslag)\b",
+    r"visie|reactie|brief|overzicht|monitor|verslag)\b|"
+    # … by its name: "Dit Strategisch Vastgoedplan 2022 vormt het kader"
+    r"\b(?-i:Dit|Deze)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}\w*(?:plan|rapportage|rapport|notitie|nota|evaluatie|visie|"
+    r"agenda|programma|monitor|strategie)\b",
     re.IGNORECASE,
 )
 # What a promise undertakes to send, by the noun that names it ("jaarrapportage" is a "rapportage").
@@ -105,6 +108,10 @@ _LETTER_OF_DATE = prefilter.compile(
     r"(?:brief|kamerbrief|rapportage|reactie|beantwoording)\s+(?:van\s+(?:de|het|mijn)\s+[^.;:()\d]{3,90}?\s+)?"
     r"van\s+(\d{1,2})\s+("
     + "|".join(patterns.MONTHS) + r")(?:\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+_LETTER_OF_MONTH = prefilter.compile(
+    r"(?:brief|kamerbrief)\s+van\s+(" + "|".join(patterns.MONTHS) + r")\s+(?:jl\.|jongstleden|(\d{4}))",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-zà-ÿ]{3,}", re.IGNORECASE)
@@ -275,6 +282,7 @@ class LaterEvidence:
                                   or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}")))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
         self.dates_cited = _dates_cited(later.text, later.date)
+        self.months_cited = _months_cited(later.text, later.date)
         self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
         self.body = content_stems(later.text)
         self.promises = [content_stems(c.text) for c in later.commitments]
@@ -301,6 +309,8 @@ class LaterEvidence:
                         or (same_source and next(iter(self.fulfilment_sentences), None)))
         cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
         dated = _cites_date(self.dates_cited, earlier.document_date)
+        by_month = not dated and bool(earlier.document_date) and (
+            earlier.document_date.year, earlier.document_date.month) in self.months_cited
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
@@ -311,6 +321,10 @@ class LaterEvidence:
         if dated:
             score += WEIGHTS["cites_date"] if not cites else WEIGHTS["cites_date_too"]
             reasons.append(Reason("cites_date", {"date": earlier.document_date.isoformat()}))
+        elif by_month:
+            score += WEIGHTS["cites_date"] if not cites else WEIGHTS["cites_date_too"]
+            reasons.append(Reason("cites_month", {"month": earlier.document_date.isoformat()[:7]}))
+            dated = True
         shared_head = len(subject.keys() & self.head.keys())
         shared_body = [w for s, w in subject.items() if s in self.body]
         overlap = (shared_head + len(shared_body)) / (2 * len(subject)) if subject else 0.0
@@ -492,6 +506,19 @@ def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, in
         if date:
             dates.add(date)
     return dates
+
+
+def _months_cited(text: str, sent: dt.date | None) -> set[tuple[int, int]]:
+    """(year, month) of letters the text cites by their month: "de Kamerbrief van mei jl.", "mijn brief van juni
+    2023"."""
+    months = set()
+    for month, year in _LETTER_OF_MONTH.findall(flatten(text)):
+        number = patterns.MONTHS[month.lower()]
+        if year:
+            months.add((int(year), number))
+        elif sent:
+            months.add((sent.year if number <= sent.month else sent.year - 1, number))
+    return months
 
 
 def _years_late(due: dt.date | None, sent: dt.date) -> bool:

@@ -6,11 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 
 from .model import Reason
+from .patterns import MONTHS
+
+MONTH_NAMES = list(MONTHS)
 
 WORDING = {
     # why a later document may fulfil an earlier promise
     "cites": "haalt Kamerstuk {kamerstuk} aan",
     "cites_date": "haalt de brief van {date} aan",
+    "cites_month": "haalt de brief van {month} aan",
     "subject": "onderwerp: {words}",
     "fulfilment": "zegt na te komen: “{passage}”",
     "delivers": "biedt aan: “{passage}”",
@@ -62,6 +66,8 @@ def describe(reason: Reason, label: Callable[[str], str] = str) -> str:
             value = label(value)
         elif key in ("date", "due", "sent"):
             value = _day(value)
+        elif key == "month":
+            value = _month(value)
         elif isinstance(value, list):
             value = ", ".join(value)
         values[key] = value
@@ -70,6 +76,12 @@ def describe(reason: Reason, label: Callable[[str], str] = str) -> str:
 
 def as_json(reason: Reason) -> dict:
     return {"code": reason.code, "values": reason.values, "text": describe(reason)}
+
+
+def _month(iso: str) -> str:
+    """ "2022-05" -> "mei 2022"."""
+    year, month = iso.split("-")
+    return f"{MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _day(iso: str) -> str:

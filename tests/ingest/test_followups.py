@@ -465,3 +465,27 @@ def test_answers_on_the_promised_subject_by_the_same_minister_fulfil_it_without_
     assert not any(s.confident for s in suggest_fulfilments(other_minister, [promise]))
     a_letter = Analysis(**{**answers.__dict__, "kind": "brief"})
     assert not any(s.confident for s in suggest_fulfilments(a_letter, [promise]))
+
+
+def test_the_plan_the_promise_named_cited_by_the_month_of_its_letter_fulfils_it():
+    # The later letter miscites the promise's number and names it by month only; it is the plan itself.
+    promise = EarlierCommitment(
+        key="plan", text="Op basis hiervan zal het kabinet rond de zomer besluiten over het nieuwe Strategisch "
+        "Huisvestingsplan 2030.", due=dt.date(2030, 8, 31), document_kamerstuk="34919-89",
+        document_date=dt.date(2030, 5, 13), dossiers=["34919"], sender="Staatssecretaris van Defensie")
+    later = letter("In de Kamerbrief van mei jl. (Kamerstuk 34 919, nr. 91) zijn de contouren geschetst. Dit "
+                   "Strategisch Huisvestingsplan 2030 vormt het kader van de aanpak.", date=dt.date(2030, 12, 2),
+                   references=[cites("34919-91")], dossiers=("36124",), sender="Staatssecretaris van Defensie",
+                   title="Strategisch Huisvestingsplan 2030")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert Reason("cites_month", {"month": "2030-05"}) in suggestion.reasons
+    assert any(r.code == "delivers" for r in suggestion.reasons)
+    assert suggestion.confident
+
+
+def test_a_month_is_cited_only_with_jl_or_its_year():
+    from ingest.followups import _months_cited
+
+    sent = dt.date(2022, 12, 2)
+    assert _months_cited("de Kamerbrief van mei jl. en mijn brief van juni 2021", sent) == {(2022, 5), (2021, 6)}
+    assert _months_cited("de brief van mei over de kazernes", sent) == set()
