@@ -390,11 +390,15 @@ def _sentence_around(text: str, position: int) -> str:
 
 def _offices_from_header(header: list[str]) -> list[str]:
     """ "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE" -> two offices."""
-    for line in header:
+    for i, line in enumerate(header):
         match = _FROM_RE.search(line)
         if not match:
             continue
         words = match.group("from")
+        # a long ministry name wraps in a typeset header: "… VAN VOLKSGEZONDHEID, WELZIJN EN" / "SPORT"
+        following = header[i + 1].strip() if i + 1 < len(header) else ""
+        if following.isupper() and re.search(r"(?:,|\bEN|\bVAN|\bVOOR)$", words.strip()):
+            words = f"{words.strip()} {following}"
         office = re.match(r"(MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b", words)
         if not office:
             return []

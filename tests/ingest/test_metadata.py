@@ -64,6 +64,15 @@ def test_it_reads_the_sender_from_the_header_when_unsigned(tmp_path):
     assert analyse_text(tmp_path, text).sender == "Minister van Buitenlandse Zaken en Minister van Defensie"
 
 
+def test_a_ministry_name_wrapped_in_the_header_is_read_whole(tmp_path):
+    text = ("31 839 Jeugdzorg\n\nNr. 297 BRIEF VAN DE STAATSSECRETARIS VAN VOLKSGEZONDHEID, WELZIJN EN\nSPORT\n\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 25 juni 2013\n\n"
+            "Hierbij bied ik u het advies aan.\n")
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.sender == "Staatssecretaris van Volksgezondheid, Welzijn en Sport"
+    assert analysis.ministries == ["VWS"]
+
+
 def test_it_does_not_guess_the_own_number_without_a_dossier():
     analysis = analyse_path(SEED_TEXTS / "000_997e94ac44658105.txt")
     assert analysis.kamerstuk is None
