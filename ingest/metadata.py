@@ -404,6 +404,11 @@ def _offices_from_header(header: list[str]) -> list[str]:
             return []
         singular = _singular(office.group(1)).upper()
         rest = words[office.end():].strip()
+        # "BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN X": two offices of one ministry
+        second = re.match(r"EN\s+(?:DE\s+)?(MINISTER|STAATSSECRETARIS)\s+(?=(?:VAN|VOOR)\s)", rest)
+        if second:
+            rest = rest[second.end():]
+            return [_sentence_case(f"{title} {rest}", capitalise_all=True) for title in (singular, second.group(1))]
         offices = []
         for part in re.split(r"\s+EN\s+(?=(?:VAN|VOOR|DE)\s)", rest):
             part = re.sub(r"^DE\s+", "", part.strip())

@@ -73,6 +73,16 @@ def test_a_ministry_name_wrapped_in_the_header_is_read_whole(tmp_path):
     assert analysis.ministries == ["VWS"]
 
 
+def test_a_minister_and_state_secretary_of_one_ministry_are_two_offices(tmp_path):
+    text = ("36 410 XII Vaststelling van de begroting\n\nNr. 80 BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN "
+            "INFRASTRUCTUUR EN WATERSTAAT\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 2 juni 2025\n\nHierbij bieden wij u de geannoteerde agenda aan.\n")
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.sender == ("Minister van Infrastructuur en Waterstaat en "
+                               "Staatssecretaris van Infrastructuur en Waterstaat")
+    assert analysis.ministries == ["IenW"]
+
+
 def test_it_does_not_guess_the_own_number_without_a_dossier():
     analysis = analyse_path(SEED_TEXTS / "000_997e94ac44658105.txt")
     assert analysis.kamerstuk is None
