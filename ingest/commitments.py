@@ -139,9 +139,10 @@ ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|he
                      r"waarin\s+(?:u\s+|uw\s+Kamer\s+|de\s+Kamer\s+)?de\s+regering\s+(?:wordt\s+)?(?:verzoekt|verzocht|vraagt)",
                      r"(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:[\w.]+\s+){0,8}?(?:mij|ons)\s+(?:om\b|te\b|of\b)")
 # "Zoals gevraagd, …", "Zoals ik heb gemeld in mijn brief van 3 mei jl. stuur ik …": an aside before the main
-# clause, naming the request or the earlier word the promise answers.
-AS_SAID = prefilter.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b.*?(?:,|(?=\s(?:stuur|zend|informeer|bied|zal|"
-                            r"zullen|kom|komt|ontvangt|wordt|kunt)\b))", re.IGNORECASE)
+# clause, naming the request or the earlier word the promise answers. It runs to the main clause's verb where one
+# follows ("Zoals ik in mijn brief van 28 oktober, met Kamerstuk …, heb aangekondigd stuur ik u …"), else to its comma.
+AS_SAID = prefilter.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b(?:.*?(?=\s(?:stuur|zend|informeer|bied|zal|"
+                            r"zullen|kom|komt|ontvangt|wordt|kunt)\b)|.*?,)", re.IGNORECASE)
 # The government receiving, not sending: "Wij ontvangen graag uw reactie".
 RECEIVING = _words(r"(?:ik|wij|we)\s+(?:graag\s+)?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\s+graag")
 KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+(?:u|uw\s+Kamer|de\s+Kamer)")
@@ -232,7 +233,7 @@ NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,4}?binnen\s+de\s+(?:gebruikelijke\s
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
                             r"(?:verzoek|vraag)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:om\s+)?uitstel",
                             r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
-                            r"(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
+                            r"(?<!zonder\s)(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
                          r"(?:eerder|was)\s+(?:voorzien|gepland)",
                          r"zoals\s+(?:eerder\s+)?(?:gemeld|vermeld|aangegeven|gecommuniceerd)",

@@ -170,6 +170,11 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "Dat betekent dat ik uiterlijk eind maart het rapport aan uw Kamer kan versturen.",
     "In de geannoteerde agenda die u volgende week zal toegaan, zal ik hier aandacht aan besteden.",
     "In de septemberbrief zullen wij de ontwikkeling van de krijgsmacht voor uw Kamer schetsen.",
+    # an aside in the past before the main clause, with commas of its own; "zonder vertraging" is no delay
+    "Zoals ik in mijn brief van 28 oktober, met Kamerstuk 31 016, nr. 58, heb aangekondigd stuur ik u in januari een "
+    "reactie op het rapport.",
+    "Ik zal u zo spoedig mogelijk mijn reactie op dit rapport toezenden, het leek mij goed u het rapport zonder "
+    "vertraging te doen toekomen.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
