@@ -126,8 +126,11 @@ THIS_LETTER = _words(r"(?:in|met|via|bij|middels)\s+(?:deze|dit|de\s+onderhavige
                      r"(?:in|als)\s+(?:de\s+)?bijlage", r"\(bijlage\s*\d*\)",
                      r"vandaag\s+(?:ontvangt|stuur|zend|bied|informeer)\w*", r"het\s+volgende\s+mede",
                      r"(?:bied|biedt|bieden)\s+(?:[\w]+\s+){0,3}?excuses",
-                     r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*",
-                     r"hieronder", r"onderstaand\w*", r"als\s+volgt", r"deze\s+brief\s+(?:gaat|zal|wordt)\b",
+                     r"in\s+de\s+(?:volgende|onderstaande)\s+(?:paragra|alinea|hoofdstuk)\w*", r"in\s+paragraaf\s+\d",
+                     r"hieronder", r"onderstaand\w*", r"als\s+volgt",
+                     # … but "Deze brief wordt momenteel voorbereid en ontvangt u …" is a letter still to come
+                     r"deze\s+brief\s+(?:gaat|zal|wordt)\b(?!\s+(?:momenteel|nog|op\s+dit\s+moment)\s+"
+                     r"(?:voorbereid|opgesteld|uitgewerkt))",
                      r"(?:parallel\s+aan|gelijktijdig\s+met|tegelijk(?:ertijd)?\s+met)\s+deze\s+brief",
                      r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
                      r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")

@@ -400,7 +400,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"zo\s+(?:spoedig|snel|vlot)\s+mogelijk|z\.s\.m\.|zsm|binnenkort|onmiddellijk|binnen\s+afzienbare\s+tijd|op\s+(?:korte|zo\s+kort\s+mogelijke)\s+termijn|"
      r"op\s+(?:een|enig)\s+(?:later|ander|nader)\s+(?:moment|tijdstip)|later|te\s+zijner\s+tijd|t\.z\.t\.|"
      r"te\s+gelegener\s+tijd|spoedig|zodra\b[^,.;]*|(?:in\s+)?de\s+komende\s+(?:weken|maanden|periode|tijd|jaren)|"
-     r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor)\s+het\s+(?:commissie)?debat\b[^,.;]*|"
+     r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor|voorafgaand\s+aan)\s+het\s+(?:commissie|wetgevings|nota)?(?:debat|overleg)\b[^,.;]*|"
      r"(?:vóór|voor)\s+de\s+(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|regelmatig|"
      r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)",
      _none, "geen"),
