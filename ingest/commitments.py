@@ -39,7 +39,10 @@ INFORM = _words(
     r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
     r"updates?", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
-    r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken", r"(?:te\s+)?schetsen")
+    r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken", r"(?:te\s+)?schetsen",
+    # "de bevindingen zullen met de Kamer worden gedeeld"
+    r"met\s+(?:de|uw)\s+Kamer\s+(?:worden\s+|te\s+)?(?:gedeeld|delen)",
+    r"(?:deel|delen)\b.{0,60}\bmet\s+(?:de|uw)\s+Kamer")
 SEND = _words(
     r"(?:toe\s*te\s*)?(?:zenden|sturen)", r"(?:toe)?(?:zend|stuur|stuurt|zendt)", r"toezenden", r"toesturen",
     r"(?:toe)?gezonden", r"(?:toe)?gestuurd", r"aan\s*(?:te\s+)?bieden", r"(?:bied|biedt|bieden)\b.{0,80}\baan",

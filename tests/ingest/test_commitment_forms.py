@@ -177,6 +177,7 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "vertraging te doen toekomen.",
     # "deze brief" that is still being written is another letter
     "Deze brief wordt momenteel voorbereid en ontvangt u voorafgaand aan het wetgevingsoverleg.",
+    "Vervolgens zullen de bevindingen van het onderzoek met de Kamer worden gedeeld.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
