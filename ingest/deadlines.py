@@ -264,6 +264,11 @@ def _same_day(ctx: _Context) -> dt.date | None:
     return ctx.today
 
 
+def _next_day(ctx: _Context) -> dt.date | None:
+    """ "morgenochtend": the day after the letter."""
+    return ctx.today + dt.timedelta(days=1) if ctx.today else None
+
+
 def _christmas(ctx: _Context) -> dt.date | None:
     """Christmas in its coming occurrence; "voor de kerstvakantie" means before the Kamer's Christmas recess."""
     if ctx.today is None:
@@ -388,6 +393,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     # relative periods
     # later on the day of the letter; a bare "vandaag" is what is sent with it ("ontvangt u vandaag een brief")
     (r"later\s+vandaag|vanavond|(?:rond|om|voor|vóór)\s+[0-2]?\d[:.][0-5]\d(?:\s+uur)?", _same_day, "dag"),
+    (r"morgen(?:ochtend|middag|avond)?\b", _next_day, "dag"),
     (r"(?:deze|(?P<next>volgende|komende)|de\s+(?P<next2>komende))\s+week", _this_or_next_week, "dag"),
     (r"(?:deze|(?P<next>volgende|komende))\s+maand", _this_or_next_month, "maand"),
     (r"(?:over|binnen|uiterlijk\s+over|na)\s+" + _COUNT + r"\s+(?:werk)?dagen", _after("dag"), "dag"),

@@ -75,6 +75,10 @@ _HEADING_WORDS = 10
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z]))(?=[A-Z\u00c0-\u00dd“\"'(h])")
 
 
+# A salutation line longer than this holds the letter's text too ("Geachte Voorzitter, Hierbij stuur ik …").
+_SALUTATION_CHARS = 40
+
+
 @dataclass
 class Layout:
     text: str
@@ -200,7 +204,8 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     start = found or 0
     salutation = next((i for i, t in enumerate(texts[:_HEADER_SEARCH_LINES]) if SALUTATION_RE.match(t)), None)
     if salutation is not None and salutation >= start:
-        end = salutation + 1
+        # "Geachte voorzitter," closes the header; a copy that runs the letter on in the same line keeps it as body
+        end = salutation + 1 if len(texts[salutation]) <= _SALUTATION_CHARS else salutation
     else:
         end, after_number, after_dossier = start, False, False
         while end < len(texts):

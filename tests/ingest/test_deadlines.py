@@ -175,6 +175,10 @@ def test_later_on_the_day_of_the_letter_is_that_day(expression):
     assert resolve(expression, LETTER_OF_21_NOV_2023).date == LETTER_OF_21_NOV_2023
 
 
+def test_tomorrow_is_the_day_after_the_letter():
+    assert resolve("morgenochtend", LETTER_OF_21_NOV_2023).date == dt.date(2023, 11, 22)
+
+
 def test_weeks_counted_from_a_day_not_yet_known_give_way_to_a_hard_date():
     from ingest.deadlines import find_due
     sentence = ("Ik zal u binnen drie weken na verschijning van het rapport, maar uiterlijk voor het einde van dit "

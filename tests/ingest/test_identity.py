@@ -232,3 +232,15 @@ def test_an_eerste_kamer_mirror_line_gives_the_letter_and_the_title_above_it(tmp
 def test_a_copys_navigation_and_metadata_are_never_its_title(tmp_path, furniture):
     text = f"{furniture}\n\nLijst van vragen over de verdeling van het provinciefonds\n\nVraag 1\n\nKlopt het?\n"
     assert analyse_text(tmp_path, text).title == "Lijst van vragen over de verdeling van het provinciefonds"
+
+
+def test_a_copy_running_the_letter_on_after_the_salutation_keeps_its_text(tmp_path):
+    text = ("Beantwoording vragen over de begroting\nBrief regering\n"
+            "Nummer: 2016D40472, datum: 2016-10-26, bijgewerkt: 2024-02-19 10:56, versie: 2\n"
+            "Geachte Voorzitter, Hierbij stuur ik uw Kamer de antwoorden op een deel van de vragen. De resterende "
+            "vragen zal ik beantwoorden tijdens mijn eerste termijn. (w.g.) A.B. Voorbeeld Minister van Economische "
+            "Zaken\n")
+    analysis = analyse_text(tmp_path, text)
+    assert "De resterende vragen zal ik beantwoorden" in analysis.text
+    assert [c.text for c in analysis.commitments] == ["De resterende vragen zal ik beantwoorden tijdens mijn eerste "
+                                                       "termijn."]
