@@ -30,6 +30,7 @@ ON_TIME_DAYS = 90  # a letter this late is still the promised one: postponed wor
 SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
 QUESTIONS_BEFORE = 3000  # where a letter promising answers says which questions: its opening, mostly
 POSTPONED_BEFORE = 1200  # an uitstel this close before a new promise is what that promise is about
+TITLE_ABOUT = 0.3  # the share of the promise's subject words a document titled as the promised thing uses
 
 # A document saying it delivers on a promise.
 FULFILMENT = prefilter.compile(
@@ -346,7 +347,8 @@ class LaterEvidence:
         elif quoted:
             score += WEIGHTS["same_source"]
             reasons.append(Reason("same_quotation", {"quote": self.quotations[quoted[0]]}))
-        delivers = self._delivery_of(subject, things) or (same_source and next(iter(self.deliveries), None))
+        delivers = (self._delivery_of(subject, things) or (same_source and next(iter(self.deliveries), None))
+                    or self._titled_as(earlier.text, overlap))
         if delivers:
             score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
             reasons.append(Reason("delivers", {"passage": _short(delivers)}))
@@ -414,6 +416,15 @@ class LaterEvidence:
     def _delivery_of(self, subject: dict[str, str], things: set[str]) -> str | None:
         """A sentence handing over what this commitment promised: about its subject, or naming the same thing."""
         return next((s for s in self.deliveries if _about(s, subject) >= 0.2 or things & _things(s)), None)
+
+    def _titled_as(self, promise: str, overlap: float) -> str | None:
+        """A document whose title names it the thing promised, on the promise's subject: "Kabinetsreactie op het
+        rapport evaluatie Wiv 2002" for "De reactie van het kabinet op het rapport zal … worden aangeboden". The thing
+        promised is the first the promise names ("Een beleidsreactie op de monitor": a reaction, not a monitor)."""
+        promised = PROMISED_THING.search(promise)
+        titled = (promised and self.later.title and overlap >= TITLE_ABOUT
+                  and promised.group(1).lower() in _things(self.later.title))
+        return self.later.title if titled else None
 
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
         """A passage that says it delivers and cites the earlier document, by number or date."""

@@ -45,7 +45,10 @@ _ANSWERS_RE = re.compile(r"(?m)^(?:LIJST VAN VRAGEN EN ANTWOORDEN|ANTWOORD(?:EN)
 _ANSWER_LINE_RE = re.compile(r"(?m)^Antwoord(?:\s+op\s+vra(?:ag|gen)\b.*)?\s*$")
 _REPORT_RE = re.compile(r"\b(?:VERSLAG|Verslag) (?:VAN|van) (?:EEN|een|HET|het)\b|^Vastgesteld\b", re.MULTILINE)
 _LETTER_RE = re.compile(r"\bBRIEF VAN\b|^Aan de Voorzitter|^(?:Den Haag|'s-Gravenhage),|^Geachte", re.MULTILINE)
-_SUBJECT_RE = re.compile(r"^(?:Betreft|Onderwerp)\s*:?\s+(?P<subject>\S.*)$", re.IGNORECASE)
+# The subject as a letterhead gives it, or as the Tweede Kamer's site titles a paper ("Brief regering : Contouren
+# Strategisch Vastgoedplan 2022", "Brief regering; Kabinetsreactie op …", "Antwoord schriftelijke vragen : …").
+_SUBJECT_RE = re.compile(r"^(?:(?:Betreft|Onderwerp)\s*:?\s+|(?:Brief\s+regering|Antwoord\s+schriftelijke\s+vragen)"
+                         r"\s*[:;]\s*)(?P<subject>\S.*)$", re.IGNORECASE)
 _NUMBER_IN_HEADER_RE = re.compile(r"nr\.?\s*(\d+)|,\s*([A-Z]{1,3})\b")
 _FROM_RE = re.compile(r"\b(?:BRIEF|BRIEVEN)\s+VAN\s+DE\s+(?P<from>.+)$")
 _INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^[A-Z]\.[A-Za-z.]+$")

@@ -489,3 +489,21 @@ def test_a_month_is_cited_only_with_jl_or_its_year():
     sent = dt.date(2022, 12, 2)
     assert _months_cited("de Kamerbrief van mei jl. en mijn brief van juni 2021", sent) == {(2022, 5), (2021, 6)}
     assert _months_cited("de brief van mei over de kazernes", sent) == set()
+
+
+def test_a_letter_titled_as_the_promised_reaction_delivers_it():
+    promise = EarlierCommitment(
+        key="reactie", text="De reactie van het kabinet op de bevindingen en aanbevelingen in het rapport over de "
+        "inlichtingendiensten zal binnen drie maanden aan uw Kamer worden aangeboden.", due=dt.date(2014, 3, 2),
+        document_kamerstuk="33820-1", document_date=dt.date(2013, 12, 2), dossiers=["33820"],
+        sender="Minister van Binnenlandse Zaken")
+    text = ("Op 2 december heeft de commissie haar rapport over de inlichtingendiensten uitgebracht. Het kabinet is de "
+            "commissie erkentelijk voor haar bevindingen en aanbevelingen.")
+    reaction = letter(text, date=dt.date(2014, 3, 11), dossiers=("33820",), sender="Minister van Binnenlandse Zaken",
+                      title="Kabinetsreactie op het rapport over de inlichtingendiensten")
+    [suggestion] = suggest_fulfilments(reaction, [promise])
+    assert suggestion.confident and any(r.code == "delivers" for r in suggestion.reasons)
+    # a title naming only what the reaction was about is not the reaction
+    about_it = letter(text, date=dt.date(2014, 3, 11), dossiers=("33820",), sender="Minister van Binnenlandse Zaken",
+                      title="Het rapport over de inlichtingendiensten")
+    assert not any(s.confident for s in suggest_fulfilments(about_it, [promise]))

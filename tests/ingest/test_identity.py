@@ -244,3 +244,12 @@ def test_a_copy_running_the_letter_on_after_the_salutation_keeps_its_text(tmp_pa
     assert "De resterende vragen zal ik beantwoorden" in analysis.text
     assert [c.text for c in analysis.commitments] == ["De resterende vragen zal ik beantwoorden tijdens mijn eerste "
                                                        "termijn."]
+
+
+@pytest.mark.parametrize("site_title", [
+    "Brief regering : Contouren van het huisvestingsplan",
+    "Brief regering; Contouren van het huisvestingsplan",
+])
+def test_the_sites_title_of_the_paper_is_its_title(tmp_path, site_title):
+    text = f"{site_title}\n34 919 Defensienota\nNr. 89\nBRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE\n" + BODY
+    assert analyse_text(tmp_path, text).title == "Contouren van het huisvestingsplan"
