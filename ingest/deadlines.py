@@ -402,6 +402,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"(?!\s+(?:na|nadat)\b)",
      _weeks, "dag"),
     (r"(?:over|binnen|uiterlijk\s+over)\s+" + _COUNT + r"\s+maand(?:en)?", _after("maand"), "maand"),
+    # "binnen de gebruikelijke termijn van drie maanden"
+    (r"binnen\s+de\s+(?:gebruikelijke\s+|wettelijke\s+|geldende\s+)?termijn\s+van\s+" + _COUNT + r"\s+maand(?:en)?",
+     _after("maand"), "maand"),
     # no date: wording that names no period
     (r"zo\s+(?:spoedig|snel|vlot)\s+mogelijk|z\.s\.m\.|zsm|binnenkort|onmiddellijk|binnen\s+afzienbare\s+tijd|op\s+(?:korte|zo\s+kort\s+mogelijke)\s+termijn|"
      r"op\s+(?:een|enig)\s+(?:later|ander|nader)\s+(?:moment|tijdstip)|later|te\s+zijner\s+tijd|t\.z\.t\.|"

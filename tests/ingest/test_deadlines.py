@@ -46,6 +46,7 @@ LETTER_OF_21_NOV_2023 = dt.date(2023, 11, 21)
     ("volgende week", "2023-12-03"),
     ("over twee weken", "2023-12-05"),
     ("binnen drie maanden", "2024-02-21"),
+    ("binnen de gebruikelijke termijn van drie maanden", "2024-02-21"),
 ])
 def test_a_letter_of_21_november_2023_resolves(expression, due):
     assert resolve(expression, LETTER_OF_21_NOV_2023).date == dt.date.fromisoformat(due)
