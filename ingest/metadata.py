@@ -75,6 +75,8 @@ _PUT_TO_RE = re.compile(r"\b(?:voorgelegd|gesteld|gericht)\s+aan\s+de\s+(?P<offi
 _BARE_OFFICE_LINE_RE = re.compile(r"^(?P<office>Minister|Staatssecretaris)\s+(?P<kind>van|voor)\s+"
                                   r"(?P<what>[^\n]{3,90}?)\s*,?\s*$", re.MULTILINE)
 _BARE_SIGNATURE_WINDOW = 600
+# The closing a signature follows on its line: "Hoogachtend, de Minister voor Rechtsbescherming, …".
+_CLOSING_RE = re.compile(r"\b(?:Hoogachtend|[Gg]roet(?:en)?)\s*,$")
 _RUN_ON_SIGNATURE = 400  # characters from the end in which a signature may follow a sentence on its line
 # A news item's minister with the ministry in brackets: "Minister Voorbeeld (OCW) laat weten …",
 # "Staatssecretaris Van der Voorbeeld (Defensie)", and a list of them: "De ministers Een (Buitenlandse Zaken),
@@ -308,7 +310,11 @@ def _starts_block(text: str, position: int) -> bool:
     """A signature title opens a line, or follows another title on the same line; near the end of a copy that
     lost its line breaks it may follow the last sentence ("… doen toekomen. De Minister van X, A. Naam")."""
     before = text[:position].rstrip(" ")
-    return not before or before.endswith(("\n", ",")) or (
+    # after a comma only on a line that opens with a title, or after the closing ("Hoogachtend,"): "mede namens de
+    # Minister-President, de Minister van Defensie en …" in a sentence of the letter names no signatory
+    line = before[before.rfind("\n") + 1:]
+    after_title = before.endswith(",") and (SIGNATURE_TITLE_RE.match(line + ",") or _CLOSING_RE.search(line))
+    return not before or before.endswith("\n") or bool(after_title) or (
         before.endswith(".") and len(text) - position <= _RUN_ON_SIGNATURE)
 
 

@@ -71,7 +71,7 @@ _PORTFOLIOS = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), code) for patt
 # The office in a sender: "Minister van X", "Staatssecretaris voor X", "Minister-President".
 _OFFICE = re.compile(
     r"(?P<president>minister-president)|(?:minister|staatssecretaris)s?\s+(?P<kind>van|voor)\s+(?P<what>.+?)"
-    r"(?=\s+en\s+(?:van\s+|de\s+)?(?:minister|staatssecretaris)|\s+mede\b|\s+[–-]\s|$)",
+    r"(?=(?:\s+en|,)\s+(?:van\s+|de\s+)?(?:minister|staatssecretaris)|\s+mede\b|\s+[–-]\s|$)",
     re.IGNORECASE,
 )
 

@@ -122,3 +122,24 @@ def test_the_minister_for_immigration_and_asylum_of_2010_belongs_to_bzk():
     from ingest.ministries import ministries_of
 
     assert ministries_of("Minister voor Immigratie en Asiel", dt.date(2011, 4, 8)) == ["BZK"]
+
+
+def test_offices_named_on_behalf_of_in_the_text_are_no_signatories(tmp_path):
+    text = ("33 820 Evaluatie van de wet\n\nNr. 1 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN "
+            "KONINKRIJKSRELATIES\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 2 december 2013\n\nHierbij bied ik u, mede namens de Minister-President, Minister van Algemene "
+            "Zaken, de Minister van Defensie en de Minister van Veiligheid en Justitie, het rapport aan.\n\n"
+            "De Minister van Binnenlandse Zaken en Koninkrijksrelaties, A.B. Voorbeeld\n")
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    analysis = analyse_path(path)
+    assert analysis.sender == "Minister van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert analysis.ministries == ["BZK", "AZ", "Defensie", "VenJ"]  # the signer's first, then each on whose behalf
+
+
+def test_a_signature_after_the_closing_on_its_line_is_read(tmp_path):
+    text = ("Datum 3 mei 2024\n\nIk blijf uw Kamer op de hoogte houden. Hoogachtend, de Minister voor "
+            "Rechtsbescherming, A.B. Voorbeeld\n")
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    assert analyse_path(path).sender == "Minister voor Rechtsbescherming"
