@@ -79,6 +79,10 @@ _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z]))(?=[A-Z\u00c0-\u00d
 _SALUTATION_CHARS = 40
 
 
+# A published copy's links between its parts: "Naar boven", and "X Noot" over each footnote's number.
+SITE_LINK_RE = re.compile(r"^(?:Naar\s+boven|X\s+Noot)$")
+
+
 @dataclass
 class Layout:
     text: str
@@ -153,6 +157,7 @@ def _remove_furniture(doc: RawDocument) -> tuple[list[str], list[list[Line]]]:
                 or (doc.source_type == "pdf" and is_edge and _is_page_number(text, number))
                 or (i < 3 or i > last - 3) and _shape(text) in repeated
                 or _in_side_column(line, page)
+                or SITE_LINK_RE.match(text)
             ):
                 furniture.append(text)
             else:

@@ -253,3 +253,10 @@ def test_a_copy_running_the_letter_on_after_the_salutation_keeps_its_text(tmp_pa
 def test_the_sites_title_of_the_paper_is_its_title(tmp_path, site_title):
     text = f"{site_title}\n34 919 Defensienota\nNr. 89\nBRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE\n" + BODY
     assert analyse_text(tmp_path, text).title == "Contouren van het huisvestingsplan"
+
+
+def test_a_copys_links_between_its_parts_are_no_text(tmp_path):
+    text = BODY + "\nX Noot\n1\n\nKamerstuk 31 456, nr. 70\n\nNaar boven\n"
+    analysis = analyse_text(tmp_path, text)
+    assert "Naar boven" not in analysis.text and "X Noot" not in analysis.text
+    assert [r.kamerstuk for r in analysis.references] == ["31456-70"]
