@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .layout import Layout
 from .ministries import ministries_of, ministry_label, ministry_name_at, ministry_of
 from .patterns import (
+    ADDRESSEE_RE,
     DATE,
     DOSSIER_RE,
     DOSSIER_TITLE_RE,
@@ -28,9 +29,11 @@ from .patterns import (
     MIRROR_DATE_RE,
     MIRROR_TITLE_RE,
     OWN_NUMBER_RE,
+    PLACE_DATE_RE,
     PUBLICATION_TABLE_RE,
     ROMAN_DOSSIER_RE,
     RUNNING_HEADER_RE,
+    SALUTATION_RE,
     SITE_ID_RE,
     SIGNATURE_TITLE_RE,
     dossier_id,
@@ -110,8 +113,8 @@ class Metadata:
 def read_metadata(layout: Layout, known: Known) -> Metadata:
     header = [line.strip() for line in layout.header]
     offices, signatories = _signature(layout.text)
-    # A copy whose header was not found still names itself in its first lines.
-    preamble = layout.preamble or layout.text[:_OPENING_CHARS].split("\n")
+    # A copy whose header was not found still names itself in its first lines, before the letter begins.
+    preamble = layout.preamble or ([] if header else _before_the_letter(layout.text[:_OPENING_CHARS].split("\n")))
     dossiers, number = _own_number(header, preamble, layout.furniture, known)
     date = known.date or _date(header, [*preamble, *layout.furniture], layout.text)
     sender = " en ".join(offices or _offices_from_header(header) or _offices_named(header, preamble, layout.text))
@@ -152,6 +155,14 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
     opening = [line.strip() for line in [*furniture, *text[:_OPENING_CHARS].split("\n")] if line.strip()]
     alone = next((m for m in map(_DATE_LINE_RE.fullmatch, opening[:_DATE_LINE_WITHIN]) if m), None)
     return make_date(*alone.groups()[:3]) if alone else None
+
+
+def _before_the_letter(lines: list[str]) -> list[str]:
+    """The lines above the addressee, the place and date or the salutation: a footnote under a short letter
+    ("Kamerstuk 31 456, nr. 70") is a citation, not the letter's own number."""
+    start = next((i for i, line in enumerate(lines)
+                  if ADDRESSEE_RE.match(line) or PLACE_DATE_RE.match(line) or SALUTATION_RE.match(line)), len(lines))
+    return lines[:start]
 
 
 def _own_number(header: list[str], preamble: list[str], furniture: list[str],
