@@ -133,6 +133,7 @@ januari februari maart april mei juni juli augustus september oktober november d
 streef streeft streven ernaar verwacht verwachten toekomen toesturen toezenden sturen stuur zenden zend aanbieden
 bied ontvangt ontvangen krijgt krijgen mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
 helaas spijt gelukt lukt melden meld deel termijn gestelde gebruikelijke uitstel vertraging reden verband
+namens president
 """.split())
 
 _DUTCH = snowballstemmer.stemmer("dutch")
