@@ -102,11 +102,25 @@ def _segments(textpage, height: float) -> list[Line]:
         text = text.translate(_LINE_END_HYPHEN)
         if not text.strip():
             continue
-        char = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x0 + 0.5, (y0 + y1) / 2, 1.0, (y1 - y0) / 2)
-        size = pdfium_c.FPDFText_GetFontSize(raw, char) if char >= 0 else y1 - y0
+        size = _font_size(raw, x0, y0, y1)
         segments.append(Line(text=text, top=height - y1, bottom=height - y0, x0=x0, x1=x1, size=size))
     segments.sort(key=lambda s: s.bottom)
     return segments
+
+
+def _font_size(raw, x0: float, y0: float, y1: float) -> float:
+    """The font size of the character half a point into a segment, halfway up; failing that, of the nearest
+    one within a point and half its height; failing that, its height.
+
+    PDFium takes the first character whose box holds the point, whatever the tolerance, and measures
+    every character's distance only when none does: asking without a tolerance first finds the same
+    character at half the cost.
+    """
+    x, y = x0 + 0.5, (y0 + y1) / 2
+    char = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x, y, 0.0, 0.0)
+    if char < 0:
+        char = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x, y, 1.0, (y1 - y0) / 2)
+    return pdfium_c.FPDFText_GetFontSize(raw, char) if char >= 0 else y1 - y0
 
 
 def _lines(segments: list[Line]) -> list[Line]:
