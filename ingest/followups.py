@@ -239,12 +239,10 @@ class LaterEvidence:
         score, reasons = 0.0, []
         subject = content_stems(f"{earlier.context} {earlier.text}")
         things = _things(f"{earlier.context} {earlier.text}")
-        same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
+        cites, dated, same_source, same_dossier = self._links(earlier)
         # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
         says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
                         or (same_source and next(iter(self.fulfilment_sentences), None)))
-        cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
-        dated = _cites_date(self.dates_cited, earlier.document_date)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
@@ -275,7 +273,6 @@ class LaterEvidence:
         if answers:
             score += WEIGHTS["answers"]
             reasons.append(Reason("answers"))
-        same_dossier = bool(set(later.dossiers) & set(earlier.dossiers))
         if same_dossier:
             score += WEIGHTS["same_dossier"]
             reasons.append(Reason("same_dossier"))
@@ -305,6 +302,19 @@ class LaterEvidence:
         confident = (score >= CONFIDENT_FROM and linked and bool(delivered) and not still_owed and placed
                      and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or bool(same_source)))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
+
+    def linked(self, earlier: EarlierCommitment) -> bool:
+        """Whether the later document is linked to the promise at all: it cites the promise's letter by number or
+        date, shares its dossier, or cites what it was about. Without a link a judgement is never confident."""
+        return any(self._links(earlier))
+
+    def _links(self, earlier: EarlierCommitment) -> tuple[bool, bool, list[str], bool]:
+        """(cites its letter by number, by date, the Kamerstukken both cite it was about, shares its dossier)."""
+        cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
+        dated = _cites_date(self.dates_cited, earlier.document_date)
+        same_source = sorted(set(earlier.sources) & self.cited - {self.later.kamerstuk})
+        same_dossier = bool(set(self.later.dossiers) & set(earlier.dossiers))
+        return cites, dated, same_source, same_dossier
 
     def _fulfilment_mentions(self, earlier: EarlierCommitment, subject: dict[str, str],
                              things: frozenset[str]) -> str | None:
