@@ -38,6 +38,11 @@ MAX_REQUEST = 1 << 16
 _PR_SET_PDEATHSIG = 1
 # What the server writes after a child's stderr: a NUL, then the child's end as JSON.
 STATUS_MARK = b"\0"
+try:
+    # Looked up once, here: a child looking it up again (dlopen, dlsym) would spend half a millisecond on it.
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):
+    _prctl = None
 
 
 def main(argv: list[str]) -> int:
@@ -170,10 +175,8 @@ def _die_with(parent: int) -> None:
     """This process dies when `parent`, the process that started it, does: a child when its server is killed
     (SIGKILL leaves the server no time to kill its children), the server when its caller is (before it can
     read the caller's goodbye). A parent already gone has left this process to another: it stops at once."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
 
