@@ -323,7 +323,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         ("sends_document", acting() and DOCUMENT.search(sentence) and (informs() or sends())),
         ("decision", DECIDE.search(sentence) and acting()),
         ("comes_back", COME_BACK.search(sentence) and acting()),
-        ("announced", ANNOUNCED.search(sentence) and ARRIVES.search(sentence)),
+        ("announced", ARRIVES.search(sentence) and ANNOUNCED.search(sentence)),  # the rarer words looked for first
         ("by_pronoun", PRONOUN_SENT.search(sentence) and acting()),
         ("answers", ANSWER.search(sentence) and acting()),
     ) if fired]
