@@ -70,6 +70,8 @@ def join(left: str, right: str, words: set[str]) -> tuple[str, str]:
     """
     left = left.rstrip()
     right = right.lstrip()
+    if not left.endswith("-"):  # most lines: no word to judge, and no pattern needs to say so
+        return left, " "
     tail = _LAST_WORD_RE.search(left[-_WORD_WINDOW:])
     head = _FIRST_WORD_RE.match(right)
     if not tail or not head or left.endswith(" -"):
