@@ -41,8 +41,12 @@ _ABBREVIATIONS_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(map(re.escape, sorte
                                re.IGNORECASE)
 
 
+# Any character _CHARACTERS changes: most texts hold none, and finding that out costs far less than translating.
+_TO_NORMALISE = re.compile("[" + "".join(map(chr, _CHARACTERS)) + "]")
+
+
 def normalise_characters(text: str) -> str:
-    return text.translate(_CHARACTERS)
+    return text.translate(_CHARACTERS) if _TO_NORMALISE.search(text) else text
 
 
 def lexicon(texts) -> set[str]:
@@ -66,6 +70,8 @@ def join(left: str, right: str, words: set[str]) -> tuple[str, str]:
     """
     left = left.rstrip()
     right = right.lstrip()
+    if not left.endswith("-"):  # most lines: no word to judge, and no pattern needs to say so
+        return left, " "
     tail = _LAST_WORD_RE.search(left[-_WORD_WINDOW:])
     head = _FIRST_WORD_RE.match(right)
     if not tail or not head or left.endswith(" -"):

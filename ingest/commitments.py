@@ -96,8 +96,10 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
 ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op",
                 r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
 # A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
-QUESTION = prefilter.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+"
-                             r"(?:u|de\s+minister|de\s+staatssecretaris|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
+# This pattern and the others tried at a sentence's start only need no prefilter: they fail there sooner than a
+# search for their words through the whole sentence would.
+QUESTION = re.compile(r"^(?:\d+\.?\s+)?(?:Wilt|Kunt|Kan|Bent|Heeft|Hebt|Zult|Waarom|Wanneer|Welke|Hoe|Wat)\s+"
+                      r"(?:u|de\s+minister|de\s+staatssecretaris|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
 # A news item reports the promise in the third person: "De minister wil de Kamer voor de zomer informeren",
 # "Hij heeft toegezegd de Kamer in mei een brief te sturen", "zegt Kamp toe".
 NEWS_ACTOR = _words(r"hij", r"zij", r"(?:minister|staatssecretaris|premier|minister-president|bewindsman|bewindsvrouw)"
@@ -147,14 +149,14 @@ ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|he
 # "Zoals gevraagd, …", "Zoals ik heb gemeld in mijn brief van 3 mei jl. stuur ik …": an aside before the main
 # clause, naming the request or the earlier word the promise answers. It runs to the main clause's verb where one
 # follows ("Zoals ik in mijn brief van 28 oktober, met Kamerstuk …, heb aangekondigd stuur ik u …"), else to its comma.
-AS_SAID = prefilter.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b(?:.*?(?=\s(?:stuur|zend|informeer|bied|zal|"
-                            r"zullen|kom|komt|ontvangt|wordt|kunt)\b)|.*?,)", re.IGNORECASE)
+AS_SAID = re.compile(r"^\s*(?:zoals|conform|overeenkomstig)\b(?:.*?(?=\s(?:stuur|zend|informeer|bied|zal|"
+                     r"zullen|kom|komt|ontvangt|wordt|kunt)\b)|.*?,)", re.IGNORECASE)
 # The government receiving, not sending: "Wij ontvangen graag uw reactie".
 RECEIVING = _words(r"(?:ik|wij|we)\s+(?:graag\s+)?ontvang\w*", r"ontvang(?:en)?\s+(?:ik|wij|we)\s+graag")
 KAMER_RECEIVES = _words(r"(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt", r"ontvangt\s+(?:u|uw\s+Kamer|de\s+Kamer)")
 # An agenda or list item naming a letter: "• de brief van de minister … d.d. 22 februari 2023 inzake …".
-AGENDA_ITEM = prefilter.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+"
-                                r"(?:minister|staatssecretaris)", re.IGNORECASE)
+AGENDA_ITEM = re.compile(r"^(?:[•▪\-–]\s*)?(?:de\s+)?(?:brief|verslag|notitie)\s+van\s+de\s+"
+                         r"(?:minister|staatssecretaris)", re.IGNORECASE)
 # The main clause ends where "dat" (or "hoe", "waarom", "wanneer") opens what was said or decided.
 THAT_CLAUSE = prefilter.compile(r"[\s,](?:dat|hoe|waarom|wanneer)\s", re.IGNORECASE)
 # Saying something in the past: "heb ik aangegeven", "meldde ik", "is toegezegd".
@@ -253,8 +255,8 @@ _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECAS
 THEN = prefilter.compile(r"\b(?:zal|zullen|wordt|worden|ontvangt|stuur|informeer)\s+(?:\w+\s+){0,2}?dan\b(?!\s+ook)",
                          re.IGNORECASE)
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
-SAYS_WHEN = prefilter.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
-                              re.IGNORECASE)
+SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
+                       re.IGNORECASE)
 
 KINDS = [
     ("wetsvoorstel", _words(r"wetsvoorstel\w*", r"wetswijziging\w*",
@@ -338,7 +340,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         ("sends_document", acting() and DOCUMENT.search(sentence) and (informs() or sends())),
         ("decision", DECIDE.search(sentence) and acting()),
         ("comes_back", COME_BACK.search(sentence) and acting()),
-        ("announced", ANNOUNCED.search(sentence) and ARRIVES.search(sentence)),
+        ("announced", ARRIVES.search(sentence) and ANNOUNCED.search(sentence)),  # the rarer words looked for first
         ("by_pronoun", PRONOUN_SENT.search(sentence) and acting()),
         ("answers", ANSWER.search(sentence) and acting()),
     ) if fired]

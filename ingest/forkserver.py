@@ -38,6 +38,15 @@ MAX_REQUEST = 1 << 16
 _PR_SET_PDEATHSIG = 1
 # What the server writes after a child's stderr: a NUL, then the child's end as JSON.
 STATUS_MARK = b"\0"
+# glibc's mallopt options: the free memory at the top of the heap above which it is handed back, and the size
+# from which a block is mapped on its own.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MMAP_THRESHOLD = 1 << 20
+try:
+    # Opened once, here: a child opening it again (dlopen, dlsym) would spend half a millisecond on it.
+    _LIBC = ctypes.CDLL(None, use_errno=True)
+except OSError:
+    _LIBC = None
 
 
 def main(argv: list[str]) -> int:
@@ -49,6 +58,7 @@ def serve(server: socket.socket, caller: int) -> None:
     """Fork a child for every request until the caller (process `caller`) closes its end of `server`."""
     _die_with(caller)  # first: warming up takes a while, and the caller may be gone before it ends
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopped by its caller, never by a terminal's Ctrl-C
+    _reuse_freed_blocks()
     _warm_up()
     children: dict[int, _Child] = {}  # by pidfd
     with selectors.DefaultSelector() as selector:
@@ -170,12 +180,25 @@ def _die_with(parent: int) -> None:
     """This process dies when `parent`, the process that started it, does: a child when its server is killed
     (SIGKILL leaves the server no time to kill its children), the server when its caller is (before it can
     read the caller's goodbye). A parent already gone has left this process to another: it stops at once."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
+    prctl = getattr(_LIBC, "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def _reuse_freed_blocks() -> None:
+    """Have glibc keep freed blocks of up to a megabyte in the heap, for the children to reuse.
+
+    Above 128 KB glibc maps every block afresh and unmaps it once freed, and PDFium's list of a page's characters
+    is such a block: a child would fault its memory in again for every page, half the page faults of a long file,
+    each costly in a process just forked. A process that runs long raises the limit itself once it frees such a
+    block (to its size, and the trim threshold to twice that); a child, reading one file, would not.
+    """
+    mallopt = getattr(_LIBC, "mallopt", None)
+    if mallopt is not None:
+        mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+        mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD)
 
 
 def _stop(children: dict) -> None:
