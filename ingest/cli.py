@@ -133,8 +133,10 @@ class Fulfilments:
             return
         if later not in self.evidence:
             self.evidence[later] = LaterEvidence(self.analyses[later])
+        evidence = self.evidence[later]
         for promise in promises:
-            self.judged[later, promise.key] = self.evidence[later].judge(promise)
+            # Only confident links are listed, and a promise nothing links the later file to is never one.
+            self.judged[later, promise.key] = evidence.judge(promise) if evidence.may_be_linked(promise) else None
 
     def _promise(self, file: str, index: int, analysis: Analysis, commitment) -> EarlierCommitment:
         key = f"{file}\x00{index}"

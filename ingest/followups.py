@@ -268,6 +268,20 @@ def _same_promise(a: EarlierCommitment, b: EarlierCommitment) -> bool:
     return shared > 0 and shared >= 0.6 * min(len(subject_a), len(subject_b))
 
 
+class _Links(NamedTuple):
+    """What ties a later document to a promise, each a reason of its own."""
+
+    cites: bool  # its letter by number
+    dated: bool  # … by date
+    by_month: bool  # … by month ("de Kamerbrief van mei jl.")
+    same_source: list[str]  # Kamerstukken both cite that the promise was about
+    named: bool  # the promise names this very Kamerstuk
+    source_date: dt.date | None  # a letter the promise was about, cited by date in both
+    quoted: list[str]  # a headline both quote
+    same_dossier: bool
+    answers_by_same_minister: bool
+
+
 class LaterEvidence:
     """What the later document says, computed once for all earlier commitments."""
 
@@ -301,18 +315,12 @@ class LaterEvidence:
         score, reasons = 0.0, []
         subject = content_stems(f"{earlier.context} {earlier.text}")
         things = _things(f"{earlier.context} {earlier.text}")
-        same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
-        # A letter published after its number was given out can be cited by the promise it delivers.
-        named = bool(later.kamerstuk) and later.kamerstuk in earlier.sources
-        source_date = None if same_source else self._cites_source_date(earlier)
-        quoted = sorted(_quotations(f"{earlier.context} {earlier.text}").keys() & self.quotations.keys())
+        links = self._links(earlier)
+        cites, dated, by_month, same_source = links.cites, links.dated, links.by_month, links.same_source
+        named, source_date, quoted = links.named, links.source_date, links.quoted
         # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
         says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
                         or (same_source and next(iter(self.fulfilment_sentences), None)))
-        cites = bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited)
-        dated = _cites_date(self.dates_cited, earlier.document_date)
-        by_month = not dated and bool(earlier.document_date) and (
-            earlier.document_date.year, earlier.document_date.month) in self.months_cited
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
@@ -353,16 +361,18 @@ class LaterEvidence:
         if delivers:
             score += WEIGHTS["delivers"] + (WEIGHTS["delivers_thing"] if things & _things(delivers) else 0.0)
             reasons.append(Reason("delivers", {"passage": _short(delivers)}))
-        answers = self.answers_questions and bool(QUESTIONS.search(earlier.text)) and overlap > 0
+        answers = self.answers_questions and _about_questions(earlier.text) and overlap > 0
         if answers:
             score += WEIGHTS["answers"]
             reasons.append(Reason("answers"))
-        same_dossier = bool(set(later.dossiers) & set(earlier.dossiers))
+        same_dossier = links.same_dossier
         if same_dossier:
             score += WEIGHTS["same_dossier"]
             reasons.append(Reason("same_dossier"))
-        same_ministry = _same_ministry(later.sender, earlier.sender)
-        if same_ministry:
+        if links.answers_by_same_minister:
+            score += WEIGHTS["same_ministry"]
+            reasons.append(Reason("same_ministry"))
+        elif _same_ministry(later.sender, earlier.sender):
             score += WEIGHTS["same_ministry"]
             reasons.append(Reason("same_ministry"))
         score += self._timing(earlier, reasons)
@@ -383,7 +393,7 @@ class LaterEvidence:
         # the promise names this letter, or what it was about, and this letter cites that too
         through_source = named or bool(same_source or quoted) or source_date is not None
         # answers to written questions stand in no dossier: the minister answering on this very subject links them
-        answers_on_it = later.kind == "antwoorden" and not later.dossiers and same_ministry and overlap >= 0.5
+        answers_on_it = links.answers_by_same_minister and overlap >= 0.5
         linked = cites or dated or same_dossier or through_source or answers_on_it
         delivered = says_fulfils or delivers or answers or named or (cites or dated) and opens_with_it
         # A document without a date cannot be placed after the promise: only citing its letter shows it came later.
@@ -393,14 +403,38 @@ class LaterEvidence:
                      and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or through_source))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
 
+    def may_be_linked(self, earlier: EarlierCommitment) -> bool:
+        """Whether anything links this document to the promise: without a link a judgement is never confident, so
+        a caller that lists only confident ones need not judge it."""
+        return any(self._links(earlier))
+
+    def _links(self, earlier: EarlierCommitment) -> _Links:
+        later = self.later
+        same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
+        dated = _cites_date(self.dates_cited, earlier.document_date)
+        return _Links(
+            cites=bool(earlier.document_kamerstuk and earlier.document_kamerstuk in self.cited),
+            dated=dated,
+            by_month=not dated and bool(earlier.document_date) and (
+                earlier.document_date.year, earlier.document_date.month) in self.months_cited,
+            same_source=same_source,
+            # A letter published after its number was given out can be cited by the promise it delivers.
+            named=bool(later.kamerstuk) and later.kamerstuk in earlier.sources,
+            source_date=None if same_source else self._cites_source_date(earlier),
+            quoted=sorted(_quotations(f"{earlier.context} {earlier.text}").keys() & self.quotations.keys()),
+            same_dossier=bool(set(later.dossiers) & set(earlier.dossiers)),
+            # answers to written questions stand in no dossier: the minister answering links them
+            answers_by_same_minister=(later.kind == "antwoorden" and not later.dossiers
+                                      and _same_ministry(later.sender, earlier.sender)),
+        )
+
     def _cites_source_date(self, earlier: EarlierCommitment) -> dt.date | None:
         """A letter the promise was about, cited by its date where the promise's subject is named and by this
         document ("de vragen over de brief van 29 maart 2011" in an uitstel notice and in the answers it announced).
         A date in the promise itself is not looked at: "Zoals in de brief van 3 april aangekondigd, informeren wij
         u …" names where it was promised before, not what it is about."""
-        about = _dates_cited(earlier.context, earlier.document_date)
-        return next((day for day in sorted(d for d in about if isinstance(d, dt.date))
-                     if day != earlier.document_date and _cites_date(self.dates_cited, day)), None)
+        return next((day for day in _source_dates(earlier.context, earlier.document_date)
+                     if _cites_date(self.dates_cited, day)), None)
 
     def _fulfilment_mentions(self, earlier: EarlierCommitment, subject: dict[str, str],
                              things: frozenset[str]) -> str | None:
@@ -422,9 +456,8 @@ class LaterEvidence:
         """A document whose title names it the thing promised, on the promise's subject: "Kabinetsreactie op het
         rapport evaluatie Wiv 2002" for "De reactie van het kabinet op het rapport zal … worden aangeboden". The thing
         promised is the first the promise names ("Een beleidsreactie op de monitor": a reaction, not a monitor)."""
-        promised = PROMISED_THING.search(promise)
-        titled = (promised and self.later.title and overlap >= TITLE_ABOUT
-                  and promised.group(1).lower() in _things(self.later.title))
+        promised = _first_thing(promise)
+        titled = promised and self.later.title and overlap >= TITLE_ABOUT and promised in _things(self.later.title)
         return self.later.title if titled else None
 
     def _delivers_another_promise_of(self, earlier: EarlierCommitment) -> bool:
@@ -479,6 +512,23 @@ def _fulfilment_passages(sentences: list[str]) -> list[str]:
 @lru_cache(maxsize=20_000)
 def _things(text: str) -> frozenset[str]:
     return frozenset(m.lower() for m in PROMISED_THING.findall(text))
+
+
+@lru_cache(maxsize=20_000)
+def _first_thing(text: str) -> str | None:
+    promised = PROMISED_THING.search(text)
+    return promised.group(1).lower() if promised else None
+
+
+@lru_cache(maxsize=20_000)
+def _about_questions(text: str) -> bool:
+    return bool(QUESTIONS.search(text))
+
+
+@lru_cache(maxsize=20_000)
+def _source_dates(context: str, made_on: dt.date | None) -> tuple[dt.date, ...]:
+    """The dates of letters the context of a promise cites, other than the promise's own letter."""
+    return tuple(sorted(day for day in _dates_cited(context, made_on) if isinstance(day, dt.date) and day != made_on))
 
 
 @lru_cache(maxsize=20_000)
