@@ -136,7 +136,8 @@ class Fulfilments:
         evidence = self.evidence[later]
         for promise in promises:
             # Only confident links are listed, and a promise nothing links the later file to is never one.
-            self.judged[later, promise.key] = evidence.judge(promise) if evidence.may_be_linked(promise) else None
+            links = evidence.links(promise)
+            self.judged[later, promise.key] = evidence.judge(promise, links) if any(links) else None
 
     def _promise(self, file: str, index: int, analysis: Analysis, commitment) -> EarlierCommitment:
         key = f"{file}\x00{index}"

@@ -230,6 +230,7 @@ class _Postponed(NamedTuple):
     span: range  # where it stands in the letter
 
 
+@lru_cache(maxsize=256)  # asked for a promise's context and again for its sources
 def _postponement_before(text: str, start: int) -> _Postponed | None:
     """The nearest sentence announcing a delay at most POSTPONED_BEFORE characters before `start`."""
     window = max(0, start - POSTPONED_BEFORE)
@@ -306,7 +307,8 @@ class LaterEvidence:
         self.instalments = _instalments(f"{later.title} {later.text[:1500]}")
         self.quotations = _quotations(f"{later.title} {later.text[:1500]}")
 
-    def judge(self, earlier: EarlierCommitment) -> Suggestion | None:
+    def judge(self, earlier: EarlierCommitment, links: _Links | None = None) -> Suggestion | None:
+        """How likely this document fulfils `earlier`; `links` as `links(earlier)` gives them, when known already."""
         later = self.later
         if later.date and earlier.document_date and later.date < earlier.document_date:
             return None  # a letter cannot deliver what was promised after it
@@ -315,7 +317,7 @@ class LaterEvidence:
         score, reasons = 0.0, []
         subject = content_stems(f"{earlier.context} {earlier.text}")
         things = _things(f"{earlier.context} {earlier.text}")
-        links = self._links(earlier)
+        links = links or self.links(earlier)
         cites, dated, by_month, same_source = links.cites, links.dated, links.by_month, links.same_source
         named, source_date, quoted = links.named, links.source_date, links.quoted
         # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
@@ -369,10 +371,7 @@ class LaterEvidence:
         if same_dossier:
             score += WEIGHTS["same_dossier"]
             reasons.append(Reason("same_dossier"))
-        if links.answers_by_same_minister:
-            score += WEIGHTS["same_ministry"]
-            reasons.append(Reason("same_ministry"))
-        elif _same_ministry(later.sender, earlier.sender):
+        if links.answers_by_same_minister or _same_ministry(later.sender, earlier.sender):
             score += WEIGHTS["same_ministry"]
             reasons.append(Reason("same_ministry"))
         score += self._timing(earlier, reasons)
@@ -403,12 +402,9 @@ class LaterEvidence:
                      and (overlap >= MIN_SUBJECT_OVERLAP or cites or dated or through_source))
         return Suggestion(key=earlier.key, score=score, reasons=reasons, confident=confident)
 
-    def may_be_linked(self, earlier: EarlierCommitment) -> bool:
-        """Whether anything links this document to the promise: without a link a judgement is never confident, so
-        a caller that lists only confident ones need not judge it."""
-        return any(self._links(earlier))
-
-    def _links(self, earlier: EarlierCommitment) -> _Links:
+    def links(self, earlier: EarlierCommitment) -> _Links:
+        """What ties this document to the promise. Without any link a judgement is never confident, so a caller that
+        lists only confident ones need not judge it."""
         later = self.later
         same_source = sorted(set(earlier.sources) & self.cited - {later.kamerstuk})
         dated = _cites_date(self.dates_cited, earlier.document_date)

@@ -324,7 +324,7 @@ def _starts_block(text: str, position: int) -> bool:
     # after a comma only on a line that opens with a title, or after the closing ("Hoogachtend,"): "mede namens de
     # Minister-President, de Minister van Defensie en …" in a sentence of the letter names no signatory
     line = before[before.rfind("\n") + 1:]
-    after_title = before.endswith(",") and (SIGNATURE_TITLE_RE.match(line + ",") or _CLOSING_RE.search(line))
+    after_title = before.endswith(",") and (SIGNATURE_TITLE_RE.match(line) or _CLOSING_RE.search(line))
     return not before or before.endswith("\n") or bool(after_title) or (
         before.endswith(".") and len(text) - position <= _RUN_ON_SIGNATURE)
 

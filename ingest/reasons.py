@@ -8,7 +8,7 @@ from collections.abc import Callable
 from .model import Reason
 from .patterns import MONTHS
 
-MONTH_NAMES = list(MONTHS)
+_MONTH_NAMES = list(MONTHS)
 
 WORDING = {
     # why a later document may fulfil an earlier promise
@@ -81,7 +81,7 @@ def as_json(reason: Reason) -> dict:
 def _month(iso: str) -> str:
     """ "2022-05" -> "mei 2022"."""
     year, month = iso.split("-")
-    return f"{MONTH_NAMES[int(month) - 1]} {year}"
+    return f"{_MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _day(iso: str) -> str:
