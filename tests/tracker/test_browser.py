@@ -68,6 +68,8 @@ def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker,
     # The page polls until the worker is done, then shows the commitments.
     commitment = page.locator("section.commitments a", has_text="In december informeer ik uw Kamer")
     commitment.wait_for()
+    # The text below the list may still be arriving after the page's reload: wait for the page to be whole.
+    page.wait_for_load_state("load")
     assert page.locator("mark.commitment").count() >= 1
     assert page.locator("a.reference").count() >= 2
     commitment.click()
