@@ -87,25 +87,62 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
 def _segments(textpage, height: float) -> list[Line]:
     """PDFium's text rectangles: runs of characters on one baseline, top to bottom.
 
-    The raw calls with one reused buffer cost half of what the convenience wrappers
-    do, which ask PDFium for every rectangle's text twice (length, then text).
+    A rectangle's text, asked of PDFium by its bounds, costs a scan of every character of the page; for a
+    page of forty lines that is most of the time of reading it. So the page's text is read once, cut at the
+    line breaks PDFium puts between its lines, and a line that is one rectangle (as most are) takes its text
+    from there; only a line of several rectangles (columns, text set in pieces) asks for each one's text.
+    The raw calls with reused buffers cost half of what the convenience wrappers do.
     """
     raw = textpage.raw
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     buffer = (ctypes.c_ushort * _TEXT_BUFFER)()
     segments = []
-    for i in range(pdfium_c.FPDFText_CountRects(raw, 0, -1)):
-        pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom)
-        x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
-        length = pdfium_c.FPDFText_GetBoundedText(raw, x0, y1, x1, y0, buffer, _TEXT_BUFFER)
-        text = ctypes.string_at(buffer, 2 * length).decode("utf-16-le", "replace").rstrip("\x00")
+
+    def add(text: str) -> None:
         text = _with_hyphens(text)
-        if not text.strip():
+        if text.strip():
+            x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
+            segments.append(Line(text=text, top=height - y1, bottom=height - y0, x0=x0, x1=x1,
+                                 size=_font_size(raw, x0, y0, y1)))
+
+    page_text = _page_text(raw)
+    # Without the page's text as one character per index, every rectangle is asked for its own.
+    spans = _line_spans(page_text) if page_text is not None else [(0, -1)]
+    for start, length in spans:
+        count = pdfium_c.FPDFText_CountRects(raw, start, length)
+        if count == 1 and page_text is not None:
+            pdfium_c.FPDFText_GetRect(raw, 0, left, top, right, bottom)
+            add(page_text[start:start + length].rstrip("\r\n"))
             continue
-        size = _font_size(raw, x0, y0, y1)
-        segments.append(Line(text=text, top=height - y1, bottom=height - y0, x0=x0, x1=x1, size=size))
+        for i in range(count):
+            pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom)
+            written = pdfium_c.FPDFText_GetBoundedText(raw, left.value, top.value, right.value, bottom.value,
+                                                       buffer, _TEXT_BUFFER)
+            add(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "replace").rstrip("\x00"))
     segments.sort(key=lambda s: s.bottom)
     return segments
+
+
+def _page_text(raw) -> str | None:
+    """Every character of the page, one per character index (with the spaces and line breaks PDFium adds), or
+    None where the two do not line up."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", "replace")
+    return text if len(text) == count else None
+
+
+def _line_spans(page_text: str):
+    """(start, length) of each line of the page's text, its line break included."""
+    start = 0
+    while start < len(page_text):
+        end = page_text.find("\n", start)
+        end = len(page_text) if end < 0 else end + 1
+        yield start, end - start
+        start = end
 
 
 def _with_hyphens(text: str) -> str:
