@@ -84,7 +84,7 @@ ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wet
                    r"(?:aan\s+(?:het|dit|dat|uw)\s+)verzoek")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
                  r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
-                 r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b")
+                 r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b")
 
 # Who acts: the government, in person, plural, third person or passive.
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
@@ -197,7 +197,7 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
                      r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog",
                      r"beoogt", r"beogen", r"verwacht(?:en|t)?", r"naar\s+verwachting", r"erop\s+gericht",
-                     r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,14}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
+                     r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
                      r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
                      r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met",
                      r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",
@@ -254,6 +254,10 @@ _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECAS
 # "zal ik u dan … sturen": a promise at the time the sentence before named ("dan ook" is "therefore").
 THEN = prefilter.compile(r"\b(?:zal|zullen|wordt|worden|ontvangt|stuur|informeer)\s+(?:\w+\s+){0,2}?dan\b(?!\s+ook)",
                          re.IGNORECASE)
+# "In die brief informeer ik uw Kamer ook over …": more of what the promise just before will send.
+IN_THAT_DOCUMENT = re.compile(r"(?:(?:In|Met|Bij)\s+(?:die|dezelfde)\s+"
+                              r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b",
+                              re.IGNORECASE)
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
 SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
                        re.IGNORECASE)
@@ -291,9 +295,13 @@ def find_commitments(
                 text=sentence.text, page=page, of=_cited(sentences, i, references),
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
             continue
-        families = judge(flat, document_date, news)
+        families = judge(flat, document_date, news) or _in_promised_document(flat, sentences[i - 1] if i else None,
+                                                                            commitments[-1] if commitments else None)
         if families is not None:
             due = find_due(flat, document_date, near=act_position(flat))
+            if families[-1] == "in_promised_document" and not (due and due.text):
+                previous = commitments[-1]
+                due = Due(previous.due_text, previous.due, previous.precision, 0, 0) if previous.due_text else due
             end = sentence.end
             if not (due and due.date) and i > 0 and THEN.search(flat):
                 # "Ik antwoord uiterlijk 13 mei. Tevens zal ik u dan de brief sturen.": the time of the one before
@@ -310,6 +318,14 @@ def find_commitments(
                 due_text=due.text if due else None, precision=due.precision if due else "geen",
                 kind=kind_of(flat), start=sentence.start, end=end, score=score, rules=codes))
     return commitments, postponements
+
+
+def _in_promised_document(sentence: str, before: Sentence | None, last: Commitment | None) -> list[str] | None:
+    """ "Ik stuur u volgende week een brief. In die brief informeer ik uw Kamer ook over …": a promise of its own,
+    in the present tense, at the time of the one before it."""
+    if before is None or last is None or last.start != before.start or not IN_THAT_DOCUMENT.match(sentence):
+        return None
+    return ["to_kamer" if KAMER.search(sentence) else "sends_document", "in_promised_document"]
 
 
 def act_position(sentence: str) -> int | None:
@@ -391,7 +407,8 @@ FAMILY_WEIGHTS = {
     "to_kamer": 0.45, "more_time": 0.45, "sends_document": 0.35, "comes_back": 0.35, "answers": 0.3,
     "decision": 0.25, "announced": 0.25, "by_pronoun": 0.25,
     # the time
-    "future": 0.3, "present_with_time": 0.25, "news_reported": 0.2, "inside_this_letter": -0.05,
+    "future": 0.3, "present_with_time": 0.25, "in_promised_document": 0.25, "news_reported": 0.2,
+    "inside_this_letter": -0.05,
     # the date
     "dated": 0.15, "undated_expression": 0.05,
     # each further act that fired

@@ -411,7 +411,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"te\s+gelegener\s+tijd|spoedig|zodra\b[^,.;]*|(?:in\s+)?de\s+komende\s+(?:weken|maanden|periode|tijd|jaren)|"
      r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor|voorafgaand\s+aan)\s+het\s+(?:commissie|wetgevings|nota)?(?:debat|overleg)\b[^,.;]*|"
      r"(?:vóór|voor)\s+de\s+(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|regelmatig|"
-     r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)",
+     r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)|"
+     # "uiterlijk bij gelegenheid van het toezenden van de evaluatieopdracht"
+     r"uiterlijk\s+bij\s+(?:gelegenheid\s+van\s+)?(?:het|de)\s+[\w-]+",
      _none, "geen"),
 ]
 
@@ -419,10 +421,11 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
 _COMPILED = [(prefilter.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE), r, prec) for p, r, prec in _RULES]
 
 # Periods that a due expression does not start: "tot en met mei 2025", "sinds 2019",
-# and periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023".
+# periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023", and periods denied:
+# "niet in april maar zo snel mogelijk daarna".
 _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
-    r"over|na|(?<!niet\s)later\s+dan)\s*$",
+    r"over|na|(?<!niet\s)later\s+dan|niet)\s*$",
     re.IGNORECASE)
 # A parliamentary year ("2012–2013", "2013/14") names a session, not a deadline.
 _SESSION_AROUND = re.compile(r"\d{4}\s*[–/-]\s*$|^\s*[–/-]\s*\d{2,4}")

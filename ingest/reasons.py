@@ -47,6 +47,7 @@ RULES = {
     "by_pronoun": "belooft het genoemde stuk te sturen",
     "future": "toekomende tijd (zal, streeft ernaar, verwacht)",
     "present_with_time": "tegenwoordige tijd met een tijdsaanduiding",
+    "in_promised_document": "meer van wat de toezegging ervoor zal sturen (“In die brief …”)",
     "news_reported": "nieuwsbericht over een toezegging",
     "inside_this_letter": "in een zin over deze brief",
     "dated": "termijn met een datum",

@@ -29,6 +29,11 @@ def found(sentence, date=LETTER_DATE):
     "te nemen.",
     # planned sending, and making known
     "Na de verkiezingen is verzending van een gezamenlijke evaluatie aan uw Kamer voorzien in het zomerreces.",
+    "Gezien de planning is verzending van een gezamenlijke evaluatie van de drie genoemde verkiezingen en de "
+    "verkiezingen voor het Europees Parlement voorzien in het zomerreces.",
+    # a time named by the event it comes with
+    "Uiterlijk bij gelegenheid van het toezenden van de jaarrapportage doe ik u ook de reactie van het kabinet "
+    "toekomen.",
     "Ik streef ernaar de resultaten van de nieuwe verdeling in maart aan uw Kamer bekend te maken.",
     # an aside naming what was said before does not make the promise past
     "Zoals ik heb gemeld in mijn brief van 3 februari jl. stuur ik u zo spoedig mogelijk een kabinetsreactie op "
@@ -222,3 +227,16 @@ def find_commitments_in(text):
     from ingest.commitments import find_commitments
 
     return find_commitments(text, [0], LETTER_DATE, [])
+
+
+def test_more_of_what_the_promise_before_sends_is_a_promise_at_its_time():
+    commitments, _ = find_commitments_in(
+        "De brief die ik uw Kamer volgende week stuur kan bij dit debat worden betrokken. In die brief informeer "
+        "ik uw Kamer ook over de afspraken die het kabinet heeft gemaakt met de gemeenten.")
+    assert [c.text[:20] for c in commitments] == ["De brief die ik uw K", "In die brief informe"]
+    assert commitments[1].due == commitments[0].due == LETTER_DATE + dt.timedelta(days=7 + 6 - LETTER_DATE.weekday())
+    assert "in_promised_document" in commitments[1].rules
+    # without a promise just before, "in die brief" speaks of a letter already sent
+    alone, _ = find_commitments_in("Op 3 maart verscheen het rapport. In die brief informeer ik uw Kamer over de "
+                                   "afspraken met de gemeenten.")
+    assert alone == []

@@ -205,3 +205,10 @@ def test_later_than_a_date_is_no_deadline_but_not_later_than_is():
     sentence = "Ik vraag uw begrip dat ik de visie later dan 1 juni stuur; ik streef naar toezending in juni."
     assert find_due(sentence, dt.date(2011, 5, 20)).date == dt.date(2011, 6, 30)
     assert find_due("U ontvangt de visie niet later dan 1 juni.", dt.date(2011, 5, 20)).date == dt.date(2011, 6, 1)
+
+
+def test_a_period_denied_is_no_deadline():
+    sentence = ("Het gevolg kan zijn dat de brief niet in april maar zo snel mogelijk daarna aan uw Kamer wordt "
+                "aangeboden.")
+    due = find_due(sentence, dt.date(2016, 3, 17))
+    assert due.text == "zo snel mogelijk" and due.date is None
