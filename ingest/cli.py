@@ -15,7 +15,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from . import sandbox
-from .followups import LaterEvidence, promise_context, promise_sources, rank
+from .followups import LaterEvidence, promise_context, promise_sources, rank, sent_before
 from .model import Analysis, EarlierCommitment, ExtractionError, Suggestion
 from .reasons import describe_rule
 
@@ -107,9 +107,9 @@ class Fulfilments:
                 continue
             if earlier.date is None:
                 self._judge(other, self.promises[file])
-            elif earlier.date < analysis.date:
+            elif self._before(other, file):
                 self._judge(file, self.promises[other])
-            elif analysis.date < earlier.date:
+            elif self._before(file, other):
                 self._judge(other, self.promises[file])
 
     def of(self, file: str) -> list[dict]:
@@ -117,7 +117,7 @@ class Fulfilments:
 
         later = self.analyses[file]
         earlier = [promise for other in self.files if other != file and other in self.promises
-                   and (later.date is None or self.analyses[other].date < later.date)
+                   and (later.date is None or self._before(other, file))
                    for promise in self.promises[other]]
         if not earlier:
             return []
@@ -127,6 +127,11 @@ class Fulfilments:
             for s in rank([self.judged[file, e.key] for e in earlier], earlier)
             if s.confident and s.key in self.texts
         ]
+
+    def _before(self, first: str, then: str) -> bool:
+        """Whether dated file `first` was sent before dated file `then`."""
+        a, b = self.analyses[first], self.analyses[then]
+        return sent_before(a.date, a.kamerstuk, b.date, b.kamerstuk)
 
     def _judge(self, later: str, promises: list[EarlierCommitment]) -> None:
         if not promises:

@@ -30,6 +30,7 @@ ON_TIME_DAYS = 90  # a letter this late is still the promised one: postponed wor
 SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
 QUESTIONS_BEFORE = 3000  # where a letter promising answers says which questions: its opening, mostly
 POSTPONED_BEFORE = 1200  # an uitstel this close before a new promise is what that promise is about
+REFERRED_SENTENCES = 3  # a promise referring back takes this many sentences of its paragraph before it
 TITLE_ABOUT = 0.3  # the share of the promise's subject words a document titled as the promised thing uses
 
 # A document saying it delivers on a promise.
@@ -92,7 +93,10 @@ _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rappo
                           r"\s*(?:De|Het)\s+(?:eerder\s+)?(?:toegezegde|aangekondigde|beloofde)\b|"
                           # … or names it by a pronoun early on: "We verwachten deze eind oktober te sturen",
                           # "Ik streef ernaar uw Kamer daarover volgende week te berichten".
-                          r"\s*(?:\S+\s+){1,6}?(?:deze|dit|hem|daar|daarover|hierover|daarop|hierop|daarvan|hiervan)\b")
+                          r"\s*(?:\S+\s+){1,6}?(?:deze|dit|hem|daar|daarover|hierover|daarop|hierop|daarvan|hiervan)\b|"
+                          # … or by a bare noun: "U kunt de brief spoedig tegemoet zien" (not "de brief over X").
+                          r"\s*(?:\S+\s+){1,6}?(?:de|het)\s+(?:brief|reactie|kabinetsreactie|rapportage|notitie|rapport)"
+                          r"\b(?!\s+(?:over|inzake|met|van|op|naar|aan|om|waarin|die|dat)\b)")
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
 _POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b|"
                           r"\bstrekt\s+(?:daartoe|hiertoe)\b", re.IGNORECASE)
@@ -209,8 +213,8 @@ def promise_context(text: str, start: int) -> str:
     if _REFERS_BACK.match(text[start:start + 40]):
         window = max(0, start - 1500)
         sentences = [s for s in split_sentences(text[window:start]) if s.text.strip()]
-        # the sentence before, and the one before that when the paragraph holds it (a short uitstel letter)
-        paragraph = [s for s in sentences[-2:] if "\n\n" not in text[window + s.end:start]]
+        # the sentence before, and up to two before that when the paragraph holds them (a short uitstel letter)
+        paragraph = [s for s in sentences[-REFERRED_SENTENCES:] if "\n\n" not in text[window + s.end:start]]
         before = " ".join(flatten(s.text) for s in (paragraph or sentences[-1:]))
     parts = [questions, postponed.text if postponed else "", before]
     return " ".join(part for part in dict.fromkeys(parts) if part)
@@ -310,7 +314,8 @@ class LaterEvidence:
     def judge(self, earlier: EarlierCommitment, links: _Links | None = None) -> Suggestion | None:
         """How likely this document fulfils `earlier`; `links` as `links(earlier)` gives them, when known already."""
         later = self.later
-        if later.date and earlier.document_date and later.date < earlier.document_date:
+        if later.date and earlier.document_date and not sent_before(
+                earlier.document_date, earlier.document_kamerstuk, later.date, later.kamerstuk, same_day=True):
             return None  # a letter cannot deliver what was promised after it
         if later.kamerstuk and later.kamerstuk == earlier.document_kamerstuk:
             return None
@@ -577,6 +582,20 @@ def _months_cited(text: str, sent: dt.date | None) -> set[tuple[int, int]]:
         elif sent:
             months.add((sent.year if number <= sent.month else sent.year - 1, number))
     return months
+
+
+def sent_before(first_date: dt.date, first_kamerstuk: str | None, then_date: dt.date, then_kamerstuk: str | None,
+                same_day: bool = False) -> bool:
+    """Whether the first paper came out before the other. Two sent on one day in one dossier go by their numbers
+    ("30234-386" before "30234-388", as the Kamer numbers them on arrival); other papers of one day count as
+    before each other only with `same_day`."""
+    if first_date != then_date:
+        return first_date < then_date
+    first_dossier, _, first_number = (first_kamerstuk or "").rpartition("-")
+    then_dossier, _, then_number = (then_kamerstuk or "").rpartition("-")
+    if first_dossier and first_dossier == then_dossier and first_number.isdigit() and then_number.isdigit():
+        return int(first_number) < int(then_number)
+    return same_day
 
 
 def _years_late(due: dt.date | None, sent: dt.date) -> bool:

@@ -1,5 +1,6 @@
 """Which later letter fulfils which earlier commitment, and how sure the engine is."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -507,3 +508,44 @@ def test_a_letter_titled_as_the_promised_reaction_delivers_it():
     about_it = letter(text, date=dt.date(2014, 3, 11), dossiers=("33820",), sender="Minister van Binnenlandse Zaken",
                       title="Het rapport over de inlichtingendiensten")
     assert not any(s.confident for s in suggest_fulfilments(about_it, [promise]))
+
+
+def test_a_promise_naming_only_the_letter_takes_its_subject_from_its_paragraph():
+    from ingest.followups import promise_context
+    text = ("Dit is de eerste brief van het jaar. De commissie vroeg om de reactie op het advies over de "
+            "samenwerking van de kustwachten. Het advies raakt aan vragen van bevoegdheid. De gevraagde termijn "
+            "bleek niet haalbaar. U kunt de brief spoedig, uiterlijk voor het einde van het meireces, tegemoet zien.")
+    context = promise_context(text, text.index("U kunt"))
+    # three sentences back, where the paragraph names what "de brief" is; not the fourth
+    assert context.startswith("De commissie vroeg") and context.endswith("niet haalbaar.")
+    # a letter named by its subject refers to nothing before it
+    named = "Het advies raakt aan vragen van bevoegdheid. U ontvangt de brief over de kustwachten in mei."
+    assert promise_context(named, named.index("U ontvangt")) == ""
+
+
+def test_papers_of_one_day_in_one_dossier_go_by_their_numbers():
+    from ingest.followups import sent_before
+    day = dt.date(2024, 2, 5)
+    assert sent_before(day, "30234-386", day, "30234-388")
+    assert not sent_before(day, "30234-388", day, "30234-386")
+    # in different dossiers, or unnumbered, one day says nothing about their order unless asked to
+    assert not sent_before(day, "30234-386", day, "31839-388")
+    assert sent_before(day, None, day, None, same_day=True)
+    assert sent_before(dt.date(2024, 2, 4), "30234-390", day, "30234-388")
+
+
+def test_the_letter_a_promise_announced_the_same_day_fulfils_it_when_numbered_after_it():
+    promise = EarlierCommitment(
+        key="zwemmen", text="Deze brief wordt momenteel voorbereid en ontvangt u voorafgaand aan het "
+        "wetgevingsoverleg over het schoolzwemmen.", due=None, document_kamerstuk="30234-386",
+        document_date=dt.date(2024, 2, 5), dossiers=["30234"], sender="Minister van VWS",
+        context="Uw Kamer verzocht om een brief over de wachtlijsten bij het schoolzwemmen.")
+    text = ("Hierbij stuur ik u zoals verzocht door de vaste commissie een brief over de wachtlijsten bij het "
+            "schoolzwemmen.")
+    later = Analysis(kind="brief", date=dt.date(2024, 2, 5), kamerstuk="30234-388", dossiers=["30234"],
+                     title="Schoolzwemmen", sender="Minister van VWS", signatories=[], pages=1, text=text,
+                     page_starts=[0])
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    earlier_number = dataclasses.replace(later, kamerstuk="30234-380")
+    assert suggest_fulfilments(earlier_number, [promise]) == []
