@@ -30,7 +30,9 @@ ON_TIME_DAYS = 90  # a letter this late is still the promised one: postponed wor
 SOURCE_BEFORE = 600  # a citation at most this many characters before a promise may name what it is about
 QUESTIONS_BEFORE = 3000  # where a letter promising answers says which questions: its opening, mostly
 POSTPONED_BEFORE = 1200  # an uitstel this close before a new promise is what that promise is about
+LISTED_ITEMS = 6  # the items of a list a delivery announces that its subject is read from
 REFERRED_SENTENCES = 3  # a promise referring back takes this many sentences of its paragraph before it
+SENTENCE_AT_MOST = 600  # characters of a promise's sentence read for what it refers back to
 TITLE_ABOUT = 0.3  # the share of the promise's subject words a document titled as the promised thing uses
 
 # A document saying it delivers on a promise.
@@ -59,6 +61,9 @@ DELIVERY = prefilter.compile(
     r"vindt|doe|doen)\b|"
     r"\b(?:bied|bieden|stuur|sturen|zend|zenden)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
     r".{0,200}?\b(?:hierbij|bijgaand|aan)\b|"
+    # "kom ik in deze brief met voorstellen", "In deze brief kom ik met een visie"
+    r"\b(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|in\s+deze\s+brief\s+|met\s+deze\s+brief\s+)met\b|"
+    r"\bin\s+deze\s+brief\s+(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+met\b|"
     r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b|"
     # the document is the promised thing itself: "De voorliggende halfjaarrapportage biedt …"
     r"\b(?:voorliggende|onderhavige|bijgaande|bijgevoegde)\s+\w*(?:rapportage|rapport|notitie|nota|evaluatie|"
@@ -97,6 +102,10 @@ _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rappo
                           # … or by a bare noun: "U kunt de brief spoedig tegemoet zien" (not "de brief over X").
                           r"\s*(?:\S+\s+){1,6}?(?:de|het)\s+(?:brief|reactie|kabinetsreactie|rapportage|notitie|rapport)"
                           r"\b(?!\s+(?:over|inzake|met|van|op|naar|aan|om|waarin|die|dat)\b)")
+# … or later on, by its subject: "Ik verwacht uw Kamer binnen twee weken te informeren over dit onderwerp".
+_ABOUT_WHAT_CAME_BEFORE = re.compile(r"\b(?:over|op|naar)\s+(?:dit|dat|deze|die)\s+(?:onderwerp|punt|thema|kwestie|"
+                                     r"vraagstuk)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
 _POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b|"
                           r"\bstrekt\s+(?:daartoe|hiertoe)\b", re.IGNORECASE)
@@ -198,9 +207,12 @@ def promise_sources(text: str, references: list[Reference], start: int, end: int
     niet binnen de termijn worden gegeven. … We verwachten deze eind oktober te sturen")."""
     near = range(start - SOURCE_BEFORE, end)
     postponed = _postponement_before(text, start)
+    # "over dit onderwerp": what the paragraph before cited is what it is about
+    paragraphs = 1 if _ABOUT_WHAT_CAME_BEFORE.search(_sentence_at(text, start)) else 0
     return list(dict.fromkeys(
         r.kamerstuk for r in references if r.footnote is None and r.start >= 0
-        and (r.start in near and "\n\n" not in text[r.start:start] or postponed and r.start in postponed.span)))
+        and (r.start in near and text.count("\n\n", r.start, start) <= paragraphs
+             or postponed and r.start in postponed.span)))
 
 
 def promise_context(text: str, start: int) -> str:
@@ -210,7 +222,7 @@ def promise_context(text: str, start: int) -> str:
     postponed = _postponement_before(text, start)
     questions = _questions_named_before(text, start)
     before = ""
-    if _REFERS_BACK.match(text[start:start + 40]):
+    if _REFERS_BACK.match(text[start:start + 40]) or _ABOUT_WHAT_CAME_BEFORE.search(_sentence_at(text, start)):
         window = max(0, start - 1500)
         sentences = [s for s in split_sentences(text[window:start]) if s.text.strip()]
         # the sentence before, and up to two before that when the paragraph holds them (a short uitstel letter)
@@ -218,6 +230,12 @@ def promise_context(text: str, start: int) -> str:
         before = " ".join(flatten(s.text) for s in (paragraph or sentences[-1:]))
     parts = [questions, postponed.text if postponed else "", before]
     return " ".join(part for part in dict.fromkeys(parts) if part)
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence that starts at `start`, as far as its first full stop."""
+    end = _SENTENCE_END.search(text, start, start + SENTENCE_AT_MOST)
+    return text[start:end.end() if end else start + SENTENCE_AT_MOST]
 
 
 def _questions_named_before(text: str, start: int) -> str:
@@ -298,7 +316,9 @@ class LaterEvidence:
         # per passage: its digits, and the dates of letters it cites
         self.fulfilment_citations = [(re.sub(r"\D", "", passage), _dates_cited(passage, later.date))
                                      for passage in self.fulfilment_sentences]
-        self.deliveries = [s for s in sentences if DELIVERY.search(s)]
+        # "Hierbij stuur ik u een brief over de volgende onderwerpen:" is about the list that follows it
+        self.deliveries = [" ".join([s, *sentences[i + 1:i + 1 + LISTED_ITEMS]]) if s.rstrip().endswith(":") else s
+                           for i, s in enumerate(sentences) if DELIVERY.search(s)]
         self.answers_questions = (later.kind == "antwoorden"
                                   or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}")))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
@@ -343,7 +363,7 @@ class LaterEvidence:
             reasons.append(Reason("cites_month", {"month": earlier.document_date.isoformat()[:7]}))
             dated = True
         shared_head = len(subject.keys() & self.head.keys())
-        shared_body = [w for s, w in subject.items() if s in self.body]
+        shared_body = [w for s, w in subject.items() if s in self.body or _compound_in(w, self.body)]
         overlap = (shared_head + len(shared_body)) / (2 * len(subject)) if subject else 0.0
         score += WEIGHTS["subject"] * overlap
         if shared_body:
@@ -508,6 +528,19 @@ def _fulfilment_passages(sentences: list[str]) -> list[str]:
             points_back = i > 0 and _POINTS_BACK.search(sentence)
             passages.append(f"{sentences[i - 1]} {sentence}" if points_back else sentence)
     return passages
+
+
+# A compound's parts are this long at least: "leerlingen|daling", not "be|leid".
+_COMPOUND_PART = 4
+
+
+def _compound_in(word: str, stems: dict[str, str]) -> bool:
+    """Whether a compound the promise uses is written out in the other text: a promised letter on
+    "leerlingendaling" is the one about "de daling van het aantal leerlingen"."""
+    word = word.lower()
+    return len(word) >= 2 * _COMPOUND_PART + 2 and any(
+        stem(word[:i]) in stems and stem(word[i:]) in stems
+        for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
 
 
 @lru_cache(maxsize=20_000)

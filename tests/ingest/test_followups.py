@@ -549,3 +549,45 @@ def test_the_letter_a_promise_announced_the_same_day_fulfils_it_when_numbered_af
     assert suggestion.confident
     earlier_number = dataclasses.replace(later, kamerstuk="30234-380")
     assert suggest_fulfilments(earlier_number, [promise]) == []
+
+
+def test_a_letter_writing_out_the_compound_the_promise_used_is_on_its_subject():
+    promise = EarlierCommitment(
+        key="krimp", text="Begin april kom ik met een beleidsbrief over de aanpak van leerlingendaling.",
+        due=dt.date(2031, 4, 10), document_kamerstuk="31293-159", document_date=dt.date(2031, 2, 19),
+        dossiers=["31293"], sender="Staatssecretaris van OCW")
+    text = ("De komende jaren gaan steeds minder kinderen naar school. Om de gevolgen van de daling van het aantal "
+            "leerlingen het hoofd te bieden, kom ik in deze brief met voorstellen.")
+    later = letter(text, date=dt.date(2031, 5, 29), dossiers=("31293",), sender="Staatssecretaris van OCW",
+                   title="Onderwijs in de regio")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    subject = next(r for r in suggestion.reasons if r.code == "subject")
+    assert "leerlingendaling" in subject.values["words"]
+    assert any(r.code == "delivers" for r in suggestion.reasons) and suggestion.confident
+
+
+def test_a_delivery_of_a_list_of_subjects_is_about_the_items_of_the_list():
+    promise = EarlierCommitment(
+        key="zwem", text="Die brief ontvangt u voor het overleg.", due=None, document_kamerstuk="30234-380",
+        document_date=dt.date(2031, 1, 10), dossiers=["30234"], sender="Minister van VWS",
+        context="Uw Kamer vroeg om een brief over de wachtlijsten bij het schoolzwemmen.")
+    text = ("Hierbij stuur ik u zoals verzocht een brief over de volgende onderwerpen:\n\n• de wachtlijsten bij het "
+            "schoolzwemmen;\n\n• de financiën van sportverenigingen.")
+    later = letter(text, date=dt.date(2031, 2, 5), dossiers=("30234",), sender="Minister van VWS", title="Sport")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert any(r.code == "delivers" for r in suggestion.reasons)
+
+
+def test_a_promise_on_this_subject_is_about_what_the_paragraph_before_cited():
+    from ingest.followups import promise_context, promise_sources
+    text = ("Tijdens het debat zijn moties ingediend over gaswinning bij Ameland (Kamerstuk 33 450, nr. 31).\n\n"
+            "Beide moties betreffen de gevolgen voor de natuur. Ik verwacht uw Kamer binnen twee weken te informeren "
+            "over dit onderwerp.")
+    start = text.index("Ik verwacht")
+    reference = Reference(kamerstuk="33450-31", dossier="33450", number="31", text="Kamerstuk 33 450, nr. 31",
+                          start=text.index("Kamerstuk"), end=text.index(").") + 1)
+    assert promise_sources(text, [reference], start, len(text)) == ["33450-31"]
+    assert promise_context(text, start) == "Beide moties betreffen de gevolgen voor de natuur."
+    # a promise on a subject of its own is not about the paragraph before
+    own = text.replace("over dit onderwerp", "over de bodemdaling")
+    assert promise_sources(own, [reference], own.index("Ik verwacht"), len(own)) == []
