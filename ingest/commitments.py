@@ -60,13 +60,15 @@ SEND = _words(
     r"in\s+te\s+kunnen\s+dienen", r"naar\s+de\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:gaat|gaan)",
     r"(?:op|aan)?\s*te\s+(?:kunnen\s+)?leveren", r"opleveren", r"na\s*(?:te\s+)?(?:zenden|sturen)",
     r"nagezonden", r"nagestuurd", r"brief\s+(?:te\s+)?schrijven", r"opnemen\s+in", r"bekend\s+(?:te\s+)?maken",
+    # "zal ik de varianten uitwerken in een notitie"
+    r"(?:uit\s*(?:te\s+)?werken|uitwerken|werk\b.{0,60}\buit)\s+in\s+een\s+(?:[\w-]+\s+){0,2}?(?:notitie|nota|brief|plan)",
     r"(?:\w*reactie|appreciatie|update|overzicht|toelichting|duidelijkheid|inzicht)\s+(?:op\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:te\s+)?(?:kunnen\s+)?geven",
     r"presenteren", r"(?:te\s+)?presenteer\w*", r"uit\s*(?:te\s+)?brengen", r"verschijnt",
     r"(?:geef|geeft|geven)\b.{0,60}\b(?:update|reactie|inzicht|overzicht|appreciatie|toelichting|duidelijkheid)")
 DOCUMENT = _words(
     r"(?:kamer|voortgangs|verzamel|beleids|brief|kabinets)?brief", r"(?:voortgangs|eind|tussen)?rapportage",
-    r"(?:kabinets)?reactie", r"appreciatie", r"updates?", r"overzicht", r"rapport", r"nota", r"evaluatie",
+    r"(?:kabinets)?reactie", r"appreciatie", r"updates?", r"overzicht", r"rapport", r"nota", r"notitie", r"evaluatie",
     r"(?:nood|spoed)?wet", r"voorstellen", r"plannen", r"feitenrelaas", r"lijst",
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
@@ -84,7 +86,9 @@ ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wet
                    r"(?:aan\s+(?:het|dit|dat|uw)\s+)verzoek")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
                  r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
-                 r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b")
+                 r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
+                 # "De toezending is voor het derde trimester gepland"
+                 r"(?:is|staat|zijn)\s+(?:voor|in|rond|na)\s+[^,.;]{0,60}?\s(?:voorzien|gepland)")
 
 # Who acts: the government, in person, plural, third person or passive.
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
@@ -195,9 +199,11 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
 # Future markers as verbs, never as nouns ("de voornemens van de regering", "de streefdatum", "verwachtingen");
 # "te zullen" only reports a promise ("heb ik toegezegd u te zullen berichten").
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
-                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)", r"beoog",
+                     r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)",
+                     r"(?:het\s+is|is\s+het)\s+(?:mijn|ons)\s+voornemen", r"(?:mijn|ons)\s+voornemen\s+is", r"beoog",
                      r"beoogt", r"beogen", r"verwacht(?:en|t)?", r"naar\s+verwachting", r"erop\s+gericht",
                      r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
+                     r"(?:is|staat|zijn)\s+(?:voor|in|rond|na)\s+[^,.;]{0,60}?\s(?:voorzien|gepland)",
                      r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
                      r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met",
                      r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",

@@ -154,6 +154,11 @@ def _quarter(ctx: _Context) -> dt.date | None:
     return _season(quarter * 3)(ctx)
 
 
+def _trimester(ctx: _Context) -> dt.date | None:
+    """A third of the year, as the ministries of foreign affairs plan: "het derde trimester van 2015"."""
+    return _season(min(_ORDINALS[ctx.group("ordinal").lower()], 3) * 4)(ctx)
+
+
 def _half(ctx: _Context) -> dt.date | None:
     half = _ORDINALS[ctx.group("ordinal").lower()]
     return _season(6 if half == 1 else 12)(ctx)
@@ -330,6 +335,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      _month_rule, "maand"),
     # Q1 2024, (in) het eerste kwartaal (van) 2024
     (_BEFORE + r"(?:Q(?P<q>[1-4])|(?:het\s+|de\s+)?" + _ORDINAL + r"\s+kwartaal)" + _OPT_YEAR, _quarter, "kwartaal"),
+    (_BEFORE + r"(?:het\s+|de\s+)?" + _ORDINAL + r"\s+trimester" + _OPT_YEAR, _trimester, "kwartaal"),
     # de eerste helft van 2024, het tweede halfjaar
     (_BEFORE + r"(?:het\s+|de\s+)?" + _ORDINAL + r"\s+(?:helft|halfjaar|half\s+jaar)" + _OPT_YEAR, _half, "halfjaar"),
     # medio 2024, half volgend jaar, midden dit jaar
@@ -385,7 +391,10 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:(?:tijdig|ruim(?:schoots)?|ruim\s+op\s+tijd)\s+)?(?:vóór|voor|voorafgaand\s+aan)\s+(?:het|de)\s+"
      r"(?:[\w-]+\s+){0,5}?(?:van|op)\s+(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?"
      r"(?:\s+(?:aanstaande|a\.s\.))?", _before_the_meeting, "dag"),
+    # a paper named for its season: "vóór de Voorjaarsnota", "tegelijkertijd met de najaarsbrief antidiscriminatie"
     (r"(?:bij|met|in|vóór|voor)\s+de\s+Voorjaarsnota" + _OPT_YEAR, _season(5), "maand"),
+    (r"(?:bij|met|in|vóór|voor)\s+de\s+(?:Najaarsnota|najaarsbrief|najaarsrapportage)" + _OPT_YEAR, _season(11),
+     "maand"),
     # "voor het verschijnen van de meicirculaire provinciefonds", "in de septembercirculaire 2024"
     (r"(?:(?:vóór|voor|bij|met|in)\s+(?:het\s+verschijnen\s+van\s+)?)?de\s+"
      r"(?P<circular_month>mei|juni|september|december)circulaire(?:\s+(?:gemeente|provincie)fonds)?" + _OPT_YEAR,

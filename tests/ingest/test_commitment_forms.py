@@ -31,6 +31,10 @@ def found(sentence, date=LETTER_DATE):
     "Na de verkiezingen is verzending van een gezamenlijke evaluatie aan uw Kamer voorzien in het zomerreces.",
     "Gezien de planning is verzending van een gezamenlijke evaluatie van de drie genoemde verkiezingen en de "
     "verkiezingen voor het Europees Parlement voorzien in het zomerreces.",
+    "Het overzicht voor uw Kamer met de reactie van het kabinet is voor het derde kwartaal van dit jaar gepland.",
+    # an intention that is a promise, and a paper the minister will write
+    "Het is mijn voornemen de Kamer te informeren zodra de publicaties van de onderzoekers verschenen zijn.",
+    "Ik zal de mogelijke varianten met hun voor- en nadelen uitwerken in een notitie.",
     # a time named by the event it comes with
     "Uiterlijk bij gelegenheid van het toezenden van de jaarrapportage doe ik u ook de reactie van het kabinet "
     "toekomen.",
