@@ -1,16 +1,16 @@
-"""Run the extraction of one file in a child process with hard limits, without starting an interpreter for it.
+"""Run the extraction of one file in a worker process with hard limits, without starting an interpreter for it.
 
 A hostile or broken file must not take the caller down: a PDF of a few kilobytes can inflate to
-gigabytes, a damaged one can send a parser into a loop or crash it. Each file is read in a child of
-its own with a cap on its address space and CPU time, the caller keeps a wall-clock timeout, and
-whatever goes wrong comes back as an ExtractionError with a reason a clerk understands.
+gigabytes, a damaged one can send a parser into a loop or crash it. Each file is read in a worker process
+with a cap on its address space and CPU time, the caller keeps a wall-clock timeout, and whatever goes
+wrong comes back as an ExtractionError with a reason a clerk understands.
 
-The children are forked from a server (`ingest.forkserver`) that has imported the engine once, so a
-file costs a fork instead of an interpreter start and its imports. Each process that reads files gets
-its server at its first file (or when `start_server` is called): a fresh interpreter, started as a
-plain subprocess, which works inside daemonic worker processes such as Celery's prefork pool; the
-command line forks it from itself instead, having imported the engine already. A server that has died
-is replaced at the next file; a forked process never uses its parent's.
+The workers are forked from a server (`ingest.forkserver`) that has imported the engine once, and each reads
+file after file until one goes wrong or it has grown: a file costs a message instead of an interpreter start
+and its imports. Each process that reads files gets its server at its first file (or when `start_server`
+is called): a fresh interpreter, started as a plain subprocess, which works inside daemonic worker processes
+such as Celery's prefork pool; the command line forks it from itself instead, having imported the engine
+already. A server that has died is replaced at the next file; a forked process never uses its parent's.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def analyse_file(
 
 @dataclass
 class Outcome:
-    """How one child ended: what it wrote, its exit (0, 1, or -signal), its stderr, its peak memory and the
-    processor time it used."""
+    """How one file ended: what its worker wrote, its exit (0, 1, or -signal), its stderr, the peak memory and
+    the processor time reading it took."""
 
     output: bytes
     exit: int | None  # None when its server was lost before it could say
@@ -66,6 +66,7 @@ class Outcome:
     peak_kb: int = 0
     timed_out: bool = False
     cpu_ms: float = 0.0
+    worker: int = 0  # the process that read it, which may have read others before
 
 
 def run(path: str | os.PathLike, limits: Limits) -> Outcome:
@@ -236,7 +237,8 @@ class _Server:
         if not mark:
             return Outcome(bytes(output), None, bytes(ended), timed_out=timed_out)
         report = json.loads(end)
-        return Outcome(bytes(output), report["exit"], stderr, report["peak_kb"], timed_out, report["cpu_ms"])
+        return Outcome(bytes(output), report["exit"], stderr, report["peak_kb"], timed_out, report["cpu_ms"],
+                       report["worker"])
 
     def _abandon(self) -> None:
         """A server that neither ends a killed child nor answers is replaced at the next file."""

@@ -1,5 +1,6 @@
-"""The sandbox forks a child per file from one warm server: what a child does never reaches its caller or
-the server, a dead server is replaced, and a forked process (a Celery pool process) gets a server of its own."""
+"""The sandbox reads files in workers forked from one warm server: what a worker does never reaches its caller or
+the server, a worker whose file went wrong is replaced, a dead server is replaced, and a forked process (a Celery
+pool process) gets a server of its own."""
 
 import os
 import signal
@@ -29,16 +30,28 @@ def children_of(pid: int) -> list[int]:
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def test_every_file_is_read_by_a_child_of_one_server():
-    analyse_file(IRAK_LETTER_PDF)
+def processor_ticks(pid: int) -> int:
+    """The processor time a process has used, in clock ticks (user and system, /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def test_files_are_read_one_after_another_by_one_worker_of_one_server():
+    from ingest import sandbox
+    from ingest.limits import Limits
+
+    limits = Limits.from_env()
+    first = sandbox.run(IRAK_LETTER_PDF, limits)
     [server] = servers()
     for _ in range(3):
-        assert analyse_file(IRAK_LETTER_PDF).kamerstuk == "27925-960"
+        outcome = sandbox.run(IRAK_LETTER_PDF, limits)
+        assert sandbox.result_of(outcome, limits).kamerstuk == "27925-960"
+        assert outcome.worker == first.worker and outcome.exit == 0 and outcome.cpu_ms > 0
     assert servers() == [server]
-    assert children_of(server) == []  # each child is gone, and reaped, once its file is read
+    assert first.worker in children_of(server)  # waiting for the next file (beside workers for other limits)
 
 
-def test_a_child_that_crashes_is_reported_and_the_server_goes_on(tmp_path):
+def test_a_worker_that_crashes_is_reported_and_the_server_goes_on(tmp_path):
     analyse_file(IRAK_LETTER_PDF)
     [server] = servers()
     path = text_pdf(tmp_path / "lang.pdf", pages=1500)
@@ -50,18 +63,20 @@ def test_a_child_that_crashes_is_reported_and_the_server_goes_on(tmp_path):
         except ExtractionError as error:
             caught.append(error)
 
+    idle = {pid: processor_ticks(pid) for pid in children_of(server)}  # workers waiting for a file
     reader = threading.Thread(target=read)
     reader.start()
-    deadline = time.monotonic() + 30
-    while not children_of(server) and time.monotonic() < deadline:
+    child, deadline = None, time.monotonic() + 30
+    while child is None and time.monotonic() < deadline:  # the worker a tenth of a second into the file
+        child = next((pid for pid in children_of(server) if processor_ticks(pid) >= idle.get(pid, 0) + 10), None)
         time.sleep(0.005)
-    [child] = children_of(server)
     os.kill(child, signal.SIGSEGV)  # as a native crash in a parser ends
     reader.join(30)
     [error] = caught
     assert error.code == "te-groot" and "geheugen" in error.reason
     assert analyse_file(IRAK_LETTER_PDF).kamerstuk == "27925-960"
     assert servers() == [server]
+    assert child not in children_of(server)  # its limits' next file gets a fresh worker
 
 
 def test_a_server_that_died_is_replaced_at_the_next_file():
@@ -104,3 +119,15 @@ def test_each_file_gets_the_limits_it_was_given(tmp_path, limit, code):
     assert caught.value.code == code
     # the next file, without those limits, is read as usual
     assert analyse_file(IRAK_LETTER_PDF).kamerstuk == "27925-960"
+
+
+def test_a_file_with_other_limits_gets_a_worker_of_its_own():
+    from ingest import sandbox
+    from ingest.limits import Limits
+
+    usual = Limits.from_env()
+    tight = Limits.from_env(max_memory_mb=500)
+    before = sandbox.run(IRAK_LETTER_PDF, usual).worker
+    other = sandbox.run(IRAK_LETTER_PDF, tight)
+    assert other.worker != before and sandbox.result_of(other, tight).kamerstuk == "27925-960"
+    assert sandbox.run(IRAK_LETTER_PDF, usual).worker == before
