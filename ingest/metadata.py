@@ -44,7 +44,10 @@ from .readers.lines import Known
 from .sentences import split_sentences
 
 # The answers to a list of questions, a committee report.
-_ANSWERS_RE = re.compile(r"(?m)^(?:LIJST VAN VRAGEN EN ANTWOORDEN|ANTWOORD(?:EN)? OP)|\bAntwoord van\b.*\(ontvangen")
+_ANSWERS_RE = re.compile(r"(?m)^(?:LIJST VAN VRAGEN EN ANTWOORDEN|ANTWOORD(?:EN)? OP|Kamervraag \d{4}Z\d+)|"
+                         r"\bAntwoord van\b.*\(ontvangen|^Beantwoord (?:door|op)\b|\bVraagsteller:")
+_UPPER_SIGNATURE_RE = re.compile(r"(?m)^(?P<office>DE (?:MINISTER-PRESIDENT|MINISTER|STAATSSECRETARIS)"
+                                 r"(?: (?:VAN|VOOR) [A-ZËÏÉ][A-ZËÏÉ ,&-]{2,100}?)?),?[ \t]*$")
 _ANSWER_LINE_RE = re.compile(r"(?m)^Antwoord(?:\s+op\s+vra(?:ag|gen)\b.*)?\s*$")
 _REPORT_RE = re.compile(r"\b(?:VERSLAG|Verslag) (?:VAN|van) (?:EEN|een|HET|het)\b|^Vastgesteld\b", re.MULTILINE)
 _LETTER_RE = re.compile(r"\bBRIEF VAN\b|^Aan de Voorzitter|^(?:Den Haag|'s-Gravenhage),|^Geachte", re.MULTILINE)
@@ -65,6 +68,9 @@ _OPENING_CHARS = 1500
 # Veiligheid"), and a joint letter's "mede namens de Minister van Financiën".
 _ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<office>[Mm]inister|[Ss]taatssecretaris)\s+[^()\n]{2,60}?"
                              r"\((?P<what>[^()\n]{3,90})\)")
+# An answer page's "Beantwoord door Paul Blokhuis (staatssecretaris volksgezondheid, welzijn en sport) (CU)".
+_NAMED_WITH_OFFICE_RE = re.compile(r"\((?P<office>minister|staatssecretaris)\s+(?P<what>[^()\n]{3,90})\)",
+                                   re.IGNORECASE)
 _SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,\n]{2,60},\s*)?"
                            r"(?P<office>minister|staatssecretaris)\s+"
                            r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
@@ -289,6 +295,8 @@ def _title(header: list[str], preamble: list[str], furniture: list[str], text: s
 def _signature(text: str) -> tuple[list[str], list[str]]:
     """Offices and names from the signature block: "De Minister van Defensie, K.H. Ollongren"."""
     tail = re.sub(r"[ \t]+", " ", text[max(0, len(text) - _SIGNATURE_WINDOW):])
+    # "DE MINISTER VAN DEFENSIE," on a line of its own, as older letters sign, read as it is written elsewhere
+    tail = _UPPER_SIGNATURE_RE.sub(lambda m: _sentence_case(m.group("office"), capitalise_all=True) + ",", tail)
     titles = [m for m in SIGNATURE_TITLE_RE.finditer(tail) if _starts_block(tail, m.start())]
     offices, names, pending = [], [], 0
     for i, match in enumerate(titles):
@@ -361,6 +369,9 @@ def _offices_named(header: list[str], preamble: list[str], text: str) -> list[st
     offices += [f"{m.group('office').capitalize()} {m.group('kind').lower()} {m.group('what').strip()}"
                 for m in _SIGNED_BY_RE.finditer(opening)]
     offices += [office for m in _PUT_TO_RE.finditer(opening) if (office := _office_for(m))]
+    offices += [f"{m.group('office').capitalize()} van {ministry_label(code)}"
+                for m in _NAMED_WITH_OFFICE_RE.finditer(opening)
+                if (name := ministry_name_at(m.group("what"))) and (code := ministry_of(name))]
     if not offices:
         tail = text[-_BARE_SIGNATURE_WINDOW:]
         offices = [office for m in _BARE_OFFICE_LINE_RE.finditer(tail) if (office := _office_for(m))]

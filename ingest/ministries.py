@@ -128,14 +128,14 @@ def current(code: str) -> list[str]:
 
 
 def _ministry(kind: str, what: str, on: dt.date | None) -> str | None:
-    written = _fold(what)
+    written = _plain(what)  # "Financien" as typed is "Financiën"
     if kind == "van":
         # The longest ministry name the office starts with: "Economische Zaken, Landbouw en Innovatie" over
         # "Economische Zaken".
-        named = [m for m in MINISTRIES if written.startswith(_fold(m.name))]
+        named = [m for m in MINISTRIES if written.startswith(_plain(m.name))]
         if named:
-            longest = max(len(_fold(m.name)) for m in named)
-            ministry = _in_force([m for m in named if len(_fold(m.name)) == longest], on)
+            longest = max(len(_plain(m.name)) for m in named)
+            ministry = _in_force([m for m in named if len(_plain(m.name)) == longest], on)
             # An old name written after a renaming ("Minister van Justitie" in 2024) means its successor then.
             if on and ministry.until and on >= ministry.until and len(ministry.successors) == 1:
                 return ministry.successors[0]

@@ -185,3 +185,24 @@ def test_a_signature_run_on_after_the_last_sentence_is_read(tmp_path):
                                       "A.B. Voorbeeld\n")
     assert analysis.sender == "Staatssecretaris van Economische Zaken, Landbouw en Innovatie"
     assert analysis.ministries == ["ELI"]
+
+
+def test_a_signature_in_capitals_names_the_sender(tmp_path):
+    text = ("Vervolgstappen project Vervanging F-16\n\nMet deze brief reageer ik op het verzoek van de vaste commissie "
+            "voor Defensie over de vervolgstappen van het project.\n\nDE STAATSSECRETARIS VAN DEFENSIE\n\n"
+            "drs. J.G. de Vries\n")
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.sender == "Staatssecretaris van Defensie" and analysis.ministries == ["Defensie"]
+    assert analysis.signatories == ["drs. J.G. de Vries"]
+
+
+def test_an_answer_page_names_who_answered_in_brackets(tmp_path):
+    text = ("Kamervraag 2031Z15295\n\nHet artikel over de uithuisplaatsingen\n\nIngediend 10 september 2031\n"
+            "Beantwoord 11 oktober 2031\nIndieners A. Lid (CDA)\nBeantwoord door P. Voorbeeld (staatssecretaris "
+            "volksgezondheid, welzijn en sport) (CU), A. Ander (staatssecretaris financiën) (D66)\n\n"
+            "Vraag 1\nKent u het artikel?\n\nAntwoord 1\nJa.\n")
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.kind == "antwoorden"
+    assert analysis.ministries == ["VWS", "Financiën"]
+    assert analysis.sender == ("Staatssecretaris van Volksgezondheid, Welzijn en Sport en Staatssecretaris van "
+                               "Financiën")

@@ -26,6 +26,8 @@ from ingest.pipeline import analyse_path
     ("Minister van Veiligheid en Justitie", dt.date(2014, 5, 1), ["VenJ"]),
     # an old name written after the renaming means its successor
     ("Staatssecretaris van Justitie", dt.date(2024, 11, 5), ["JenV"]),
+    # a name typed without its diaeresis
+    ("Staatssecretaris van Financien", None, ["Financiën"]),
 ])
 def test_each_sender_belongs_to_its_ministry(sender, on, ministries):
     assert ministries_of(sender, on) == ministries
