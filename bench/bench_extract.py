@@ -11,7 +11,7 @@ Then, at one process and at two, each a whole process as a user starts it, best 
   - plain pdfplumber `Page.extract_text()` and raw pypdfium2 `get_text_range()`, in N processes that each
     take half of the pages;
 
-in pages per second and as ratios; then the peak memory of the sandboxed child that reads the 300-page
+in pages per second and as ratios; then the peak memory of the sandboxed worker that reads the 300-page
 PDF, the sandbox's cost per file (the same files read through it and in this process, interleaved), and
 the text quality on the first pages of the 300-page PDF.
 
@@ -75,7 +75,7 @@ def main() -> int:
         long_seconds = best(args.runs, sandbox.run, long_pdf, Limits.from_env())
         overhead = sandbox_overhead(corpus)
         print(f"\n{LONG_PAGES}-page PDF through the sandbox: {LONG_PAGES / long_seconds:.0f} pages/s; "
-              f"peak memory of its child: {outcome.peak_kb / 1024:.0f} MB")
+              f"peak memory of its worker while reading it: {outcome.peak_kb / 1024:.0f} MB")
         print(f"sandbox cost per file (corpus letters, sandboxed minus in process): "
               f"median {overhead[0]:.1f} ms, mean {overhead[1]:.1f} ms")
         bars(speeds, outcome.peak_kb / 1024, overhead[0])
@@ -175,7 +175,7 @@ def sandbox_overhead(corpus: list[Path]) -> tuple[float, float]:
 
 def table(speeds: dict[str, dict[int, float]]) -> None:
     names = {
-        "cli": "`python -m ingest extract --json` (sandboxed children)",
+        "cli": "`python -m ingest extract --json` (sandboxed workers)",
         "worker": "worker path: `manage.py ingest` + Celery worker",
         "pdfplumber": "plain pdfplumber `extract_text()`",
         "pypdfium2": "raw pypdfium2 `get_text_range()`",

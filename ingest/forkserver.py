@@ -72,7 +72,7 @@ def serve(server: socket.socket, caller: int) -> None:
     _reuse_freed_blocks()
     _warm_up()
     with selectors.DefaultSelector() as selector:
-        pool = _Pool(selector, server)
+        pool = _Pool(selector)
         selector.register(server, selectors.EVENT_READ)
         while True:
             for key, _ in selector.select():
@@ -92,7 +92,8 @@ class _Request:
 
     def end(self, ended: dict) -> None:
         """Write how the file ended: {"exit": 0, 1 or -signal, "peak_kb": peak resident memory, "cpu_ms": the
-        processor time it took, "worker": the process that read it}."""
+        processor time it took, "worker": the process that read it}. Of a file that ended its worker, the
+        memory and time are the worker's own, over all the files it read."""
         try:
             _write_all(self.status, STATUS_MARK + json.dumps(ended).encode())
         except OSError:
@@ -116,8 +117,8 @@ class _Worker:
 class _Pool:
     """The server's workers: an idle one with the request's limits takes it, or a new one is forked."""
 
-    def __init__(self, selector, server: socket.socket):
-        self.selector, self.server = selector, server
+    def __init__(self, selector):
+        self.selector = selector
         self.workers: list[_Worker] = []
 
     def handle(self, request: dict, fds: list[int]) -> None:
@@ -138,6 +139,8 @@ class _Pool:
 
     def event(self, item: tuple[str, _Worker]) -> None:
         what, worker = item
+        if worker not in self.workers:
+            return  # reaped already, at its other event of the same round
         self._done(worker)  # of a worker that ended: the last word it sent before, first
         if what == "ended":
             self._reap(worker)
