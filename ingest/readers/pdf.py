@@ -10,6 +10,7 @@ the document is.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import zlib
 
@@ -110,17 +111,34 @@ def _segments(textpage, height: float) -> list[Line]:
     spans = _line_spans(page_text) if page_text is not None else [(0, -1)]
     for start, length in spans:
         count = pdfium_c.FPDFText_CountRects(raw, start, length)
-        if count == 1 and page_text is not None:
-            pdfium_c.FPDFText_GetRect(raw, 0, left, top, right, bottom)
+        boxes = [_rect(raw, i, left, top, right, bottom) for i in range(count)]
+        if page_text is not None and boxes and _one_run(boxes):
+            # A line set in pieces (a word or a kerned pair per text object, as browsers and word processors
+            # write): asking each piece for its text repeats the letters their boxes share ("VAVAN").
+            left.value, right.value = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            top.value, bottom.value = max(b[1] for b in boxes), min(b[3] for b in boxes)
             add(page_text[start:start + length].rstrip("\r\n"))
             continue
-        for i in range(count):
-            pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom)
-            written = pdfium_c.FPDFText_GetBoundedText(raw, left.value, top.value, right.value, bottom.value,
-                                                       buffer, _TEXT_BUFFER)
+        for box in boxes:
+            left.value, top.value, right.value, bottom.value = box
+            written = pdfium_c.FPDFText_GetBoundedText(raw, *box, buffer, _TEXT_BUFFER)
             add(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "replace").rstrip("\x00"))
     segments.sort(key=lambda s: s.bottom)
     return segments
+
+
+def _rect(raw, index: int, left, top, right, bottom) -> tuple[float, float, float, float]:
+    pdfium_c.FPDFText_GetRect(raw, index, left, top, right, bottom)
+    return left.value, top.value, right.value, bottom.value
+
+
+def _one_run(boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a line's rectangles stand one after another on one baseline, no gap as wide as between columns."""
+    for (_, top_a, right_a, bottom_a), (left_b, top_b, _, bottom_b) in itertools.pairwise(boxes):
+        size = max(top_a - bottom_a, top_b - bottom_b, 1)
+        if abs(bottom_a - bottom_b) >= 0.5 * size or left_b - right_a >= _COLUMN_GAP * size or left_b < right_a - size:
+            return False
+    return True
 
 
 def _page_text(raw) -> str | None:

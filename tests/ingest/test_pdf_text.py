@@ -100,3 +100,30 @@ def test_it_reads_the_seed_pdfs_like_their_text():
         from_text = analyse_path(SEED_TEXTS / f"{name}.txt")
         assert {r.kamerstuk for r in from_pdf.references} == {r.kamerstuk for r in from_text.references}
         assert " ".join(from_pdf.text.split())[:500] == " ".join(from_text.text.split())[:500]
+
+
+def test_a_line_set_in_pieces_reads_once_in_its_order(tmp_path):
+    # Browsers and word processors write a line as many text objects, a kerned pair's boxes overlapping
+    # ("V" and "AN"), a footnote mark raised beside a word: each letter once ("VAN", not "VAVAN"), in order.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "stukken.pdf"
+    pdf = canvas.Canvas(str(path))
+    x = 72.0
+    for piece, kern in (("BRIEF V", -1.5), ("AN DE MINISTER V", -1.5), ("AN DEFENSIE", 0.0)):
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawString(x, 760, piece)
+        x += stringWidth(piece, "Helvetica-Bold", 11) + kern
+    x = 72.0
+    for piece, size, rise in (("Den Haag, 21 november 2023. Het gaat over nabestaanden bij de zorg van tbs", 11, 0),
+                              ("1", 7, 4), (". In december informeer ik uw Kamer.", 11, 0)):
+        pdf.setFont("Helvetica", size)
+        pdf.drawString(x, 730 + rise, piece)
+        x += stringWidth(piece, "Helvetica", size)
+    pdf.showPage()
+    pdf.save()
+    text = analyse_path(path).text
+    assert "BRIEF VAN DE MINISTER VAN DEFENSIE" in text
+    # the raised mark is a footnote's, kept out of the sentence, which reads on in its order
+    assert "nabestaanden bij de zorg van tbs . In december informeer ik uw Kamer." in text
