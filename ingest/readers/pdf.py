@@ -23,6 +23,7 @@ from .lines import Line, Page, RawDocument
 
 # PDFium marks a hyphen at the end of a line with a control character.
 _LINE_END_HYPHENS = ("\x02", "\ufffe")
+_LINE_RE = re.compile("[^\n" + "".join(_LINE_END_HYPHENS) + "]*(?:\n|[" + "".join(_LINE_END_HYPHENS) + "]|$)")
 # A new segment on the same baseline further than this (in font sizes) is another column.
 _COLUMN_GAP = 3.0
 # Fewer visible characters than this in the whole file: the pages are images.
@@ -154,13 +155,11 @@ def _page_text(raw) -> str | None:
 
 
 def _line_spans(page_text: str):
-    """(start, length) of each line of the page's text, its line break included."""
-    start = 0
-    while start < len(page_text):
-        end = page_text.find("\n", start)
-        end = len(page_text) if end < 0 else end + 1
-        yield start, end - start
-        start = end
+    """(start, length) of each line of the page's text, its line break included: PDFium ends a line with a line
+    break, or, where a word is hyphenated over two lines, with its mark of a line-end hyphen alone."""
+    for match in _LINE_RE.finditer(page_text):
+        if match.end() > match.start():
+            yield match.start(), match.end() - match.start()
 
 
 def _with_hyphens(text: str) -> str:

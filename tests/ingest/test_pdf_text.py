@@ -1,5 +1,8 @@
 """The body text of a PDF: furniture out, hyphenation undone, footnotes apart, pages rejoined."""
 
+import os
+import subprocess
+
 import pytest
 
 from fixtures.kamerstuk_pdf import PrintedPage, write_kamerstuk
@@ -127,3 +130,32 @@ def test_a_line_set_in_pieces_reads_once_in_its_order(tmp_path):
     assert "BRIEF VAN DE MINISTER VAN DEFENSIE" in text
     # the raised mark is a footnote's, kept out of the sentence, which reads on in its order
     assert "nabestaanden bij de zorg van tbs . In december informeer ik uw Kamer." in text
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PRINTED_LETTER = """<html lang="nl"><meta charset="utf-8"><style>@page { size: A4; margin: 2cm }
+body { font-family: serif; font-size: 11pt; width: 9.5cm } p { text-align: justify }</style><body>
+<p>Tweede Kamer der Staten-Generaal<br>Vergaderjaar 2011–2012</p><p>33 000 IV Vaststelling van de begroting</p>
+<p>Nr. 57 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES</p>
+<p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p><p>Den Haag, 21 februari 2012</p>
+<p>Met deze brief ga ik in op de brief van 2 december jl. die mijn ambtsvoorganger u, mede namens de
+minister-president, deed toekomen (Kamerstukken 2011–12, 33 000 IV, nr. 42). Voor de zomer informeer ik uw
+Kamer over de uitkomsten van het overleg met de eilanden over de integriteit van het bestuur.</p>
+<p>De Minister van Binnenlandse Zaken en Koninkrijksrelaties,<br>J.W.E. Spies</p></body></html>"""
+
+
+def test_a_letter_printed_from_a_browser_reads_like_its_text(tmp_path):
+    # A browser writes each word, or a kerned pair, as a text object of its own, and breaks a hyphenated word
+    # over two lines with no line break in PDFium's text between them.
+    page = tmp_path / "brief.html"
+    page.write_text(PRINTED_LETTER, encoding="utf-8")
+    pdf = tmp_path / "brief.pdf"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    analysis = analyse_path(pdf)
+    assert analysis.kamerstuk == "33000-IV-57"
+    assert analysis.sender == "Minister van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert [r.kamerstuk for r in analysis.references] == ["33000-IV-42"]
+    assert "nr. 42" in analysis.text and "Voor de zomer informeer ik uw Kamer" in analysis.text
+    [promise] = analysis.commitments
+    assert promise.text.startswith("Voor de zomer informeer ik uw Kamer over de uitkomsten")
