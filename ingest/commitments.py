@@ -40,6 +40,7 @@ INFORM = _words(
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
     r"updates?", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
     r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken", r"(?:te\s+)?schetsen",
+    r"verantwoording\s+(?:af\s*(?:te\s+)?leggen|afleggen)",
     # "de bevindingen zullen met de Kamer worden gedeeld"
     r"met\s+(?:de|uw)\s+Kamer\s+(?:worden\s+|te\s+)?(?:gedeeld|delen)",
     r"(?:deel|delen)\b.{0,60}\bmet\s+(?:de|uw)\s+Kamer")

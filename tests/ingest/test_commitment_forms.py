@@ -35,6 +35,7 @@ def found(sentence, date=LETTER_DATE):
     # an intention that is a promise, and a paper the minister will write
     "Het is mijn voornemen de Kamer te informeren zodra de publicaties van de onderzoekers verschenen zijn.",
     "Ik zal de mogelijke varianten met hun voor- en nadelen uitwerken in een notitie.",
+    "Vanaf volgend jaar zal het kabinet elk voorjaar aan u verantwoording afleggen over de behaalde resultaten.",
     # a time named by the event it comes with
     "Uiterlijk bij gelegenheid van het toezenden van de jaarrapportage doe ik u ook de reactie van het kabinet "
     "toekomen.",

@@ -47,6 +47,14 @@ def cites(kamerstuk):
     return Reference(kamerstuk=kamerstuk, dossier=dossier, number=number, text=kamerstuk)
 
 
+def cited_in(text, kamerstuk, written):
+    """The reference `written` makes where it stands in `text`."""
+    start = text.index(written)
+    dossier, number = kamerstuk.rsplit("-", 1)
+    return Reference(kamerstuk=kamerstuk, dossier=dossier, number=number, text=written, start=start,
+                     end=start + len(written))
+
+
 FULFILLING_TEXT = ("Zoals toegezegd in mijn brief van 21 november jl. (Kamerstuk 27 925, nr. 960) informeer ik uw "
                    "Kamer hierbij over de veiligheidssituatie in Irak.")
 
@@ -330,9 +338,7 @@ def test_a_letter_two_months_late_citing_what_the_postponed_promise_was_about_fu
     uitstel = ("In mijn brief (Kamerstuk 35 300 VII, nr. 85) schreef ik dat u voor 1 april een notitie over de "
                "varianten zou ontvangen. Dat is niet gelukt. "
                "Ik verwacht u de brief uiterlijk 30 april te doen toekomen.")
-    cited = uitstel.index("Kamerstuk")
-    source = Reference(kamerstuk="35300-VII-85", dossier="35300-VII", number="85", text="Kamerstuk 35 300 VII, nr. 85",
-                       start=cited, end=cited + 28)
+    source = cited_in(uitstel, "35300-VII-85", "Kamerstuk 35 300 VII, nr. 85")
     start = uitstel.index("Ik verwacht")
     promise = EarlierCommitment(
         key="brief", text=uitstel[start:], due=dt.date(2020, 4, 30), document_kamerstuk="35300-VII-113",
@@ -584,8 +590,7 @@ def test_a_promise_on_this_subject_is_about_what_the_paragraph_before_cited():
             "Beide moties betreffen de gevolgen voor de natuur. Ik verwacht uw Kamer binnen twee weken te informeren "
             "over dit onderwerp.")
     start = text.index("Ik verwacht")
-    reference = Reference(kamerstuk="33450-31", dossier="33450", number="31", text="Kamerstuk 33 450, nr. 31",
-                          start=text.index("Kamerstuk"), end=text.index(").") + 1)
+    reference = cited_in(text, "33450-31", "Kamerstuk 33 450, nr. 31")
     assert promise_sources(text, [reference], start, len(text)) == ["33450-31"]
     assert promise_context(text, start) == "Beide moties betreffen de gevolgen voor de natuur."
     # a promise on a subject of its own is not about the paragraph before
