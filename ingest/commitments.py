@@ -74,7 +74,7 @@ DOCUMENT = _words(
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
     r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
 # Deciding as an act, not "besluitvorming" in general.
-DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"besluiten",
+DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"(?:neem|neemt)\b.{0,60}\bbesluit", r"besluiten",
                 r"(?<!het\s)(?<!een\s)(?<!dit\s)(?<!dat\s)(?<!zijn\s)(?<!haar\s)besluit\s+"
                 r"(?:het\s+kabinet\s+|ik\s+|wij\s+)?(?:\w+\s+){0,6}?(?:over|of|om|tot)",
                 r"beslis\w*", r"(?:een\s+)?keuze\s+(?:te\s+)?maken", r"knoop\s+doorhakken")

@@ -36,6 +36,8 @@ def found(sentence, date=LETTER_DATE):
     "Het is mijn voornemen de Kamer te informeren zodra de publicaties van de onderzoekers verschenen zijn.",
     "Ik zal de mogelijke varianten met hun voor- en nadelen uitwerken in een notitie.",
     "Vanaf volgend jaar zal het kabinet elk voorjaar aan u verantwoording afleggen over de behaalde resultaten.",
+    # deciding with the verb before its noun, in the present tense with a time
+    "Het kabinet neemt voor Prinsjesdag een besluit over de middelen voor de ondersteuning van gemeenten.",
     # a time named by the event it comes with
     "Uiterlijk bij gelegenheid van het toezenden van de jaarrapportage doe ik u ook de reactie van het kabinet "
     "toekomen.",
