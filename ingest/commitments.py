@@ -85,11 +85,12 @@ ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wet
                    r"beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending|"
                    # "Aan het verzoek van de commissie zal voor 1 mei worden voldaan"
                    r"(?:aan\s+(?:het|dit|dat|uw)\s+)verzoek")
+# Planned for a time: "is verzending … voorzien in het zomerreces", "De toezending is voor het derde trimester gepland".
+PLANNED = (r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
+           r"(?:is|staat|zijn)\s+(?:voor|in|rond|na)\s+[^,.;]{0,60}?\s(?:voorzien|gepland)")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
                  r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
-                 r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
-                 # "De toezending is voor het derde trimester gepland"
-                 r"(?:is|staat|zijn)\s+(?:voor|in|rond|na)\s+[^,.;]{0,60}?\s(?:voorzien|gepland)")
+                 *PLANNED)
 
 # Who acts: the government, in person, plural, third person or passive.
 GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
@@ -203,8 +204,7 @@ REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft",
                      r"(?:ben|is|zijn)\s+(?:[\w]+\s+){0,2}?voornemens", r"voornemens\s+(?:ben|is|zijn)",
                      r"(?:het\s+is|is\s+het)\s+(?:mijn|ons)\s+voornemen", r"(?:mijn|ons)\s+voornemen\s+is", r"beoog",
                      r"beoogt", r"beogen", r"verwacht(?:en|t)?", r"naar\s+verwachting", r"erop\s+gericht",
-                     r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
-                     r"(?:is|staat|zijn)\s+(?:voor|in|rond|na)\s+[^,.;]{0,60}?\s(?:voorzien|gepland)",
+                     *PLANNED,
                      r"(?:hoop|hoopt|hopen)\b.{0,80}\bte\s+(?:kunnen\s+)?\w+",
                      r"(?:ga|gaat|gaan)\s+(?:\w+\s+){0,2}?door\s+met",
                      r"(?:doe|doet|doen)\s+(?:ik\s+|hij\s+|zij\s+|de\s+minister\s+)?de\s+toezegging",

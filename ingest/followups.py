@@ -208,7 +208,7 @@ def promise_sources(text: str, references: list[Reference], start: int, end: int
     near = range(start - SOURCE_BEFORE, end)
     postponed = _postponement_before(text, start)
     # "over dit onderwerp": what the paragraph before cited is what it is about
-    paragraphs = 1 if _ABOUT_WHAT_CAME_BEFORE.search(_sentence_at(text, start)) else 0
+    paragraphs = 1 if _about_what_came_before(text, start) else 0
     return list(dict.fromkeys(
         r.kamerstuk for r in references if r.footnote is None and r.start >= 0
         and (r.start in near and text.count("\n\n", r.start, start) <= paragraphs
@@ -222,7 +222,7 @@ def promise_context(text: str, start: int) -> str:
     postponed = _postponement_before(text, start)
     questions = _questions_named_before(text, start)
     before = ""
-    if _REFERS_BACK.match(text[start:start + 40]) or _ABOUT_WHAT_CAME_BEFORE.search(_sentence_at(text, start)):
+    if _REFERS_BACK.match(text[start:start + 40]) or _about_what_came_before(text, start):
         window = max(0, start - 1500)
         sentences = [s for s in split_sentences(text[window:start]) if s.text.strip()]
         # the sentence before, and up to two before that when the paragraph holds them (a short uitstel letter)
@@ -232,10 +232,11 @@ def promise_context(text: str, start: int) -> str:
     return " ".join(part for part in dict.fromkeys(parts) if part)
 
 
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence that starts at `start`, as far as its first full stop."""
+def _about_what_came_before(text: str, start: int) -> bool:
+    """Whether the promise starting at `start` names its subject as what came before ("over dit onderwerp"), in its
+    own sentence."""
     end = _SENTENCE_END.search(text, start, start + SENTENCE_AT_MOST)
-    return text[start:end.end() if end else start + SENTENCE_AT_MOST]
+    return bool(_ABOUT_WHAT_CAME_BEFORE.search(text, start, end.end() if end else start + SENTENCE_AT_MOST))
 
 
 def _questions_named_before(text: str, start: int) -> str:

@@ -90,20 +90,21 @@ def _segments(textpage, height: float) -> list[Line]:
     """PDFium's text rectangles: runs of characters on one baseline, top to bottom.
 
     A rectangle's text, asked of PDFium by its bounds, costs a scan of every character of the page; for a
-    page of forty lines that is most of the time of reading it. So the page's text is read once, cut at the
-    line breaks PDFium puts between its lines, and a line that is one rectangle (as most are) takes its text
-    from there; only a line of several rectangles (columns, text set in pieces) asks for each one's text.
-    The raw calls with reused buffers cost half of what the convenience wrappers do.
+    page of forty lines that is most of the time of reading it. So the page's text is read once and cut at the
+    line breaks PDFium puts between its lines; a line whose rectangles stand one after another (as most do, also
+    when set in pieces) takes its text from there, and only a line with a gap as wide as between columns, or
+    out of line, asks for each rectangle's text. The raw calls with reused buffers cost half of what the
+    convenience wrappers do.
     """
     raw = textpage.raw
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    doubles = tuple(ctypes.c_double() for _ in range(4))
     buffer = (ctypes.c_ushort * _TEXT_BUFFER)()
     segments = []
 
-    def add(text: str) -> None:
+    def add(text: str, box: tuple[float, float, float, float]) -> None:
         text = _with_hyphens(text)
         if text.strip():
-            x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
+            x0, y1, x1, y0 = box
             segments.append(Line(text=text, top=height - y1, bottom=height - y0, x0=x0, x1=x1,
                                  size=_font_size(raw, x0, y0, y1)))
 
@@ -111,26 +112,27 @@ def _segments(textpage, height: float) -> list[Line]:
     # Without the page's text as one character per index, every rectangle is asked for its own.
     spans = _line_spans(page_text) if page_text is not None else [(0, -1)]
     for start, length in spans:
-        count = pdfium_c.FPDFText_CountRects(raw, start, length)
-        boxes = [_rect(raw, i, left, top, right, bottom) for i in range(count)]
+        boxes = [_rect(raw, i, *doubles) for i in range(pdfium_c.FPDFText_CountRects(raw, start, length))]
         if page_text is not None and boxes and _one_run(boxes):
             # A line set in pieces (a word or a kerned pair per text object, as browsers and word processors
-            # write): asking each piece for its text repeats the letters their boxes share ("VAVAN").
-            left.value, right.value = min(b[0] for b in boxes), max(b[2] for b in boxes)
-            top.value, bottom.value = max(b[1] for b in boxes), min(b[3] for b in boxes)
-            add(page_text[start:start + length].rstrip("\r\n"))
+            # write) is read whole: asking each piece for its text repeats the letters their boxes share ("VAVAN").
+            add(page_text[start:start + length].rstrip("\r\n"), _union(boxes))
             continue
         for box in boxes:
-            left.value, top.value, right.value, bottom.value = box
             written = pdfium_c.FPDFText_GetBoundedText(raw, *box, buffer, _TEXT_BUFFER)
-            add(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "replace").rstrip("\x00"))
+            add(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "replace").rstrip("\x00"), box)
     segments.sort(key=lambda s: s.bottom)
     return segments
 
 
 def _rect(raw, index: int, left, top, right, bottom) -> tuple[float, float, float, float]:
+    """Rectangle `index` of the last counted range as (left, top, right, bottom), in PDF coordinates."""
     pdfium_c.FPDFText_GetRect(raw, index, left, top, right, bottom)
     return left.value, top.value, right.value, bottom.value
+
+
+def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), max(b[1] for b in boxes), max(b[2] for b in boxes), min(b[3] for b in boxes))
 
 
 def _one_run(boxes: list[tuple[float, float, float, float]]) -> bool:
