@@ -163,7 +163,7 @@ def content_stems(text: str) -> dict[str, str]:
 
     Remembered, because every earlier promise meets every later document's passages."""
     words = {}
-    for word in _WORD.findall(text.replace("\u00ad", "")):
+    for word in dict.fromkeys(_WORD.findall(text.replace("\u00ad", ""))):  # each word once, in order
         if word.lower() not in STOPWORDS:
             words.setdefault(stem(word), word)
     return words
@@ -323,8 +323,9 @@ class LaterEvidence:
         self.answers_questions = (later.kind == "antwoorden"
                                   or bool(ANSWERS.search(f"{later.title} {later.text[:2000]}")))
         self.open_sentences = [s for s in sentences if STILL_OPEN.search(s)]
-        self.dates_cited = _dates_cited(later.text, later.date)
-        self.months_cited = _months_cited(later.text, later.date)
+        flat = flatten(later.text)
+        self.dates_cited = _dates_cited(flat, later.date, flat=True)
+        self.months_cited = _months_cited(flat, later.date)
         self.head = content_stems(" ".join([later.title, later.text[:1500], *self.fulfilment_sentences]))
         self.body = content_stems(later.text)
         self.promises = [content_stems(c.text) for c in later.commitments]
@@ -586,11 +587,11 @@ def _about(text: str, subject: dict[str, str]) -> float:
     return len(subject.keys() & content_stems(text).keys()) / len(subject)
 
 
-def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, int]]:
-    """Dates of letters the text refers to; a date without a year is the most recent one, or, in a document
-    without a date of its own, a (day, month) that any year matches."""
+def _dates_cited(text: str, sent: dt.date | None, flat: bool = False) -> set[dt.date | tuple[int, int]]:
+    """Dates of letters the text (`flat`: already on one line) refers to; a date without a year is the most
+    recent one, or, in a document without a date of its own, a (day, month) that any year matches."""
     dates = set()
-    for day, month, year in _LETTER_OF_DATE.findall(flatten(text)):
+    for day, month, year in _LETTER_OF_DATE.findall(text if flat else flatten(text)):
         if year:
             date = patterns.make_date(day, month, year)
         elif sent:
@@ -605,11 +606,11 @@ def _dates_cited(text: str, sent: dt.date | None) -> set[dt.date | tuple[int, in
     return dates
 
 
-def _months_cited(text: str, sent: dt.date | None) -> set[tuple[int, int]]:
-    """(year, month) of letters the text cites by their month: "de Kamerbrief van mei jl.", "mijn brief van juni
-    2023"."""
+def _months_cited(flat_text: str, sent: dt.date | None) -> set[tuple[int, int]]:
+    """(year, month) of letters the text (on one line) cites by their month: "de Kamerbrief van mei jl.", "mijn
+    brief van juni 2023"."""
     months = set()
-    for month, year in _LETTER_OF_MONTH.findall(flatten(text)):
+    for month, year in _LETTER_OF_MONTH.findall(flat_text):
         number = patterns.MONTHS[month.lower()]
         if year:
             months.add((int(year), number))

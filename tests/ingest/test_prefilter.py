@@ -31,6 +31,37 @@ def test_every_rule_finds_the_same_with_its_prefilter_on_every_corpus_sentence()
     assert skipped > len(sentences) * len(RULES) / 2  # the prefilter does spare most searches
 
 
+def test_every_rule_returns_the_patterns_own_match_on_every_corpus_sentence():
+    """Through its lower-case form too: the same span and groups, from the middle of a sentence as well."""
+    sentences = corpus_sentences()
+    assert sum(rule.lower is not None for rule in RULES) > len(RULES) / 2
+    for rule in RULES:
+        for sentence in sentences:
+            for start in (0, len(sentence) // 2):
+                ours, its = rule.search(sentence, start), rule.pattern.search(sentence, start)
+                assert (ours and (ours.span(), ours.groups())) == (its and (its.span(), its.groups())), (rule, sentence)
+            assert rule.findall(sentence) == rule.pattern.findall(sentence)
+
+
+def test_the_lower_case_form_keeps_escapes_group_names_and_case_switches():
+    pattern = prefilter.compile(r"(?P<Maand>Mei|Juni)\S*\s+(?P=Maand)\b", re.IGNORECASE)
+    assert pattern.lower.pattern == r"(?P<Maand>mei|juni)\S*\s+(?P=Maand)\b"
+    assert pattern.search("In MEI, mei en juni").group("Maand") == "MEI"
+    assert pattern.search("In mei en juni") is None
+    assert prefilter.compile(r"de\s+(?-i:c)ommissie", re.IGNORECASE).lower is None  # case matters inside
+    assert prefilter.compile(r"Kamer").lower is None  # without re.IGNORECASE there is nothing to fold
+
+
+def test_the_strings_of_a_sentence_are_found_once_for_all_patterns():
+    sending, informing = prefilter.compile(r"stuur\w*", re.I), prefilter.compile(r"informe\w*|hoogte", re.I)
+    sentence = "ik verstuur uw kamer de brief en houd u op de hoogte"
+    assert {"stuur", "hoogte"} <= prefilter._STRINGS.found_in(sentence)
+    assert sending.may_match(sentence) and informing.may_match(sentence)
+    assert not informing.may_match("ik verstuur uw kamer de brief")
+    long_text = "een zin zonder die woorden. " * 100 + "ten slotte stuur ik u de brief"
+    assert sending.may_match(long_text) and not informing.may_match(long_text)  # a whole text: a test per string
+
+
 @pytest.mark.parametrize("text", ["Ik ſtuur uw Kamer de brief", "Ik STUUR UW KAMER DE BRİEF", "uw Kamer krijgt"])
 def test_a_text_it_cannot_fold_goes_to_the_pattern_itself(text):
     pattern = prefilter.compile(r"stuur|brief|krijgt", re.IGNORECASE)
