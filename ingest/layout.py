@@ -196,6 +196,9 @@ def _in_side_column(line: Line, page) -> bool:
 # 2. Header block ------------------------------------------------------------------------
 
 
+_LONE_LETTER_RE = re.compile(r"[A-Z]{1,3}")
+
+
 def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
     """Remove and return the lines that open the first page and name the paper, and what stands before them."""
     first = next((lines for lines in pages if lines), None)
@@ -203,6 +206,7 @@ def _take_header(pages: list[list[Line]]) -> tuple[list[str], list[str]]:
         return [], []
     _unfold_header(first)
     _join_wrapped_titles(first)
+    _join_lone_letters(first)
     # A published copy may keep the header's table cells: "Vergaderjaar 2024-2025 |".
     texts = [line.text.strip().strip("|").strip() for line in first]
     found = _header_start(texts)
@@ -248,6 +252,16 @@ def _join_wrapped_titles(lines: list[Line]) -> None:
         index += 1
 
 
+def _join_lone_letters(lines: list[Line]) -> None:
+    """An Eerste Kamer paper's letter on a line of its own above its kind ("C" / "MEMORIE VAN ANTWOORD") is put
+    before the kind, in place, as the header's number line writes it ("C MEMORIE VAN ANTWOORD")."""
+    for index in range(min(len(lines), _HEADER_SEARCH_LINES) - 1):
+        letter, kind = lines[index].text.strip(), lines[index + 1].text.strip()
+        if _LONE_LETTER_RE.fullmatch(letter) and PAPER_KIND_RE.match(kind):
+            lines[index:index + 2] = [replace(lines[index], text=f"{letter} {kind}")]
+            return
+
+
 def _unfold_header(lines: list[Line]) -> None:
     """Give a header run into one line its line breaks back, in place; the body after it stays one line."""
     for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
@@ -285,12 +299,21 @@ def _header_start(texts: list[str]) -> int | None:
                 SESSION_RE.match(t) or DOSSIER_TITLE_RE.match(t) for t in near[:2]):
             return i
         opens_dossier = DOSSIER_TITLE_RE.match(text) or DOSSIER_LINE_RE.match(text) or ROMAN_DOSSIER_RE.match(text)
-        if opens_dossier and any(OWN_NUMBER_RE.match(t) for t in near):
+        if opens_dossier and (any(OWN_NUMBER_RE.match(t) for t in near) or _numbered_after_dossiers(window, i)):
             return i
         number = OWN_NUMBER_RE.match(text)
         if number and PAPER_KIND_RE.match(number.group("rest")):
             return i
     return after_table
+
+
+def _numbered_after_dossiers(texts: list[str], start: int) -> bool:
+    """Whether the dossier lines from `start` on ("35 334 Problematiek …", "33 576" / "Natuurbeleid", …, a paper in
+    several dossiers) run on to the paper's number."""
+    index = start
+    while index < len(texts) and (DOSSIER_TITLE_RE.match(texts[index]) or DOSSIER_LINE_RE.match(texts[index])):
+        index += 2 if DOSSIER_LINE_RE.match(texts[index]) else 1  # a bare dossier's title is on the next line
+    return index > start and index < len(texts) and bool(OWN_NUMBER_RE.match(texts[index]))
 
 
 def _is_header_line(text: str) -> bool:

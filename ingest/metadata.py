@@ -66,16 +66,19 @@ _OPENING_CHARS = 1500
 # Offices named outside a signature: an answer's heading ("Antwoord van Minister Blok (Economische Zaken en
 # Klimaat)"), a mirror's list of signatories ("Eerste ondertekenaar: D.M. van Weel, minister van Justitie en
 # Veiligheid"), and a joint letter's "mede namens de Minister van Financiën".
-_ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<office>[Mm]inister|[Ss]taatssecretaris)\s+[^()\n]{2,60}?"
-                             r"\((?P<what>[^()\n]{3,90})\)")
+_ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<line>[^\n]+)")
+# … each office on that line: "minister Opstelten (Veiligheid en Justitie) en minister Hennis-Plasschaert (Defensie)"
+_ANSWERING_OFFICE_RE = re.compile(r"(?P<office>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+"
+                                  r"(?!van\s|voor\s|de\s)[^()\n]{2,60}?"  # a name, not "van X (ontvangen …)"
+                                  r"\((?P<what>[^()\n]{3,90})\)")
 # An answer page's "Beantwoord door Paul Blokhuis (staatssecretaris volksgezondheid, welzijn en sport) (CU)".
 _NAMED_WITH_OFFICE_RE = re.compile(r"\((?P<office>minister|staatssecretaris)\s+(?P<what>[^()\n]{3,90})\)",
                                    re.IGNORECASE)
 _SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,\n]{2,60},\s*)?"
                            r"(?P<office>minister|staatssecretaris)\s+"
                            r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
-_ON_BEHALF_RE = re.compile(r"\bmede\s+namens\s+de\s+(?P<offices>(?:minister|staatssecretaris)[^.;:]{3,160})",
-                           re.IGNORECASE)
+_ON_BEHALF_RE = re.compile(r"\bmede\s+(?:namens|ondertekend\s+door)\s+de\s+"
+                           r"(?P<offices>(?:minister|staatssecretaris)[^.;:()\n]{3,160})", re.IGNORECASE)
 # A list of questions or a verslag of a written consultation names who answers: "De vaste commissie … heeft een
 # aantal vragen voorgelegd aan de Minister van Financiën over …".
 _PUT_TO_RE = re.compile(r"\b(?:voorgelegd|gesteld|gericht)\s+aan\s+de\s+(?P<office>minister|staatssecretaris)\s+"
@@ -96,7 +99,9 @@ _NEWS_OFFICE_RE = re.compile(r"\b(?P<office>[Mm]inisters?|[Ss]taatssecretaris(?:
 _BRACKETED_RE = re.compile(r"\(([^()\n]{2,60})\)")
 # A sentence about a letter sent before this one, whose "mede namens" is not this letter's.
 _EARLIER_LETTER_RE = re.compile(r"\b(?:onlangs|eerder|verstuurd\w*|verstuurde\w*|stuurden|zonden|(?:toe)?gezonden|"
-                                r"(?:toe)?gestuurd|verzonden)\b", re.IGNORECASE)
+                                r"(?:toe)?gestuurd|verzonden|"
+                                # … or what was said before: "heb ik mede namens … aangegeven", "bent … geïnformeerd"
+                                r"aangegeven|geïnformeerd|toegezegd|gemeld|meegedeeld)\b", re.IGNORECASE)
 _OPENING_WINDOW = 3000
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 6  # lines from the top
@@ -184,7 +189,7 @@ def _own_number(header: list[str], preamble: list[str], furniture: list[str],
     # A published copy names the paper before its header: a publication table, a title or id line, a link.
     for line in [*preamble, *header]:
         table = (PUBLICATION_TABLE_RE.search(line) or MIRROR_TITLE_RE.match(line) or KAMERSTUK_LINE_RE.match(line)
-                 or DOSSIER_MEMBERSHIP_RE.match(line))
+                 or DOSSIER_MEMBERSHIP_RE.search(line))  # a mirror's metadata, its lines often run together
         if table:
             return dossiers or [_dossier(table.group("dossier"))], table.group("number")
         site = SITE_ID_RE.match(line) or KST_ID_RE.search(line)
@@ -365,7 +370,7 @@ def _offices_named(header: list[str], preamble: list[str], text: str) -> list[st
     minister a list of questions was put to; else a signature without "De"; else a news item's minister."""
     opening = "\n".join([*preamble, *header, text[:_OPENING_WINDOW]])
     offices = [f"{m.group('office').capitalize()} van {m.group('what').strip()}"
-               for m in _ANSWERED_BY_RE.finditer(opening)]
+               for line in _ANSWERED_BY_RE.finditer(opening) for m in _ANSWERING_OFFICE_RE.finditer(line.group("line"))]
     offices += [f"{m.group('office').capitalize()} {m.group('kind').lower()} {m.group('what').strip()}"
                 for m in _SIGNED_BY_RE.finditer(opening)]
     offices += [office for m in _PUT_TO_RE.finditer(opening) if (office := _office_for(m))]
@@ -426,9 +431,11 @@ def _offices_from_header(header: list[str]) -> list[str]:
         if not match:
             continue
         words = match.group("from")
-        # a long ministry name wraps in a typeset header: "… VAN VOLKSGEZONDHEID, WELZIJN EN" / "SPORT"
+        # a long ministry name wraps in a typeset header: "… VAN VOLKSGEZONDHEID, WELZIJN EN" / "SPORT",
+        # "… VAN INFRASTRUCTUUR" / "EN WATERSTAAT"
         following = header[i + 1].strip() if i + 1 < len(header) else ""
-        if following.isupper() and re.search(r"(?:,|\bEN|\bVAN|\bVOOR)$", words.strip()):
+        if following.isupper() and (re.search(r"(?:,|\bEN|\bVAN|\bVOOR)$", words.strip())
+                                    or re.match(r"(?:EN|VAN|VOOR)\s", following)):
             words = f"{words.strip()} {following}"
         office = re.match(r"(MINISTER-PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b", words)
         if not office:

@@ -59,9 +59,9 @@ PORTFOLIOS = [
     (r"medische\s+zorg|langdurige\s+zorg|jeugd|preventie|sport|jeugd\s+en\s+gezin", "VWS"),
     (r"buitenlandse\s+handel|ontwikkelings\w*|europese\s+zaken", "BZ"),
     (r"(?:primair|basis)(?:-|\s+en\s+)voortgezet\s+onderwijs|onderwijs|media|emancipatie", "OCW"),
+    (r"asiel\s+en\s+migratie", "AenM"),  # before "migratie" alone
     (r"rechtsbescherming|migratie|vreemdelingenzaken", "JenV"),
     (r"immigratie,?\s+(?:integratie\s+)?en\s+asiel", "BZK"),
-    (r"asiel\s+en\s+migratie", "AenM"),
     (r"klimaat\s+en\s+energie", "EZK"),
     (r"natuur\s+en\s+stikstof", "LNV"),
     (r"armoede\w*|participatie|pensioenen|integratie", "SZW"),
@@ -83,7 +83,7 @@ def ministries_of(sender: str, on: dt.date | None = None) -> list[str]:
         if office.group("president"):
             codes = ["AZ"]
         else:  # "Ministers van Buitenlandse Zaken en van Defensie": two offices in one
-            parts = re.split(r"\s+en\s+van\s+", office.group("what"))
+            parts = re.split(r"\s+en\s+van\s+|,\s+van\s+", office.group("what"))  # "… Zaken, van Defensie en …"
             codes = [_ministry(office.group("kind").lower(), part, on) for part in parts]
         found.extend(code for code in codes if code and code not in found)
     return found

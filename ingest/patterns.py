@@ -63,7 +63,9 @@ SESSION_RE = re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\s*$", re.IGNORE
 DOSSIER_TITLE_RE = re.compile(rf"^{DOSSIER}\s+(?P<title>[A-Z\u00c0-\u00dd(].*)$")
 # The paper's own number under its dossier line: "Nr. 966 BRIEF VAN …", "Nr.304", "nr. 15", or an Eerste Kamer
 # letter before the kind of paper: "E BRIEF VAN …" ("T1": a footnote mark glued to the letter).
-_PAPER_KINDS = r"BRIEF|BRIEVEN|VERSLAG|MEMORIE|NOTA|MOTIE|LIJST|ANTWOORD|VOORSTEL|GEWIJZIGD|AMENDEMENT|ADVIES|VERZOEK"
+# The Eerste Kamer's reports too: "B VOORLOPIG VERSLAG", "F NADER VOORLOPIG VERSLAG".
+_PAPER_KINDS = (r"BRIEF|BRIEVEN|VERSLAG|MEMORIE|NOTA|MOTIE|LIJST|ANTWOORD|VOORSTEL|GEWIJZIGD|AMENDEMENT|ADVIES|VERZOEK|"
+                r"VOORLOPIG|NADER|NADERE|EINDVERSLAG")
 PAPER_KIND_RE = re.compile(rf"(?:{_PAPER_KINDS})\b")
 OWN_NUMBER_RE = re.compile(
     rf"^(?:[Nn][Rr]\.?\s*(?P<number>\d+|[A-Z]{{1,3}})\b|(?P<letter>[A-Z]{{1,3}})\d?(?=\s+(?:{_PAPER_KINDS})\b))"
@@ -97,7 +99,7 @@ MIRROR_TITLE_RE = re.compile(
 # A mirror's line naming the paper: "Kamerstuk 26488 nr. 428".
 KAMERSTUK_LINE_RE = re.compile(rf"^Kamerstuk\s+(?P<dossier>{DOSSIER})\s*,?\s*nr\.?\s*"
                                rf"(?P<number>\d{{1,5}}|[A-Z]{{1,3}})\s*$")
-DOSSIER_MEMBERSHIP_RE = re.compile(rf"^Onderdeel van kamerstukdossier\s+(?P<dossier>{DOSSIER})\s*-\s*"
+DOSSIER_MEMBERSHIP_RE = re.compile(rf"\bOnderdeel van kamerstukdossier\s+(?P<dossier>{DOSSIER})\s*-\s*"
                                    rf"(?P<number>\d{{1,5}})\b")
 # The Tweede Kamer mirror's metadata line: "Nummer: 2022D17355, datum: 2022-04-21, …": the document's own date.
 MIRROR_DATE_RE = re.compile(r"^Nummer:\s*\d{4}D\d+,\s*datum:\s*(\d{4})-(\d{2})-(\d{2})\b")

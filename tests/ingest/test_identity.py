@@ -260,3 +260,58 @@ def test_a_copys_links_between_its_parts_are_no_text(tmp_path):
     analysis = analyse_text(tmp_path, text)
     assert "Naar boven" not in analysis.text and "X Noot" not in analysis.text
     assert [r.kamerstuk for r in analysis.references] == ["31456-70"]
+
+
+EK_REPORT = """12 345 Wijziging van de Voorbeeldwet in verband met een meldplicht
+
+B VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN1
+
+Vastgesteld 3 maart 2015
+
+De leden van de fractie hebben kennisgenomen van het wetsvoorstel.
+"""
+EK_FURTHER_REPORT_TWO_DOSSIERS = """12 345 Wijziging van de Voorbeeldwet
+
+12 300 Verzamelwet Voorbeeld 2010
+
+F1 NADER VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR ECONOMISCHE ZAKEN
+
+Vastgesteld 3 maart 2012
+
+De leden hebben met belangstelling kennisgenomen van de memorie van antwoord.
+"""
+EK_LETTER_ON_ITS_OWN_LINE = """12 345
+Wijziging van de Voorbeeldwet
+
+C
+MEMORIE VAN ANTWOORD
+
+Ontvangen 15 juni 2009
+
+De regering heeft met belangstelling kennisgenomen van het voorlopig verslag.
+"""
+
+
+@pytest.mark.parametrize("text, kamerstuk", [
+    (EK_REPORT, "12345-B"),
+    (EK_FURTHER_REPORT_TWO_DOSSIERS, "12345-F"),
+    (EK_LETTER_ON_ITS_OWN_LINE, "12345-C"),
+])
+def test_an_eerste_kamer_report_or_memorie_has_its_letter_as_number(tmp_path, text, kamerstuk):
+    assert analyse_text(tmp_path, text).kamerstuk == kamerstuk
+
+
+def test_a_paper_in_three_dossiers_is_numbered_below_all_of_them(tmp_path):
+    text = ("Brief regering : Stand van zaken van een aantal moties\n12 345 Problematiek rondom voorbeelden\n"
+            "12 300\nNatuurbeleid\n12 200\nMestbeleid\nNr. 415\nBRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN MILIEU\n"
+            + BODY)
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.kamerstuk == "12345-415"
+    assert analysis.dossiers == ["12345", "12300", "12200"]
+
+
+def test_a_mirrors_dossier_line_names_the_paper_when_its_lines_run_together(tmp_path):
+    text = ("Voortgang van het voorbeeldpact\nBrief regering\nNummer: 2026D02855, datum: 2026-01-22, bijgewerkt: "
+            "2026-01-23 09:52, versie: 1 Directe link naar document (.docx). Onderdeel van kamerstukdossier 12345 -992 "
+            "Voorbeeldraad. Onderdeel van zaak 2026Z01206.\n\nMet deze brief informeer ik u over de voortgang.\n")
+    assert analyse_text(tmp_path, text).kamerstuk == "12345-992"

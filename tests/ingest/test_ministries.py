@@ -145,3 +145,37 @@ def test_a_signature_after_the_closing_on_its_line_is_read(tmp_path):
     path = tmp_path / "brief.txt"
     path.write_text(text, encoding="utf-8")
     assert analyse_path(path).sender == "Minister voor Rechtsbescherming"
+
+
+@pytest.mark.parametrize("heading, ministries", [
+    ("Antwoord van Staatssecretaris Voorbeeld (Veiligheid en Justitie) mede namens de Minister van Binnenlandse Zaken "
+     "en Koninkrijksrelaties (ontvangen 25 februari 2015)", ["VenJ", "BZK"]),
+    ("Antwoord van minister Een (Veiligheid en Justitie) en minister Twee (Defensie), mede namens de staatssecretaris "
+     "van Infrastructuur en Milieu (ontvangen 20 augustus 2013)", ["VenJ", "Defensie", "IenM"]),
+    ("Antwoord van minister-president Voorbeeld (Algemene Zaken), mede ondertekend door de minister van Sociale Zaken "
+     "en Werkgelegenheid (ontvangen 12 juli 2013).", ["AZ", "SZW"]),
+])
+def test_an_answer_belongs_to_every_office_its_heading_names(tmp_path, heading, ministries):
+    analysis = analyse_text(tmp_path, f"{heading}\n\nVraag 1\nWat is de stand?\n\nAntwoord 1\nDe stand is goed.\n")
+    assert analysis.ministries == ministries
+
+
+def test_a_sender_wrapped_before_the_rest_of_a_ministry_name_keeps_it(tmp_path):
+    text = ("12 345 Industriebeleid\nNr. 260\nBRIEF VAN DE MINISTER VAN KLIMAAT EN GROENE GROEI EN DE STAATSSECRETARIS "
+            "VAN INFRASTRUCTUUR\nEN WATERSTAAT\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+            "Den Haag, 30 juni 2025\nIk informeer u over de stand van zaken.\n")
+    assert analyse_text(tmp_path, text).ministries == ["KGG", "IenW"]
+
+
+def test_offices_listed_with_commas_each_belong_to_their_ministry():
+    assert ministries_of("Minister van Buitenlandse Zaken, van Defensie en Minister van Asiel en Migratie",
+                         dt.date(2025, 5, 1)) == ["BZ", "Defensie", "AenM"]
+    assert ministries_of("Minister voor Asiel en Migratie", dt.date(2026, 1, 22)) == ["AenM"]
+
+
+def test_what_was_said_on_behalf_of_another_before_is_not_this_letters(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 3 maart 2011\n\nIn het debat van 25 mei jl. heb ik mede namens de "
+                                      "staatssecretaris van Infrastructuur en Milieu aangegeven dat ik met een visie "
+                                      "kom. Ik zal u deze visie in september toesturen.\n\nDe Minister van Defensie,\n"
+                                      "A.B. Voorbeeld\n")
+    assert analysis.ministries == ["Defensie"]
