@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from . import prefilter
 from .deadlines import Due, find_due, reference_date
@@ -99,7 +100,7 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
                     r"(?:ik|wij)\s+zal")
 # Answering the Kamer's questions, in writing or in the debate: "De overige vragen zal ik in mijn eerste termijn
 # beantwoorden".
-ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op",
+ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"op\s+(?:[\w-]+\s+){1,4}?(?:te\s+)?reageren",
                 r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
 # A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
 # This pattern and the others tried at a sentence's start only need no prefilter: they fail there sooner than a
@@ -131,7 +132,8 @@ MORE_TIME = _words(r"(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u|uw\s+Kamer|de\s+commi
 PRONOUN_SENT = _words(r"(?:deze|die|dit|hem)\s+(?:[\w]+\s+){0,4}?(?:te\s+(?:kunnen\s+)?)?(?:sturen|zenden|"
                       r"toesturen|toezenden|aanbieden|aan\s+te\s+bieden|toe\s+te\s+sturen|toe\s+te\s+zenden|doen\s+toekomen)")
 # Not a promise: what this letter does, conditional offers, the Kamer's questions, others' plans.
-THIS_LETTER = _words(r"(?:in|met|via|bij|middels)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+(?:[\w-]+\s+){0,2}?"
+THIS_LETTER = _words(r"(?:in|met|via|bij|middels|door\s+middel\s+van)\s+(?:deze|dit|de\s+onderhavige|onderhavige)\s+"
+                     r"(?:[\w-]+\s+){0,2}?"
                      r"(?:\w*brief|nota|notitie|\w*rapportage|beantwoording)",
                      r"hierbij", r"(?<!verband\s)hiermee", r"bij\s+deze", r"bijgaand\w*", r"bijgevoegd\w*",
                      r"(?:in|als)\s+(?:de\s+)?bijlage", r"\(bijlage\s*\d*\)",
@@ -144,7 +146,9 @@ THIS_LETTER = _words(r"(?:in|met|via|bij|middels)\s+(?:deze|dit|de\s+onderhavige
                      r"(?:voorbereid|opgesteld|uitgewerkt))",
                      r"(?:parallel\s+aan|gelijktijdig\s+met|tegelijk(?:ertijd)?\s+met)\s+deze\s+brief",
                      r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
-                     r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)")
+                     r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)",
+                     # "Ik ben blij dat ik u nu de uitwerking kan toesturen": now, in this letter
+                     r"(?:ik|wij|we)\s+u\s+nu\b")
 # Requests and questions of others, retold: "De motie verzoekt de regering ...".
 # Requests retold in a main clause, which no aside hides: "De commissie heeft mij gevraagd …", "is mij verzocht".
 ASKED_OF_ME = _words(r"(?:heeft|hebben|had|hadden)\s+(?:mij|ons|de\s+regering|het\s+kabinet)\b.{0,80}\b"
@@ -172,8 +176,8 @@ PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s
                      r"meldde\w*", r"berichtte\w*", r"schreef", r"schreven", r"kondigde\w*\s+(?:\w+\s+){0,3}?aan",
                      r"zegde\w*\s+(?:\w+\s+){0,3}?toe")
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b"
-               r"(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
-               r"verzoekt\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)",
+               r"(?:verzoekt|verzoeken|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
+               r"verzoek(?:t|en)\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)",
                # the committee's procedure: "De minister zal worden verzocht de vragen … te beantwoorden"
                r"(?:zal|zullen)\s+worden\s+verzocht",
                # a verslag's opening: "hebben enkele fracties de behoefte om vragen voor te leggen"
@@ -265,6 +269,13 @@ THEN = prefilter.compile(r"\b(?:zal|zullen|wordt|worden|ontvangt|stuur|informeer
 IN_THAT_DOCUMENT = re.compile(r"(?:(?:In|Met|Bij)\s+(?:die|dezelfde)\s+"
                               r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b",
                               re.IGNORECASE)
+# What a coming document will do, said in the present with its time: "In de voortgangsrapportage van mei zoomen we
+# in op de meetbare impact" (a past date, or none, and it speaks of a document already sent).
+IN_COMING_DOCUMENT = re.compile(
+    r"(?:In|Met)\s+(?:de|het|mijn|onze)\s+(?:volgende\s+|komende\s+|eerstvolgende\s+)?"
+    r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota|\w*rapport|update)\b[^,.;]{0,60}?\s+"
+    r"(?:ga|gaan|zoom|zoomen|informeer|informeren|licht|lichten|schets|schetsen|geef|geven|besteed|besteden|kom|komen)"
+    r"\s+(?:ik|wij|we)\b", re.IGNORECASE)
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
 SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
                        re.IGNORECASE)
@@ -305,7 +316,7 @@ def find_commitments(
         families = judge(flat, document_date, news) or _in_promised_document(flat, sentences[i - 1] if i else None,
                                                                             commitments[-1] if commitments else None)
         if families is not None:
-            due = find_due(flat, document_date, near=act_position(flat))
+            due = find_due(flat, document_date, near=act_position(flat)) or _coming_document_due(flat, document_date)
             if families[-1] == "in_promised_document" and not (due and due.text):
                 previous = commitments[-1]
                 due = Due(previous.due_text, previous.due, previous.precision, 0, 0) if previous.due_text else due
@@ -333,6 +344,16 @@ def _in_promised_document(sentence: str, before: Sentence | None, last: Commitme
     if before is None or last is None or last.start != before.start or not IN_THAT_DOCUMENT.match(sentence):
         return None
     return ["to_kamer" if KAMER.search(sentence) else "sends_document", "in_promised_document"]
+
+
+def _coming_document_due(sentence: str, document_date: dt.date | None) -> Due | None:
+    """The time of the coming document a sentence opens with ("In de voortgangsrapportage van mei 2020 …"), which
+    the deadline rules read as the date of a letter cited."""
+    coming = IN_COMING_DOCUMENT.match(sentence)
+    if not coming:
+        return None
+    due = find_due(re.sub(r"\bvan\b", "in ", coming.group()), document_date)  # as long, so the offsets hold
+    return replace(due, text=sentence[due.start:due.end]) if due else None
 
 
 def act_position(sentence: str) -> int | None:
@@ -366,6 +387,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         ("announced", ARRIVES.search(sentence) and ANNOUNCED.search(sentence)),  # the rarer words looked for first
         ("by_pronoun", PRONOUN_SENT.search(sentence) and acting()),
         ("answers", ANSWER.search(sentence) and acting()),
+        ("in_coming_document", IN_COMING_DOCUMENT.match(sentence)),
     ) if fired]
     if MORE_TIME.search(sentence):
         return ["more_time", *families]
@@ -401,7 +423,9 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         return [*families, "news_reported"]
     # A present tense promises only when it names when: "In december informeer ik uw Kamer"; a day without a year
     # that has just passed ("voor 16 juni", in a letter of 22 June) speaks of the past.
-    due = find_due(sentence, document_date)
+    due = find_due(sentence, document_date) or _coming_document_due(sentence, document_date)
+    if due and due.date and document_date and due.date < document_date:
+        return None  # "In de brief van mei 2019 geef ik …" in a letter of 2020: a time gone by
     if due and due.date and due.precision == "dag" and document_date and not _YEAR_NAMED.search(due.text or ""):
         if (due.date - document_date).days >= _PAST_DAY_AS_NEXT_YEAR:
             return None
@@ -412,7 +436,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
 FAMILY_WEIGHTS = {
     # the act
     "to_kamer": 0.45, "more_time": 0.45, "sends_document": 0.35, "comes_back": 0.35, "answers": 0.3,
-    "decision": 0.25, "announced": 0.25, "by_pronoun": 0.25,
+    "decision": 0.25, "announced": 0.25, "by_pronoun": 0.25, "in_coming_document": 0.25,
     # the time
     "future": 0.3, "present_with_time": 0.25, "in_promised_document": 0.25, "news_reported": 0.2,
     "inside_this_letter": -0.05,
@@ -421,7 +445,8 @@ FAMILY_WEIGHTS = {
     # each further act that fired
     "also": 0.05,
 }
-_ACTS = ("to_kamer", "more_time", "sends_document", "comes_back", "answers", "decision", "announced", "by_pronoun")
+_ACTS = ("to_kamer", "more_time", "sends_document", "comes_back", "answers", "decision", "announced", "by_pronoun",
+         "in_coming_document")
 
 
 def confidence(families: list[str], due: Due | None) -> tuple[float, list[str]]:

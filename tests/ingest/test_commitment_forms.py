@@ -98,6 +98,7 @@ def test_it_leaves_what_only_looks_like_a_promise(sentence):
     ("Wij zullen uw Kamer de beleidsagenda volgend voorjaar toezenden.", "2014-05-31"),
     ("Het rapport wordt verwacht in april/mei 2014 en uw Kamer zal hierover worden geïnformeerd.", "2014-05-31"),
     ("Ik zal u zo spoedig mogelijk, doch uiterlijk 1 juni 2014, informeren.", "2014-06-01"),
+    ("In de voortgangsrapportage van september 2014 gaan we in op de resultaten.", "2014-09-30"),
     # a parliamentary year names the session, not the deadline
     ("Naar aanleiding van de motie (Kamerstuknr. 2013–2014, CIV, B) deel ik u mede dat ik voornemens ben de "
      "gevraagde informatie in september 2014 aan uw Kamer te doen toekomen.", "2014-09-30"),
@@ -190,6 +191,10 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     # "deze brief" that is still being written is another letter
     "Deze brief wordt momenteel voorbereid en ontvangt u voorafgaand aan het wetgevingsoverleg.",
     "Vervolgens zullen de bevindingen van het onderzoek met de Kamer worden gedeeld.",
+    # reacting, its object before the verb
+    "Het kabinet zal op dit bericht reageren in antwoord op het verzoek van de vaste commissie.",
+    # what a coming document will do, in the present with its time
+    "In de voortgangsrapportage van september 2014 gaan we in op de resultaten van de eerste metingen.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
@@ -217,6 +222,13 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "Binnen de vaste commissie hebben enkele fracties de behoefte om vragen voor te leggen over de voortgangsbrief.",
     "Op uw verzoek om aan te geven wanneer de evaluatie u zal worden aangeboden, bericht ik u als volgt.",
     "Daarna informeer ik u in paragraaf 2 over het sportakkoord en in paragraaf 3 over het topsportbeleid.",
+    # an Eerste Kamer committee's request of the government, this letter by "door middel van", and "now"
+    "De leden van de commissie verzoeken de regering de memorie van antwoord uiterlijk 1 april aan de Kamer toe te "
+    "zenden.",
+    "Door middel van deze brief kom ik de toezegging na om uw Kamer jaarlijks over de spreiding te informeren.",
+    "Ik ben blij dat ik u nu de totale uitwerking van het akkoord kan toesturen.",
+    # a coming document, but its time has passed: a document sent before
+    "In de voortgangsrapportage van september 2013 gaan we in op de resultaten van de eerste metingen.",
 ], ids=lambda s: s[:40])
 def test_it_leaves_these_too(sentence):
     assert not found(sentence), sentence
