@@ -109,14 +109,12 @@ def _segments(textpage, height: float) -> list[Line]:
                                  size=_font_size(raw, x0, y0, y1)))
 
     page_text = _page_text(raw)
-    # Without the page's text as one character per index, every rectangle is asked for its own.
-    spans = _line_spans(page_text) if page_text is not None else [(0, -1)]
-    for start, length in spans:
+    for start, length in _line_spans(page_text):
         boxes = [_rect(raw, i, *doubles) for i in range(pdfium_c.FPDFText_CountRects(raw, start, length))]
-        if page_text is not None and boxes and _one_run(boxes):
+        if boxes and _one_run(boxes):
             # A line set in pieces (a word or a kerned pair per text object, as browsers and word processors
             # write) is read whole: asking each piece for its text repeats the letters their boxes share ("VAVAN").
-            add(page_text[start:start + length].rstrip("\r\n"), _union(boxes))
+            add(_whole_characters(page_text[start:start + length]).rstrip("\r\n"), _union(boxes))
             continue
         for box in boxes:
             written = pdfium_c.FPDFText_GetBoundedText(raw, *box, buffer, _TEXT_BUFFER)
@@ -144,16 +142,32 @@ def _one_run(boxes: list[tuple[float, float, float, float]]) -> bool:
     return True
 
 
-def _page_text(raw) -> str | None:
-    """Every character of the page, one per character index (with the spaces and line breaks PDFium adds), or
-    None where the two do not line up."""
+def _page_text(raw) -> str:
+    """Every character of the page, one per character index (with the spaces and line breaks PDFium adds)."""
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
         return ""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
-    text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", "replace")
-    return text if len(text) == count else None
+    # A character beyond the BMP ("🔗" in a mirror's "Preview document (🔗 origineel)") takes two indices, as
+    # two halves of a surrogate pair: kept apart here, so that each index is one character, and joined again in
+    # the text of a line.
+    text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", "surrogatepass")
+    if len(text) != count:
+        # PDFium leaves out a character it knows no Unicode for (a symbol without a mapping): asked one by one,
+        # each has its place, the unknown one as U+FFFD.
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, index) or 0xFFFD) for index in range(count))
+    return text
+
+
+def _whole_characters(text: str) -> str:
+    """A line of the page's text with its surrogate pairs joined into their characters (a half alone: U+FFFD)."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _line_spans(page_text: str):

@@ -144,11 +144,16 @@ Kamer over de uitkomsten van het overleg met de eilanden over de integriteit van
 <p>De Minister van Binnenlandse Zaken en Koninkrijksrelaties,<br>J.W.E. Spies</p></body></html>"""
 
 
-def test_a_letter_printed_from_a_browser_reads_like_its_text(tmp_path):
+@pytest.mark.parametrize("furniture", [
+    "",
+    # a symbol beyond the BMP, or one the font maps to no character: PDFium's text has it twice, or not at all
+    "<p>Preview document (\U0001F517 origineel)</p>",
+], ids=["plain", "symbol"])
+def test_a_letter_printed_from_a_browser_reads_like_its_text(tmp_path, furniture):
     # A browser writes each word, or a kerned pair, as a text object of its own, and breaks a hyphenated word
     # over two lines with no line break in PDFium's text between them.
     page = tmp_path / "brief.html"
-    page.write_text(PRINTED_LETTER, encoding="utf-8")
+    page.write_text(PRINTED_LETTER.replace("<body>", "<body>" + furniture), encoding="utf-8")
     pdf = tmp_path / "brief.pdf"
     subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
