@@ -420,6 +420,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"te\s+gelegener\s+tijd|spoedig|zodra\b[^,.;]*|(?:in\s+)?de\s+komende\s+(?:weken|maanden|periode|tijd|jaren)|"
      r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor|voorafgaand\s+aan)\s+het\s+(?:commissie|wetgevings|nota)?(?:debat|overleg)\b[^,.;]*|"
      r"(?:vóór|voor)\s+de\s+(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|regelmatig|"
+     # "kort na de behandeling van de begroting"
+     r"(?:kort\s+|direct\s+|vlak\s+)?na\s+de\s+(?:begrotingsbehandeling|behandeling)\b(?:\s+van\s+(?:de|het)\s+[\w-]+)?|"
      r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)|"
      # "uiterlijk bij gelegenheid van het toezenden van de evaluatieopdracht"
      r"uiterlijk\s+bij\s+(?:gelegenheid\s+van\s+)?(?:het|de)\s+[\w-]+",

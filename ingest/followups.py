@@ -144,7 +144,8 @@ kamer tweede minister ministerie kabinet staatssecretaris brief kamerbrief infor
 nader wederom update toezegging toegezegd inzake betreft mede gelet hierover daarover verder stand zaken
 januari februari maart april mei juni juli augustus september oktober november december jaar
 streef streeft streven ernaar verwacht verwachten toekomen toesturen toezenden sturen stuur zenden zend aanbieden
-bied ontvangt ontvangen krijgt krijgen mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
+bied ontvangt ontvangen krijgt krijgen aangeboden toegezonden toegestuurd gestuurd gezonden verstuurd
+mogelijk spoedig uiterlijk einde begin eind week weken voorjaar najaar zomer
 helaas spijt gelukt lukt melden meld deel termijn gestelde gebruikelijke uitstel vertraging reden verband
 namens president
 """.split())
@@ -342,7 +343,7 @@ class LaterEvidence:
         if later.kamerstuk and later.kamerstuk == earlier.document_kamerstuk:
             return None
         score, reasons = 0.0, []
-        subject = content_stems(f"{earlier.context} {earlier.text}")
+        subject = content_stems(f"{earlier.context} {_without_its_time(earlier.text, earlier.document_date)}")
         things = _things(f"{earlier.context} {earlier.text}")
         links = links or self.links(earlier)
         cites, dated, by_month, same_source = links.cites, links.dated, links.by_month, links.same_source
@@ -543,6 +544,17 @@ def _compound_in(word: str, stems: dict[str, str]) -> bool:
     return len(word) >= 2 * _COMPOUND_PART + 2 and any(
         stem(word[:i]) in stems and stem(word[i:]) in stems
         for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
+
+
+@lru_cache(maxsize=20_000)
+def _without_its_time(promise: str, made_on: dt.date | None) -> str:
+    """A promise without the words of its time, which say nothing of its subject: "De stand van de spreiding
+    wordt kort na de behandeling van de begroting aangeboden" is about the spreiding, not the begroting."""
+    due = find_due(flatten(promise), made_on)
+    if not (due and due.text and due.start >= 0):
+        return promise
+    flat = flatten(promise)
+    return f"{flat[:due.start]} {flat[due.end:]}"
 
 
 @lru_cache(maxsize=20_000)

@@ -64,7 +64,7 @@ def test_before_the_christmas_recess_is_the_last_day_before_it_starts():
 @pytest.mark.parametrize("expression", [
     "zo spoedig mogelijk", "binnenkort", "op een later moment", "op een ander tijdstip",
     "zodra daar aanleiding toe is", "voor vertrek van het Nederlandse fregat", "de komende maanden",
-    "op korte termijn", "te zijner tijd", "regelmatig",
+    "op korte termijn", "te zijner tijd", "regelmatig", "kort na de behandeling van de begroting",
 ])
 def test_wording_that_names_no_period_keeps_its_text_but_gets_no_date(expression):
     due = resolve(expression, LETTER_OF_21_NOV_2023)

@@ -596,3 +596,21 @@ def test_a_promise_on_this_subject_is_about_what_the_paragraph_before_cited():
     # a promise on a subject of its own is not about the paragraph before
     own = text.replace("over dit onderwerp", "over de bodemdaling")
     assert promise_sources(own, [reference], own.index("Ik verwacht"), len(own)) == []
+
+
+def test_the_time_of_a_promise_says_nothing_of_its_subject():
+    # A promise timed by an event ("kort na de behandeling van de begroting") is about what it sends, not the event:
+    # the later letter keeping the promise to report on the spreading is its fulfilment.
+    promise = EarlierCommitment(
+        key="spreiding", text="De Kamerbrief stand spreiding rijkswerkgelegenheid zal kort na de behandeling van de "
+                              "begroting aan uw Kamer worden aangeboden.",
+        due=None, document_kamerstuk="31490-346", document_date=dt.date(2024, 10, 8), dossiers=["31490"],
+        sender="Minister van Binnenlandse Zaken en Koninkrijksrelaties")
+    later = letter("Door middel van deze brief kom ik de toezegging na om uw Kamer jaarlijks over de spreiding van de "
+                   "werkgelegenheid bij de Rijksoverheid te informeren. De spreiding neemt toe.",
+                   date=dt.date(2024, 10, 25), title="Stand spreiding rijkswerkgelegenheid", dossiers=("31490",),
+                   sender="Minister van Binnenlandse Zaken en Koninkrijksrelaties")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    assert any(r.code == "fulfilment" for r in suggestion.reasons)
+    assert not any("begroting" in r.values.get("words", []) for r in suggestion.reasons)
