@@ -176,7 +176,7 @@ PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s
                      r"meldde\w*", r"berichtte\w*", r"schreef", r"schreven", r"kondigde\w*\s+(?:\w+\s+){0,3}?aan",
                      r"zegde\w*\s+(?:\w+\s+){0,3}?toe")
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b"
-               r"(?:verzoekt|verzoeken|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
+               r"(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoek(?:t|en)\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)",
                # the committee's procedure: "De minister zal worden verzocht de vragen … te beantwoorden"
                r"(?:zal|zullen)\s+worden\s+verzocht",

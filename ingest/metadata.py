@@ -100,8 +100,10 @@ _BRACKETED_RE = re.compile(r"\(([^()\n]{2,60})\)")
 # A sentence about a letter sent before this one, whose "mede namens" is not this letter's.
 _EARLIER_LETTER_RE = re.compile(r"\b(?:onlangs|eerder|verstuurd\w*|verstuurde\w*|stuurden|zonden|(?:toe)?gezonden|"
                                 r"(?:toe)?gestuurd|verzonden|"
-                                # … or what was said before: "heb ik mede namens … aangegeven", "bent … geïnformeerd"
-                                r"aangegeven|geïnformeerd|toegezegd|gemeld|meegedeeld)\b", re.IGNORECASE)
+                                # … or what was said before: "heb ik mede namens … aangegeven", "U bent … geïnformeerd"
+                                # (not "Zoals toegezegd … ontvangt u, mede namens …")
+                                r"(?:heb|hebben|had|hadden)\s+(?:ik|wij|we)\b[^.]{0,160}\b(?:aangegeven|gemeld|toegezegd|"
+                                r"meegedeeld)|(?:bent|is|werd)\b[^.]{0,160}\bgeïnformeerd)\b", re.IGNORECASE)
 _OPENING_WINDOW = 3000
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 6  # lines from the top

@@ -191,6 +191,8 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     # "deze brief" that is still being written is another letter
     "Deze brief wordt momenteel voorbereid en ontvangt u voorafgaand aan het wetgevingsoverleg.",
     "Vervolgens zullen de bevindingen van het onderzoek met de Kamer worden gedeeld.",
+    # requests as a noun are what the promise answers, not a request retold
+    "Uw Kamer mag uiterlijk begin 2015 reacties verwachten op een vijftal verzoeken van de vaste commissie.",
     # reacting, its object before the verb
     "Het kabinet zal op dit bericht reageren in antwoord op het verzoek van de vaste commissie.",
     # what a coming document will do, in the present with its time

@@ -179,3 +179,10 @@ def test_what_was_said_on_behalf_of_another_before_is_not_this_letters(tmp_path)
                                       "kom. Ik zal u deze visie in september toesturen.\n\nDe Minister van Defensie,\n"
                                       "A.B. Voorbeeld\n")
     assert analysis.ministries == ["Defensie"]
+
+
+def test_what_was_promised_before_and_is_sent_now_on_behalf_of_another_is_this_letters(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 3 maart 2011\n\nZoals toegezegd in die brief ontvangt u, mede namens "
+                                      "de Staatssecretaris van Sociale Zaken en Werkgelegenheid, een eerste reactie."
+                                      "\n\nDe Minister van Defensie,\nA.B. Voorbeeld\n")
+    assert analysis.ministries == ["Defensie", "SZW"]
