@@ -33,6 +33,9 @@ POSTPONED_BEFORE = 1200  # an uitstel this close before a new promise is what th
 LISTED_ITEMS = 6  # the items of a list a delivery announces that its subject is read from
 REFERRED_SENTENCES = 3  # a promise referring back takes this many sentences of its paragraph before it
 SENTENCE_AT_MOST = 600  # characters of a promise's sentence read for what it refers back to
+# A passage saying it delivers is about a promise when it uses this many of its subject words, however long the
+# context the promise took them from ("hierover": the paragraph before).
+FULFILMENT_SHARED_WORDS = 3
 TITLE_ABOUT = 0.3  # the share of the promise's subject words a document titled as the promised thing uses
 
 # A document saying it delivers on a promise.
@@ -46,6 +49,7 @@ FULFILMENT = prefilter.compile(
     r"(?:u|uw\s+Kamer|de\s+Kamer)?\s*(?:hierbij|hiermee|met\s+deze\s+brief|nader)|"
     r"(?:met|middels|via)\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
     r"tegemoet\s+aan\s+(?:de|mijn|onze|een)\s+toezegging|"
+    r"aan\s+(?:de|deze|die|mijn|onze|een)\s+toezegging\w*\s+(?:\w+\s+){0,8}?tegemoet|"
     r"(?:kan|wil)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:melden|berichten|mededelen|laten\s+weten)\b|"
     r"(?:deze|die)\s+brief\s+strekt\s+(?:daartoe|hiertoe)|"
     r"informeer\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+graag\s+over|"
@@ -466,7 +470,8 @@ class LaterEvidence:
         naming what it promised ("Bij brief van 27 november … dat uw Kamer een notitie zal ontvangen. Deze brief
         strekt daartoe."). Citing the earlier letter alone is not enough: that letter may hold other promises."""
         for passage, (digits, dates) in zip(self.fulfilment_sentences, self.fulfilment_citations, strict=True):
-            if _about(passage, subject) >= 0.25:
+            if (_about(passage, subject) >= 0.25
+                    or len(subject.keys() & content_stems(passage).keys()) >= FULFILMENT_SHARED_WORDS):
                 return passage
             if things & _things(passage) and _cites_letter(earlier, digits, dates):
                 return passage

@@ -614,3 +614,25 @@ def test_the_time_of_a_promise_says_nothing_of_its_subject():
     assert suggestion.confident
     assert any(r.code == "fulfilment" for r in suggestion.reasons)
     assert not any("begroting" in r.values.get("words", []) for r in suggestion.reasons)
+
+
+def test_a_letter_saying_it_keeps_a_promise_made_about_a_long_context_fulfils_it():
+    # "hierover" takes its subject from a long paragraph: three of its words in the passage that says it keeps
+    # the promise ("aan deze toezegging tegemoet") are enough, though they are a small share of them.
+    promise = EarlierCommitment(
+        key="groningen", text="Ik verwacht uw Kamer hierover dit najaar te kunnen informeren.",
+        context="Met mijn brief van 3 juli heb ik uw Kamer geïnformeerd over de afspraken op hoofdlijnen die ik, de "
+                "Minister van Binnenlandse Zaken en de regiobestuurders op basis van het advies van de Mijnraad hebben "
+                "gemaakt over een meerjarige bijdrage aan een toekomstbestendig Groningen. Deze afspraken worden "
+                "momenteel uitgewerkt in gesprek met de bestuurders van de gemeenten in het aardbevingsgebied, de "
+                "provincie, de waterschappen, de woningcorporaties, het onderwijs en de zorginstellingen in de regio.",
+        due=dt.date(2018, 11, 30), document_kamerstuk="33529-521", document_date=dt.date(2018, 8, 17),
+        dossiers=["33529"], sender="Minister van Economische Zaken en Klimaat")
+    later = letter("Vandaag presenteerden de regiobestuurders en de gemeenten hun plannen. Daarom heeft het kabinet de "
+                   "afspraak gemaakt om te investeren in Groningen. Met de investering in het programma komt het kabinet "
+                   "aan deze toezegging tegemoet.",
+                   date=dt.date(2018, 10, 5), title="Afspraken met de regiobestuurders en gemeenten over Groningen",
+                   dossiers=("33529",), sender="Minister van Economische Zaken en Klimaat")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    assert any(r.code == "fulfilment" for r in suggestion.reasons)
