@@ -629,8 +629,8 @@ def test_a_letter_saying_it_keeps_a_promise_made_about_a_long_context_fulfils_it
         due=dt.date(2018, 11, 30), document_kamerstuk="33529-521", document_date=dt.date(2018, 8, 17),
         dossiers=["33529"], sender="Minister van Economische Zaken en Klimaat")
     later = letter("Vandaag presenteerden de regiobestuurders en de gemeenten hun plannen. Daarom heeft het kabinet de "
-                   "afspraak gemaakt om te investeren in Groningen. Met de investering in het programma komt het kabinet "
-                   "aan deze toezegging tegemoet.",
+                   "afspraak gemaakt om te investeren in Groningen. Met de investering in het programma komt het "
+                   "kabinet aan deze toezegging tegemoet.",
                    date=dt.date(2018, 10, 5), title="Afspraken met de regiobestuurders en gemeenten over Groningen",
                    dossiers=("33529",), sender="Minister van Economische Zaken en Klimaat")
     [suggestion] = suggest_fulfilments(later, [promise])
