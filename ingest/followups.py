@@ -48,6 +48,7 @@ FULFILMENT = prefilter.compile(
     r"(?:informeer|informeren|bericht|berichten|stuur|sturen|zend|zenden|bied|bieden)\s+(?:ik|wij|we|het\s+kabinet)\s+"
     r"(?:u|uw\s+Kamer|de\s+Kamer)?\s*(?:hierbij|hiermee|met\s+deze\s+brief|nader)|"
     r"(?:met|middels|via)\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
+    r"(?:hierbij|hiermee|bij\s+deze)\s+(?:informeer|informeren|bericht|berichten)\s+(?:ik|wij|we|het\s+kabinet)\b|"
     r"tegemoet\s+aan\s+(?:de|mijn|onze|een)\s+toezegging|"
     r"aan\s+(?:de|deze|die|mijn|onze|een)\s+toezegging\w*\s+(?:\w+\s+){0,8}?tegemoet|"
     r"(?:kan|wil)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:melden|berichten|mededelen|laten\s+weten)\b|"

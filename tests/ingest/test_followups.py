@@ -636,3 +636,18 @@ def test_a_letter_saying_it_keeps_a_promise_made_about_a_long_context_fulfils_it
     [suggestion] = suggest_fulfilments(later, [promise])
     assert suggestion.confident
     assert any(r.code == "fulfilment" for r in suggestion.reasons)
+
+
+@pytest.mark.parametrize("opening", ["Bij deze informeer ik u", "Hierbij informeer ik u", "Hiermee bericht ik u"])
+def test_a_letter_informing_the_kamer_hereby_of_the_promised_results_fulfils_the_promise(opening):
+    promise = EarlierCommitment(
+        key="bedenktijd", text="U wordt op de hoogte gebracht van de resultaten van het onderzoek naar de bedenktijd.",
+        due=None, document_kamerstuk="28638-71", document_date=dt.date(2011, 12, 22), dossiers=["28638"],
+        sender="Minister van Veiligheid en Justitie")
+    later = letter(f"In een brief van 22 december 2011 is toegezegd dat het onderzoek voor mei zou zijn afgerond. "
+                   f"{opening} over de resultaten van het onderzoek naar de bedenktijd.",
+                   date=dt.date(2012, 5, 11), title="Mensenhandel", dossiers=("28638",),
+                   sender="Minister voor Immigratie, Integratie en Asiel")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    assert any(r.code == "fulfilment" for r in suggestion.reasons)
