@@ -444,6 +444,9 @@ _SESSION_AROUND = re.compile(r"\d{4}\s*[–/-]\s*$|^\s*[–/-]\s*\d{2,4}")
 _FOR_A_YEAR = re.compile(r"voor\s+" + _YEAR, re.IGNORECASE)
 
 
+_WINDOW_END = re.compile(r"\s*,?\s+(?:en|maar)\s+(?:nog\s+)?(?:vóór|voor|uiterlijk)\b", re.IGNORECASE)
+
+
 def find_due(sentence: str, document_date: dt.date | None, near: int | None = None) -> Due | None:
     """The due expression in a sentence, resolved; None when there is none.
 
@@ -473,6 +476,8 @@ def _choices(sentence: str, document_date: dt.date | None) -> tuple[Due, ...]:
                 or re.match(r"\s*(?:jl|j\.l)\.?", sentence[m.end():]) or m.groupdict().get("shift") == "jl"
                 or (precision != "geen" and date is None and document_date is not None)
                 or (document_date and date and date < document_date)  # a deadline lies ahead of its letter
+                # "na het zomerreces en voor de begrotingsbehandeling": a window, whose end is the deadline
+                or (m.group().lower().startswith("na ") and _WINDOW_END.match(sentence, m.end()))
             )
             names_a_period = precision != "geen"
             precision = precision if date or precision == "geen" else "geen"

@@ -215,3 +215,12 @@ def test_a_period_denied_is_no_deadline():
                 "aangeboden.")
     due = find_due(sentence, dt.date(2016, 3, 17))
     assert due.text == "zo snel mogelijk" and due.date is None
+
+
+def test_a_window_ends_at_its_deadline_not_at_its_start():
+    # "na A en voor B": the promise is due by B; after summer is only when it may come
+    window = resolve("Ik stuur u na het zomerreces en voor 1 november de brief.", LETTER_OF_21_NOV_2023)
+    assert window.date == dt.date(2024, 11, 1)
+    undated = resolve("Ik stuur u na het zomerreces en voor de begrotingsbehandeling de brief.", LETTER_OF_21_NOV_2023)
+    assert undated.date is None and undated.text.startswith("voor de begrotingsbehandeling")
+    assert resolve("Ik stuur u na het zomerreces de brief.", LETTER_OF_21_NOV_2023).date == dt.date(2024, 9, 30)
