@@ -147,6 +147,9 @@ THIS_LETTER = _words(r"(?:in|met|via|bij|middels|door\s+middel\s+van)\s+(?:deze|
                      r"(?:parallel\s+aan|gelijktijdig\s+met|tegelijk(?:ertijd)?\s+met)\s+deze\s+brief",
                      r"(?:in|met)\s+(?:de\s+)?(?:beantwoording|antwoorden)\s+(?:van\s+)?(?:deze|de(?:ze)?\s+vragen)",
                      r"in\s+reactie\s+op\s+(?:uw|het)\s+verzoek\b.{0,80}\b(?:informeer|stuur|zend|bied)",
+                     # "Met het toesturen van deze beleidsbrief doe ik de toezegging gestand"
+                     r"(?:toesturen|toezenden|toezending|verzending|aanbieding|aanbieden)\s+van\s+(?:deze|dit)\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:\w*brief|nota|notitie|\w*rapportage)",
                      # "Ik ben blij dat ik u nu de uitwerking kan toesturen": now, in this letter
                      r"(?:ik|wij|we)\s+u\s+nu\b")
 # Requests and questions of others, retold: "De motie verzoekt de regering ...".

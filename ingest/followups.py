@@ -55,8 +55,11 @@ FULFILMENT = prefilter.compile(
     r"(?:deze|die)\s+brief\s+strekt\s+(?:daartoe|hiertoe)|"
     r"informeer\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+graag\s+over|"
     r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij|hiermee|met\s+deze\s+brief)\s+terug|"
-    r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+na|"
-    r"(?:doe|doen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+gestand|"
+    # … also with whom it was made in between: "doe ik de toezegging richting de heer X gestand"
+    r"(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+"
+    r"(?:\S+\s+){0,8}?na\b|"
+    r"(?:doe|doen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?(?:de|die|deze|mijn|onze)\s+toezegging\w*\s+"
+    r"(?:\S+\s+){0,8}?gestand|"
     r"(?:voldoe|voldoen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|hiermee\s+)?aan\s+(?:de|die|deze|mijn|onze)\s+toezegging",
     re.IGNORECASE,
 )

@@ -229,6 +229,7 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "zenden.",
     "Door middel van deze brief kom ik de toezegging na om uw Kamer jaarlijks over de spreiding te informeren.",
     "Ik ben blij dat ik u nu de totale uitwerking van het akkoord kan toesturen.",
+    "Met het toesturen van deze beleidsbrief aan uw Kamer doe ik de toezegging aan het lid Voorbeeld gestand.",
     # a coming document, but its time has passed: a document sent before
     "In de voortgangsrapportage van september 2013 gaan we in op de resultaten van de eerste metingen.",
 ], ids=lambda s: s[:40])
