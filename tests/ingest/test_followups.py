@@ -659,8 +659,8 @@ def test_keeping_a_promise_made_to_a_member_named_in_between_says_it_delivers():
                                      "kansengelijkheid in het hoger onderwijs sturen.",
         due=dt.date(2018, 9, 30), document_kamerstuk="31288-648", document_date=dt.date(2018, 6, 29),
         dossiers=["31288"], sender="Minister van Onderwijs, Cultuur en Wetenschap")
-    later = letter("Met het toesturen van deze beleidsbrief over de toegankelijkheid en de kansengelijkheid in het hoger "
-                   "onderwijs doe ik de toezegging aan het lid Voorbeeld gestand.",
+    later = letter("Met het toesturen van deze beleidsbrief over de toegankelijkheid en de kansengelijkheid in het "
+                   "hoger onderwijs doe ik de toezegging aan het lid Voorbeeld gestand.",
                    date=dt.date(2018, 10, 25), title="Toegankelijkheid hoger onderwijs", dossiers=("31288",),
                    sender="Minister van Onderwijs, Cultuur en Wetenschap")
     [suggestion] = suggest_fulfilments(later, [promise])
