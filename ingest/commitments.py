@@ -334,17 +334,42 @@ def find_commitments(
                 if later and later.date:
                     due, end = later, sentences[i + 1].end
             score, codes = confidence(families, due)
-            commitments.append(Commitment(
-                text=text[sentence.start:end], page=page, due=due.date if due else None,
-                due_text=due.text if due else None, precision=due.precision if due else "geen",
-                kind=kind_of(flat), start=sentence.start, end=end, score=score, rules=codes))
+            for start, stop in _promised_clauses(sentence, end):
+                # each of two promises joined in one sentence is a commitment of its own, at its own time if it
+                # names one ("… zal ik u mijn reactie doen toekomen en informeer ik u tevens over …")
+                clause = flatten(text[start:stop])
+                own = find_due(clause, document_date) if stop - start < end - sentence.start else None
+                when = own if own and own.text else due
+                commitments.append(Commitment(
+                    text=text[start:stop], page=page, due=when.date if when else None,
+                    due_text=when.text if when else None, precision=when.precision if when else "geen",
+                    kind=kind_of(clause), start=start, end=stop,
+                    score=score if when is due else confidence(families, when)[0], rules=codes))
     return commitments, postponements
+
+
+# A second main clause with a promise of its own: "… doen toekomen en informeer ik u tevens over …", "…, en ik zal".
+_SECOND_PROMISE = re.compile(
+    r"\s*,?\s+en\s+(?=(?:(?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden|zal|zullen|kom|komen|neem|"
+    r"nemen)\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+(?:zal|zullen))\b)", re.IGNORECASE)
+
+
+def _promised_clauses(sentence: Sentence, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each promise in a sentence found to promise: its clauses that each name an act of their
+    own, or else the whole sentence (up to `end`)."""
+    cut = _SECOND_PROMISE.search(sentence.text)
+    if cut:
+        first, second = sentence.text[:cut.start()], sentence.text[cut.end():]
+        if all(act_position(flatten(part)) is not None for part in (first, second)):
+            return [(sentence.start, sentence.start + cut.start()), (sentence.start + cut.end(), end)]
+    return [(sentence.start, end)]
 
 
 def _in_promised_document(sentence: str, before: Sentence | None, last: Commitment | None) -> list[str] | None:
     """ "Ik stuur u volgende week een brief. In die brief informeer ik uw Kamer ook over …": a promise of its own,
     in the present tense, at the time of the one before it."""
-    if before is None or last is None or last.start != before.start or not IN_THAT_DOCUMENT.match(sentence):
+    if (before is None or last is None or not before.start <= last.start < before.end
+            or not IN_THAT_DOCUMENT.match(sentence)):
         return None
     return ["to_kamer" if KAMER.search(sentence) else "sends_document", "in_promised_document"]
 

@@ -262,3 +262,18 @@ def test_more_of_what_the_promise_before_sends_is_a_promise_at_its_time():
     alone, _ = find_commitments_in("Op 3 maart verscheen het rapport. In die brief informeer ik uw Kamer over de "
                                    "afspraken met de gemeenten.")
     assert alone == []
+
+
+def test_two_promises_joined_in_one_sentence_are_two_commitments():
+    sentence = ("Begin april zal ik u mijn reactie op de evaluatie doen toekomen en informeer ik u tevens over de "
+                "wijze waarop de resultaten doorwerken in de vergunning.")
+    first, second = found(sentence)
+    assert first.text == "Begin april zal ik u mijn reactie op de evaluatie doen toekomen"
+    assert second.text.startswith("informeer ik u tevens over de wijze waarop")
+    assert first.due == second.due == dt.date(2014, 4, 10)  # the second at the first's time
+    assert second.due_text == "Begin april"
+
+
+def test_a_second_verb_of_one_promise_is_no_promise_of_its_own():
+    [promise] = found("Ik zal u voor de zomer de evaluatie sturen en zal daarin ingaan op de aanbevelingen.")
+    assert promise.text.endswith("ingaan op de aanbevelingen.")
