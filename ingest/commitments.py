@@ -384,6 +384,18 @@ def _coming_document_due(sentence: str, document_date: dt.date | None) -> Due | 
     return replace(due, text=sentence[due.start:due.end]) if due else None
 
 
+# A clause naming the manner or object of the act, after it: "informeren wij u over de wijze waarop wij …".
+_SUBORDINATE = re.compile(r"\b(?:waarop|waarin|waarmee|waarover|waarvan|hoe|welke)\b", re.IGNORECASE)
+
+
+def _future_only_after_the_act(sentence: str) -> bool:
+    """Whether the future stands only in a clause after the act, which the act itself does not share: "Tot slot
+    informeren wij u over de wijze waarop wij voornemens zijn …" informs now, in this letter."""
+    act = act_position(sentence)
+    cut = _SUBORDINATE.search(sentence, act) if act is not None else None
+    return bool(cut) and not REAL_FUTURE.search(sentence, 0, cut.start())
+
+
 def act_position(sentence: str) -> int | None:
     """Where the promised act (informing, sending, deciding) stands: the due date nearest to it is its own."""
     acts = [m.start() for pattern in (INFORM, SEND, DECIDE) if (m := pattern.search(sentence))]
@@ -445,7 +457,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         return None  # a request retold, unless it is only named in passing
     if ELSEWHERE.search(sentence) and not towards_kamer:
         return None
-    if REAL_FUTURE.search(sentence):
+    if REAL_FUTURE.search(sentence) and not _future_only_after_the_act(sentence):
         return [*families, "future"]
     if reported_promise:
         return [*families, "news_reported"]

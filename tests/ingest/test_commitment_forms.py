@@ -193,6 +193,9 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "Vervolgens zullen de bevindingen van het onderzoek met de Kamer worden gedeeld.",
     # requests as a noun are what the promise answers, not a request retold
     "Uw Kamer mag uiterlijk begin 2015 reacties verwachten op een vijftal verzoeken van de vaste commissie.",
+    # a future in what the act is about, the act itself at a time to come
+    "Ik informeer u in mei over de wijze waarop ik de aanbevelingen zal uitvoeren.",
+    "Hoe wij dit verder zullen aanpakken, zal ik uw Kamer berichten.",
     # reacting, its object before the verb
     "Het kabinet zal op dit bericht reageren in antwoord op het verzoek van de vaste commissie.",
     # what a coming document will do, in the present with its time
@@ -230,6 +233,8 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "Door middel van deze brief kom ik de toezegging na om uw Kamer jaarlijks over de spreiding te informeren.",
     "Ik ben blij dat ik u nu de totale uitwerking van het akkoord kan toesturen.",
     "Met het toesturen van deze beleidsbrief aan uw Kamer doe ik de toezegging aan het lid Voorbeeld gestand.",
+    # a future only in what the act is about: this letter informs now
+    "Tot slot informeren wij u over de wijze waarop wij voornemens zijn de resultaten te laten doorwerken.",
     # a coming document, but its time has passed: a document sent before
     "In de voortgangsrapportage van september 2013 gaan we in op de resultaten van de eerste metingen.",
 ], ids=lambda s: s[:40])
