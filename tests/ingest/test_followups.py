@@ -598,6 +598,14 @@ def test_a_promise_on_this_subject_is_about_what_the_paragraph_before_cited():
     assert promise_sources(own, [reference], own.index("Ik verwacht"), len(own)) == []
 
 
+def said_to_deliver(later, promise):
+    """The one suggestion of `later` for `promise`, confident because the later letter says it delivers."""
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    assert any(r.code == "fulfilment" for r in suggestion.reasons)
+    return suggestion
+
+
 def test_the_time_of_a_promise_says_nothing_of_its_subject():
     # A promise timed by an event ("kort na de behandeling van de begroting") is about what it sends, not the event:
     # the later letter keeping the promise to report on the spreading is its fulfilment.
@@ -610,9 +618,7 @@ def test_the_time_of_a_promise_says_nothing_of_its_subject():
                    "werkgelegenheid bij de Rijksoverheid te informeren. De spreiding neemt toe.",
                    date=dt.date(2024, 10, 25), title="Stand spreiding rijkswerkgelegenheid", dossiers=("31490",),
                    sender="Minister van Binnenlandse Zaken en Koninkrijksrelaties")
-    [suggestion] = suggest_fulfilments(later, [promise])
-    assert suggestion.confident
-    assert any(r.code == "fulfilment" for r in suggestion.reasons)
+    suggestion = said_to_deliver(later, promise)
     assert not any("begroting" in r.values.get("words", []) for r in suggestion.reasons)
 
 
@@ -633,9 +639,7 @@ def test_a_letter_saying_it_keeps_a_promise_made_about_a_long_context_fulfils_it
                    "kabinet aan deze toezegging tegemoet.",
                    date=dt.date(2018, 10, 5), title="Afspraken met de regiobestuurders en gemeenten over Groningen",
                    dossiers=("33529",), sender="Minister van Economische Zaken en Klimaat")
-    [suggestion] = suggest_fulfilments(later, [promise])
-    assert suggestion.confident
-    assert any(r.code == "fulfilment" for r in suggestion.reasons)
+    said_to_deliver(later, promise)
 
 
 @pytest.mark.parametrize("opening", ["Bij deze informeer ik u", "Hierbij informeer ik u", "Hiermee bericht ik u"])
@@ -648,9 +652,7 @@ def test_a_letter_informing_the_kamer_hereby_of_the_promised_results_fulfils_the
                    f"{opening} over de resultaten van het onderzoek naar de bedenktijd.",
                    date=dt.date(2012, 5, 11), title="Mensenhandel", dossiers=("28638",),
                    sender="Minister voor Immigratie, Integratie en Asiel")
-    [suggestion] = suggest_fulfilments(later, [promise])
-    assert suggestion.confident
-    assert any(r.code == "fulfilment" for r in suggestion.reasons)
+    said_to_deliver(later, promise)
 
 
 def test_keeping_a_promise_made_to_a_member_named_in_between_says_it_delivers():
@@ -663,6 +665,4 @@ def test_keeping_a_promise_made_to_a_member_named_in_between_says_it_delivers():
                    "hoger onderwijs doe ik de toezegging aan het lid Voorbeeld gestand.",
                    date=dt.date(2018, 10, 25), title="Toegankelijkheid hoger onderwijs", dossiers=("31288",),
                    sender="Minister van Onderwijs, Cultuur en Wetenschap")
-    [suggestion] = suggest_fulfilments(later, [promise])
-    assert suggestion.confident
-    assert any(r.code == "fulfilment" for r in suggestion.reasons)
+    said_to_deliver(later, promise)
