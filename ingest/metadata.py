@@ -78,7 +78,7 @@ _SIGNED_BY_RE = re.compile(r"\b(?:ondertekenaar|Indiener|Medeindiener):\s*(?:[^,
                            r"(?P<office>minister|staatssecretaris)\s+"
                            r"(?P<kind>van|voor)\s+(?P<what>[^\n(]{3,90})", re.IGNORECASE)
 _ON_BEHALF_RE = re.compile(r"\bmede\s+(?:namens|ondertekend\s+door)\s+de\s+"
-                           r"(?P<offices>(?:minister|staatssecretaris)[^.;:()\n]{3,160})", re.IGNORECASE)
+                           r"(?P<offices>(?:minister|staatssecretaris)[^.;:\n]{3,160})", re.IGNORECASE)
 # A list of questions or a verslag of a written consultation names who answers: "De vaste commissie … heeft een
 # aantal vragen voorgelegd aan de Minister van Financiën over …".
 _PUT_TO_RE = re.compile(r"\b(?:voorgelegd|gesteld|gericht)\s+aan\s+de\s+(?P<office>minister|staatssecretaris)\s+"

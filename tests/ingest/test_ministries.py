@@ -186,3 +186,11 @@ def test_what_was_promised_before_and_is_sent_now_on_behalf_of_another_is_this_l
                                       "de Staatssecretaris van Sociale Zaken en Werkgelegenheid, een eerste reactie."
                                       "\n\nDe Minister van Defensie,\nA.B. Voorbeeld\n")
     assert analysis.ministries == ["Defensie", "SZW"]
+
+
+def test_offices_sent_on_behalf_of_keep_their_bracketed_codes(tmp_path):
+    analysis = analyse_text(tmp_path, "Den Haag, 1 juli 2019\n\nMet deze brief geef ik, mede namens de Minister van "
+                                      "Onderwijs, Cultuur en Wetenschap (OCW) en de Minister van Sociale Zaken en "
+                                      "Werkgelegenheid (SZW) uitvoering aan deze motie.\n\nDe Minister van "
+                                      "Binnenlandse Zaken en Koninkrijksrelaties,\nA.B. Voorbeeld\n")
+    assert analysis.ministries == ["BZK", "OCW", "SZW"]
