@@ -46,7 +46,7 @@ RULES = {
     "announced": "een stuk dat nog volgt",
     "by_pronoun": "belooft het genoemde stuk te sturen",
     "in_coming_document": "zegt wat een komend stuk zal doen (“In de voortgangsrapportage van mei …”)",
-    "future": "toekomende tijd (zal, streeft ernaar, verwacht)",
+    "future": "spreekt van later (zal, streeft ernaar, verwacht)",
     "present_with_time": "tegenwoordige tijd met een tijdsaanduiding",
     "in_promised_document": "meer van wat de toezegging ervoor zal sturen (“In die brief …”)",
     "news_reported": "nieuwsbericht over een toezegging",

@@ -60,9 +60,16 @@ def day_label(date: dt.date, long: bool = False) -> str:
 
 
 def shorten(text, length: int) -> str:
-    """At most `length` characters, the last an ellipsis when something was cut off."""
+    """At most `length` characters, the last an ellipsis when something was cut off, cut between words where
+    one ends in the second half ("… met verwijzing naar…", not "… naar eerde…")."""
     text = str(text)
-    return text if len(text) <= length else text[: length - 1] + "…"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    if space >= length // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–") + "…"
 
 
 def state_class(status: str, late: bool) -> str:

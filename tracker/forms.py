@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 
+from tracker.display import shorten
 from tracker.ids import kamerstuk_label, parse_typed_dossier, parse_typed_kamerstuk
 from ingest.ministries import ministry_of
 from tracker.ministries import ministry_choices
@@ -24,14 +25,14 @@ class CalendarDateField(forms.DateField):
 
 class LetterChoiceField(forms.ModelChoiceField):
     """A letter to choose as evidence, named so that letters of one dossier (often one title) can be told apart:
-    "27 925, nr. 962 · 15-12-2023 · Minister van Defensie · Stand van zaken Irak"."""
+    "27 925, nr. 962 · 15-12-2023 · Stand van zaken Irak · Minister van Defensie"."""
 
     def label_from_instance(self, document):
+        # the title before the sender: a joint letter's senders would leave no room for what tells letters apart
         parts = [kamerstuk_label(document.kamerstuk) if document.kamerstuk else "",
                  f"{document.date:%d-%m-%Y}" if document.date else "datum onbekend",
-                 document.sender, str(document)]
-        label = " · ".join(part for part in parts if part)
-        return label if len(label) <= _LABEL_LENGTH else label[:_LABEL_LENGTH - 1] + "…"
+                 str(document), document.sender]
+        return shorten(" · ".join(part for part in parts if part), _LABEL_LENGTH)
 
 
 _LABEL_LENGTH = 140

@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from ingest.ministries import ministry_label
+from tracker.display import shorten
 from tracker.models import (
     Commitment,
     Document,
@@ -244,7 +245,7 @@ def shown_in_history(value) -> str:
         return "—"
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
-    return str(value) if not isinstance(value, str) or len(value) <= 80 else value[:77] + "…"
+    return shorten(value, 80)
 
 
 @transaction.atomic

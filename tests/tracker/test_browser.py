@@ -84,6 +84,8 @@ def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker,
     page.wait_for_selector("ol.history >> text=Voldaan")
     history = page.inner_text("ol.history")
     assert "Kandidaat → Voldaan" in history and "Stand van zaken van 15 december" in history
+    # the quote above the panel takes the new status's colour without a reload
+    assert page.get_attribute("#promise-quote", "class") == "promise state-voldaan"
 
     page.click("text=dossier 27")
     fulfilled = page.locator("ul.markers li.state-voldaan", has_text="In december informeer ik uw Kamer")

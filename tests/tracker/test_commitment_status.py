@@ -43,6 +43,8 @@ def test_it_marks_a_commitment_fulfilled_with_its_evidence(clerk_client, clerk, 
     page = response.content.decode()
     assert "Kandidaat → <strong>Voldaan</strong>" in page and "Gea Griffier" in page
     assert "Stand van zaken Irak" in page
+    # the quote above the panel is sent along, coloured as fulfilled now, no longer as late
+    assert '<blockquote id="promise-quote" class="promise state-voldaan" hx-swap-oob="true">' in page
 
 
 def test_it_finds_the_fulfilling_letter_by_its_typed_number(clerk_client, commitment, follow_up):
@@ -140,7 +142,7 @@ def test_a_letter_from_before_the_promise_cannot_fulfil_it(clerk_client, commitm
 def test_the_letters_to_choose_from_are_told_apart_by_number_date_and_sender(clerk_client, commitment, follow_up):
     Document.objects.filter(pk=follow_up.pk).update(sender="Minister van Defensie")
     page = clerk_client.get(reverse("commitment", args=[commitment.pk])).content.decode()
-    assert "27\u00a0925, nr.\u00a0962 · 15-12-2023 · Minister van Defensie · Stand van zaken Irak" in page
+    assert "27\u00a0925, nr.\u00a0962 · 15-12-2023 · Stand van zaken Irak · Minister van Defensie" in page
 
 
 def test_the_history_names_who_made_each_change(clerk_client, clerk, commitment, follow_up):

@@ -52,6 +52,12 @@ def test_it_lists_each_ministry_with_what_is_overdue_and_due_soon(staff_client, 
     assert 'href="/rappel/">Rappel</a>' in page  # in the navigation
 
 
+def test_with_nothing_to_chase_it_says_so_outside_the_table(staff_client, db):
+    page = staff_client.get(reverse("rappel_index")).content.decode()
+    assert '<p class="muted">Geen open toezeggingen met een ministerie en een termijn tot over zes maanden.</p>' in page
+    assert "<table" not in page  # a narrow screen scrolls a table sideways and would cut the sentence off
+
+
 def test_the_page_shows_past_due_and_due_within_six_months(staff_client, register, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         response = staff_client.get(reverse("rappel", args=[SLUG]))

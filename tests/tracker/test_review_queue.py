@@ -49,7 +49,7 @@ def test_it_lists_the_surest_candidates_first_with_the_engines_reasons_in_dutch(
                              commitments=[found]).commitments.get()
     page = clerk_client.get(reverse("review")).content.decode()
     assert page.index(f"candidate-{candidate.pk}") < page.index(f"candidate-{doubtful.pk}")
-    assert "zekerheid 0,55: kondigt een besluit aan; toekomende tijd (zal, streeft ernaar, verwacht)" in page
+    assert "zekerheid 0,55: kondigt een besluit aan; spreekt van later (zal, streeft ernaar, verwacht)" in page
 
 
 def test_it_leaves_out_what_was_reviewed(clerk_client, candidate):
