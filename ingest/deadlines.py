@@ -438,6 +438,9 @@ _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
     r"over|na|(?<!niet\s)later\s+dan|niet)\s*$",
     re.IGNORECASE)
+# … but a term extended or a promise put off "tot" a day is due then: "de termijn te verlengen tot 20 februari".
+_EXTENDED_TO = re.compile(r"(?<![\w-])(?:verlengen|verlengd|verleng|verlengt|uitstellen|uitgesteld|verschuiven|"
+                          r"verschoven|verschuift)\s+tot\s*$", re.IGNORECASE)
 # A parliamentary year ("2012–2013", "2013/14") names a session, not a deadline.
 _SESSION_AROUND = re.compile(r"\d{4}\s*[–/-]\s*$|^\s*[–/-]\s*\d{2,4}")
 # "De gevolgen voor 2024": a bare year after "voor" says what something is for, not by when.
@@ -469,7 +472,8 @@ def _choices(sentence: str, document_date: dt.date | None) -> tuple[Due, ...]:
         for m in pattern.finditer(sentence):
             date = resolver(_Context(m, document_date))
             usable = not (
-                _NOT_A_DEADLINE_BEFORE.search(sentence, 0, m.start())
+                (_NOT_A_DEADLINE_BEFORE.search(sentence, 0, m.start())
+                 and not _EXTENDED_TO.search(sentence, 0, m.start()))
                 or _FOR_A_YEAR.fullmatch(m.group().strip())
                 or (m.group().strip().isdigit() and (_SESSION_AROUND.search(sentence[max(0, m.start() - 8):m.start()])
                                                     or _SESSION_AROUND.search(sentence[m.end():m.end() + 6])))

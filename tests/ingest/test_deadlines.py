@@ -224,3 +224,10 @@ def test_a_window_ends_at_its_deadline_not_at_its_start():
     undated = resolve("Ik stuur u na het zomerreces en voor de begrotingsbehandeling de brief.", LETTER_OF_21_NOV_2023)
     assert undated.date is None and undated.text.startswith("voor de begrotingsbehandeling")
     assert resolve("Ik stuur u na het zomerreces de brief.", LETTER_OF_21_NOV_2023).date == dt.date(2024, 9, 30)
+
+
+def test_a_term_extended_to_a_day_is_due_then_but_what_runs_to_a_day_is_not():
+    extended = resolve("Daarom verzoek ik u de termijn met vier weken te verlengen tot 20 februari.",
+                       LETTER_OF_21_NOV_2023)
+    assert extended.date == dt.date(2024, 2, 20)
+    assert resolve("De regeling loopt tot 20 februari.", LETTER_OF_21_NOV_2023).date is None
