@@ -71,6 +71,8 @@ DELIVERY = prefilter.compile(
     r".{0,200}?\b(?:hierbij|bijgaand|aan)\b|"
     # "kom ik in deze brief met voorstellen", "In deze brief kom ik met een visie"
     r"\b(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hierbij\s+|in\s+deze\s+brief\s+|met\s+deze\s+brief\s+)met\b|"
+    # "In deze brief treft u de reactie aan op het rapport", "Met deze brief ontvangt u de evaluatie"
+    r"\b(?:in|met|bij)\s+deze\s+brief\s+(?:treft|vindt|ontvangt|krijgt)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b|"
     r"\bin\s+deze\s+brief\s+(?:kom|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+met\b|"
     r"\bvragen\s+en\s+antwoorden\b|\bantwoorden\s+op\s+de\s+(?:schriftelijke\s+)?vragen\b|"
     # the document is the promised thing itself: "De voorliggende halfjaarrapportage biedt …"

@@ -666,3 +666,18 @@ def test_keeping_a_promise_made_to_a_member_named_in_between_says_it_delivers():
                    date=dt.date(2018, 10, 25), title="Toegankelijkheid hoger onderwijs", dossiers=("31288",),
                    sender="Minister van Onderwijs, Cultuur en Wetenschap")
     said_to_deliver(later, promise)
+
+
+@pytest.mark.parametrize("delivery", ["In deze brief treft u de reactie aan op het rapport van de evaluatie",
+                                      "Met deze brief ontvangt u de reactie op het rapport van de evaluatie"])
+def test_a_letter_in_which_the_kamer_finds_the_promised_thing_delivers_it(delivery):
+    promise = EarlierCommitment(
+        key="akademie", text="Mijn reactie op het rapport van de evaluatie van de Akademie stuur ik u na de zomer.",
+        due=dt.date(2014, 9, 30), document_kamerstuk="29338-134", document_date=dt.date(2014, 4, 9),
+        dossiers=["29338"], sender="Staatssecretaris van Onderwijs, Cultuur en Wetenschap")
+    later = letter(f"{delivery} van de Akademie. De Akademie is opgericht in 1808.", date=dt.date(2014, 9, 2),
+                   title="Wetenschapsbudget", dossiers=("29338",),
+                   sender="Staatssecretaris van Onderwijs, Cultuur en Wetenschap")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    assert any(r.code == "delivers" for r in suggestion.reasons)
