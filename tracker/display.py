@@ -13,6 +13,7 @@ import datetime as dt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from tracker.excerpt import shorten
 from tracker.models import LATE, OPEN, Source, Status
 
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -57,19 +58,6 @@ STATE_COLOURS = {
 def day_label(date: dt.date, long: bool = False) -> str:
     """A date as the pages write it: 5 mrt 2024, or in full (5 maart 2024) where there is room."""
     return f"{date.day} {(MONTH_NAMES if long else MONTHS)[date.month - 1]} {date.year}"
-
-
-def shorten(text, length: int) -> str:
-    """At most `length` characters, the last an ellipsis when something was cut off, cut between words where
-    one ends in the second half ("… met verwijzing naar…", not "… naar eerde…")."""
-    text = str(text)
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1]
-    space = cut.rfind(" ")
-    if space >= length // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-–") + "…"
 
 
 def state_class(status: str, late: bool) -> str:

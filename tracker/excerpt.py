@@ -1,4 +1,5 @@
-"""A commitment's sentence with a little of the text around it, for a clerk to judge it by."""
+"""Pieces of text as pages show them: a commitment's sentence with a little of the text around it, for a
+clerk to judge it by, and a text shortened to fit."""
 
 from __future__ import annotations
 
@@ -28,3 +29,16 @@ def excerpt(text: str, start: int, end: int, width: int = WIDTH) -> Excerpt:
     before = ("… " if left > 0 else "") + text[left:start]
     after = text[end:right] + (" …" if right < len(text) else "")
     return Excerpt(before, text[start:end], after)
+
+
+def shorten(text, length: int) -> str:
+    """At most `length` characters, the last an ellipsis when something was cut off, cut between words where
+    one ends in the second half ("… met verwijzing naar…", not "… naar eerde…")."""
+    text = str(text)
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    if space >= length // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–") + "…"

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 
-from tracker.display import shorten
+from tracker.excerpt import shorten
 from tracker.ids import kamerstuk_label, parse_typed_dossier, parse_typed_kamerstuk
 from ingest.ministries import ministry_of
 from tracker.ministries import ministry_choices

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from ingest.ministries import ministry_label
-from tracker.display import shorten
+from tracker.excerpt import shorten
 from tracker.models import (
     Commitment,
     Document,
