@@ -51,7 +51,7 @@ from .readers.lines import Line, RawDocument
 PARAGRAPH_BREAK = "\n\n"
 # Where the header block may end: a salutation further down than this is part of the body.
 _HEADER_SEARCH_LINES = 40
-_TITLE_WRAPS = 3  # a dossier title runs over at most this many further lines
+_TITLE_WRAPS = 10  # a dossier title runs over at most this many further lines (a long bill's: eight)
 # A copy that lost the header's line breaks runs it into one line: "Tweede Kamer der Staten-Generaal 2Vergaderjaar
 # 2014–2015 26 488Behoeftestelling … Nr. 376 BRIEF VAN DE MINISTER … Aan de Voorzitter … Den Haag, 18 februari 2015 …".
 # The header's parts start where these do; the body starts after the place and date.
@@ -240,15 +240,23 @@ def _join_wrapped_titles(lines: list[Line]) -> None:
     in place, so the header reads on to the paper's number."""
     index = 0
     while index < min(len(lines), _HEADER_SEARCH_LINES):
-        if DOSSIER_TITLE_RE.match(lines[index].text.strip()):
-            ahead = [line.text.strip() for line in lines[index + 1:index + 1 + _TITLE_WRAPS + 1]]
+        text = lines[index].text.strip()
+        # the title starts on the dossier's line, or on the next one under a dossier number alone ("35 388")
+        if DOSSIER_TITLE_RE.match(text):
+            title = index
+        elif DOSSIER_LINE_RE.match(text) and index + 1 < len(lines) and not _is_header_line(lines[index + 1].text):
+            title = index + 1
+        else:
+            title = None
+        if title is not None:
+            ahead = [line.text.strip() for line in lines[title + 1:title + 1 + _TITLE_WRAPS + 1]]
             next_part = next((k for k, text in enumerate(ahead)
                               if OWN_NUMBER_RE.match(text) or DOSSIER_TITLE_RE.match(text)
                               or DOSSIER_LINE_RE.match(text)), None)
             wrapped = ahead[:next_part] if next_part else []
             if wrapped and all(text and not _is_header_line(text) for text in wrapped):
-                lines[index].text = " ".join([lines[index].text.strip(), *wrapped])
-                del lines[index + 1:index + 1 + len(wrapped)]
+                lines[title].text = " ".join([lines[title].text.strip(), *wrapped])
+                del lines[title + 1:title + 1 + len(wrapped)]
         index += 1
 
 

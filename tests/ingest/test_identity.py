@@ -315,3 +315,31 @@ def test_a_mirrors_dossier_line_names_the_paper_when_its_lines_run_together(tmp_
             "2026-01-23 09:52, versie: 1 Directe link naar document (.docx). Onderdeel van kamerstukdossier 12345 -992 "
             "Voorbeeldraad. Onderdeel van zaak 2026Z01206.\n\nMet deze brief informeer ik u over de voortgang.\n")
     assert analyse_text(tmp_path, text).kamerstuk == "12345-992"
+
+
+LONG_BILL_TITLE = """12 345 Wijziging van de Voorbeeldwet ter implementatie van de herziene
+richtlijnen
+12 300 Wijziging van de Wegenwet op een aantal punten van uiteenlopende aard, van
+de Vervoerwet ten aanzien van het verbod en enkele technische
+wijzigingen, van de Adviesweg in verband met wijzigingen in de
+vorm waarin betrokkenen worden betrokken, wijziging van de
+Wet op de delicten, de Wet luchtvaart, de Binnenvaartwet, de Wet
+capaciteit binnenvaart, de Wet belastingen, de Waterwet, de
+Invoeringswet, de Waterschapswet en de Herstelwet op enkele punten van
+technische aard (Verzamelwet 2010)
+F NADER VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR ECONOMISCHE ZAKEN
+Vastgesteld 3 maart 2012
+De leden hebben met belangstelling kennisgenomen van de memorie van antwoord.
+"""
+BARE_DOSSIER_WRAPPED_TITLE = """12 345
+Jaarverslag van de Nationale ombudsman, de Kinderombudsman en de Veteranenombudsman over
+2019
+Nr. 4
+BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES
+""" + BODY
+
+
+@pytest.mark.parametrize("text, kamerstuk", [(LONG_BILL_TITLE, "12345-F"), (BARE_DOSSIER_WRAPPED_TITLE, "12345-4")],
+                         ids=["long-bill", "bare-dossier"])
+def test_a_dossier_title_wrapped_over_many_lines_still_leads_to_the_number(tmp_path, text, kamerstuk):
+    assert analyse_text(tmp_path, text).kamerstuk == kamerstuk
