@@ -279,6 +279,8 @@ IN_COMING_DOCUMENT = re.compile(
     r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota|\w*rapport|update)\b[^,.;]{0,60}?\s+"
     r"(?:ga|gaan|zoom|zoomen|informeer|informeren|licht|lichten|schets|schetsen|geef|geven|besteed|besteden|kom|komen)"
     r"\s+(?:ik|wij|we)\b", re.IGNORECASE)
+# … or that says when by doing "it": "Zoals verzocht zal ik dit uiterlijk 13 mei doen".
+DOES_THAT = re.compile(r"\b(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:dit|dat)\b.{0,60}?\bdoen\b", re.IGNORECASE)
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
 SAYS_WHEN = re.compile(r"(?:Dit|Dat|Deze|Die|Naar\s+verwachting|Ik\s+verwacht\s+(?:dit|dat|deze))\b",
                        re.IGNORECASE)
@@ -328,8 +330,10 @@ def find_commitments(
                 # "Ik antwoord uiterlijk 13 mei. Tevens zal ik u dan de brief sturen.": the time of the one before
                 before = find_due(flats[i - 1], document_date)
                 due = before if before and before.date else due
-            if not (due and due.date) and i + 1 < len(sentences) and SAYS_WHEN.match(flats[i + 1]):
-                # "Ik zal uw Kamer hierover informeren. Dit gebeurt voor de zomer."
+            if not (due and due.date) and i + 1 < len(sentences) and (SAYS_WHEN.match(flats[i + 1])
+                                                                       or DOES_THAT.search(flats[i + 1])):
+                # "Ik zal uw Kamer hierover informeren. Dit gebeurt voor de zomer.", "… zal ik deze gelijktijdig
+                # beantwoorden. Zoals verzocht door de commissie zal ik dit uiterlijk 13 mei doen."
                 later = find_due(flats[i + 1], document_date)
                 if later and later.date:
                     due, end = later, sentences[i + 1].end

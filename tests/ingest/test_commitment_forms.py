@@ -282,3 +282,10 @@ def test_two_promises_joined_in_one_sentence_are_two_commitments():
 def test_a_second_verb_of_one_promise_is_no_promise_of_its_own():
     [promise] = found("Ik zal u voor de zomer de evaluatie sturen en zal daarin ingaan op de aanbevelingen.")
     assert promise.text.endswith("ingaan op de aanbevelingen.")
+
+
+def test_a_next_sentence_doing_it_at_a_time_gives_the_promise_its_time():
+    [promise] = found("Omdat de vragen over hetzelfde onderwerp gaan, zal ik deze gelijktijdig beantwoorden. Zoals "
+                      "verzocht door de vaste commissie zal ik dit uiterlijk 13 maart doen.")
+    assert promise.due == dt.date(2014, 3, 13)
+    assert promise.text.endswith("zal ik dit uiterlijk 13 maart doen.")
