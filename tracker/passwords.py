@@ -1,6 +1,10 @@
-"""Django's minimum-length rule with its messages in Dutch: Django 5.2's Dutch translation lacks them."""
+"""Django's minimum-length rule with its messages in Dutch (Django 5.2's Dutch translation lacks them), and the
+passwords the commands generate."""
+
+import secrets
 
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 
 
 class MinimumLengthValidator(password_validation.MinimumLengthValidator):
@@ -9,3 +13,15 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
 
     def get_help_text(self):
         return f"Uw wachtwoord moet ten minste {self.min_length} tekens bevatten."
+
+
+def generated_password(user) -> str:
+    """A random password the site's own rules accept for `user`: a random one can, now and then, hold every letter
+    of a short name ("griffie") and so read as too much like it."""
+    while True:
+        password = secrets.token_urlsafe(12)
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError:
+            continue
+        return password

@@ -1,6 +1,5 @@
 """`manage.py adduser NAME [--griffie] [--email ADDRESS]`: an account with a generated password, shown once."""
 
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
+from tracker.passwords import generated_password
 from tracker.roles import CLERKS_GROUP
 
 
@@ -29,10 +29,11 @@ class Command(BaseCommand):
                 validate_email(email)
             except ValidationError:
                 raise CommandError(f"{email} is geen geldig e-mailadres.") from None
-        password = secrets.token_urlsafe(12)
         first, _, last = name.partition(" ")
-        user = User.objects.create_user(username, email=email, password=password, first_name=first,
-                                        last_name=last)
+        user = User(username=username, email=email, first_name=first, last_name=last)
+        password = generated_password(user)
+        user.set_password(password)
+        user.save()
         if griffie:
             user.groups.add(Group.objects.get_or_create(name=CLERKS_GROUP)[0])
         role = "griffie" if griffie else "alleen lezen"

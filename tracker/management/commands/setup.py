@@ -1,6 +1,5 @@
 """First-run setup: the clerks' group, a first clerk account, and the sample documents."""
 
-import secrets
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +9,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand
 
 from tracker.models import Document
+from tracker.passwords import generated_password
 from tracker.roles import CLERKS_GROUP
 from tracker.intake import receive
 
@@ -26,8 +26,10 @@ class Command(BaseCommand):
         clerks, _ = Group.objects.get_or_create(name=CLERKS_GROUP)
         User = get_user_model()
         if not User.objects.exists():
-            password = secrets.token_urlsafe(12)
-            user = User.objects.create_user("griffie", password=password, first_name="Griffie")
+            user = User(username="griffie", first_name="Griffie")
+            password = generated_password(user)
+            user.set_password(password)
+            user.save()
             user.groups.add(clerks)
             self.stdout.write(self.style.SUCCESS(
                 "\nEen griffie-account is aangemaakt. Dit wachtwoord wordt maar één keer getoond:\n"
