@@ -338,11 +338,12 @@ def find_commitments(
                 if later and later.date:
                     due, end = later, sentences[i + 1].end
             score, codes = confidence(families, due)
-            for start, stop in _promised_clauses(sentence, end):
+            clauses = _promised_clauses(sentence, end)
+            for start, stop in clauses:
                 # each of two promises joined in one sentence is a commitment of its own, at its own time if it
                 # names one ("… zal ik u mijn reactie doen toekomen en informeer ik u tevens over …")
                 clause = flatten(text[start:stop])
-                own = find_due(clause, document_date) if stop - start < end - sentence.start else None
+                own = find_due(clause, document_date) if len(clauses) > 1 else None
                 when = own if own and own.text else due
                 commitments.append(Commitment(
                     text=text[start:stop], page=page, due=when.date if when else None,

@@ -561,10 +561,10 @@ def _compound_in(word: str, stems: dict[str, str]) -> bool:
 def _without_its_time(promise: str, made_on: dt.date | None) -> str:
     """A promise without the words of its time, which say nothing of its subject: "De stand van de spreiding
     wordt kort na de behandeling van de begroting aangeboden" is about the spreiding, not the begroting."""
-    due = find_due(flatten(promise), made_on)
+    flat = flatten(promise)
+    due = find_due(flat, made_on)
     if not (due and due.text and due.start >= 0):
         return promise
-    flat = flatten(promise)
     return f"{flat[:due.start]} {flat[due.end:]}"
 
 
