@@ -15,13 +15,15 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
         return f"Uw wachtwoord moet ten minste {self.min_length} tekens bevatten."
 
 
-def generated_password(user) -> str:
-    """A random password the site's own rules accept for `user`: a random one can, now and then, hold every letter
-    of a short name ("griffie") and so read as too much like it."""
+def give_generated_password(user) -> str:
+    """Give `user` a random password the site's own rules accept, and return it to be shown once: a random one can,
+    now and then, hold every letter of a short name ("griffie") and so read as too much like it."""
     while True:
         password = secrets.token_urlsafe(12)
         try:
             password_validation.validate_password(password, user)
         except ValidationError:
             continue
+        user.set_password(password)
+        user.save(update_fields=["password"])
         return password

@@ -99,6 +99,7 @@ def test_a_generated_password_too_like_the_name_is_drawn_again(db, monkeypatch):
 
     draws = iter(["eiffirGgriffie", "x7Kq2mZp9LwR4tVb"])
     monkeypatch.setattr(passwords.secrets, "token_urlsafe", lambda _: next(draws))
-    user = User(username="griffie", first_name="Griffie")
-    assert passwords.generated_password(user) == "x7Kq2mZp9LwR4tVb"
+    user = User.objects.create_user("griffie", first_name="Griffie")
+    assert passwords.give_generated_password(user) == "x7Kq2mZp9LwR4tVb"
     validate_password("x7Kq2mZp9LwR4tVb", user)
+    assert User.objects.get(username="griffie").check_password("x7Kq2mZp9LwR4tVb")

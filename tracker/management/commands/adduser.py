@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from tracker.passwords import generated_password
+from tracker.passwords import give_generated_password
 from tracker.roles import CLERKS_GROUP
 
 
@@ -30,10 +30,8 @@ class Command(BaseCommand):
             except ValidationError:
                 raise CommandError(f"{email} is geen geldig e-mailadres.") from None
         first, _, last = name.partition(" ")
-        user = User(username=username, email=email, first_name=first, last_name=last)
-        password = generated_password(user)
-        user.set_password(password)
-        user.save()
+        user = User.objects.create_user(username, email=email, first_name=first, last_name=last)
+        password = give_generated_password(user)
         if griffie:
             user.groups.add(Group.objects.get_or_create(name=CLERKS_GROUP)[0])
         role = "griffie" if griffie else "alleen lezen"

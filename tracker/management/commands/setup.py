@@ -9,7 +9,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand
 
 from tracker.models import Document
-from tracker.passwords import generated_password
+from tracker.passwords import give_generated_password
 from tracker.roles import CLERKS_GROUP
 from tracker.intake import receive
 
@@ -26,10 +26,8 @@ class Command(BaseCommand):
         clerks, _ = Group.objects.get_or_create(name=CLERKS_GROUP)
         User = get_user_model()
         if not User.objects.exists():
-            user = User(username="griffie", first_name="Griffie")
-            password = generated_password(user)
-            user.set_password(password)
-            user.save()
+            user = User.objects.create_user("griffie", first_name="Griffie")
+            password = give_generated_password(user)
             user.groups.add(clerks)
             self.stdout.write(self.style.SUCCESS(
                 "\nEen griffie-account is aangemaakt. Dit wachtwoord wordt maar één keer getoond:\n"
