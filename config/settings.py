@@ -128,14 +128,16 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, or the embedded server.
+# Database: DATABASE_URL, or the embedded server. Connections are kept for a minute, and one that broke meanwhile
+# (a restarted server) is replaced before it is used again.
+KEPT_CONNECTIONS = {"conn_max_age": 60, "conn_health_checks": True}
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], **KEPT_CONNECTIONS)}
 else:
     from config.embedded_db import database_url
 
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-    DATABASES = {"default": dj_database_url.parse(database_url(DATA_DIR), conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(database_url(DATA_DIR), **KEPT_CONNECTIONS)}
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without dropping each other's database.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
@@ -247,6 +249,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # Each process holds the next document while it works, so no poll interval is lost between documents.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 CELERY_TASK_IGNORE_RESULT = True
+# A pool process keeps its database connection for this many tasks instead of opening one per task (Celery's
+# default, a few milliseconds of every document); `tracker.tasks` drops a broken or old one before each task.
+CELERY_DB_REUSE_MAX = 100
 # Extraction runs in a child process with its own limit (INGEST_TIMEOUT); the task limit is a backstop.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
 # The task renews its claim on a document every CLAIM_HEARTBEAT_SECONDS while the engine reads it; a claim

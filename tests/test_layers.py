@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS = [
     ("ingest",),
     ("tracker.ids", "tracker.ical", "tracker.ministries", "tracker.filenames", "tracker.params", "tracker.roles",
-     "tracker.passwords", "tracker.excerpt", "tracker.spreadsheet", "tracker.folders", "tracker.converters"),
+     "tracker.passwords", "tracker.excerpt", "tracker.spreadsheet", "tracker.folders", "tracker.converters",
+     "tracker.store_behind"),
     ("tracker.models",),
     ("tracker.workflow", "tracker.search", "tracker.overviews", "tracker.learning"),
     ("tracker.analysis", "tracker.corrections"),

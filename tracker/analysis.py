@@ -44,7 +44,8 @@ ORIGINAL_MISSING = ("Het originele bestand van dit document ontbreekt op de serv
                     "worden gelezen. Zet het bestand terug in de map met originelen of upload het opnieuw.")
 
 
-def process(document_id: int, token: str) -> None:
+def process(document_id: int, token: str, store=None) -> None:
+    """Analyse one document; `store` (by default `store_analysis`, at once) is given its rows."""
     if not claim(document_id, token):
         return
     document = Document.objects.get(pk=document_id)
@@ -62,7 +63,7 @@ def process(document_id: int, token: str) -> None:
         log.info("document %s: %s", document_id, error.reason)
         store_failure(document, error.code, error.reason)
         return
-    store_analysis(document, analysis)
+    (store or store_analysis)(document, analysis)
 
 
 @contextmanager

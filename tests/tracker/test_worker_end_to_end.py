@@ -46,3 +46,22 @@ def test_bad_files_fail_with_a_reason_and_the_worker_goes_on(celery_worker):
             assert handle.read() == content, f"{name}: the original must be kept"
     good.refresh_from_db()
     assert good.state == "klaar"
+
+
+def test_a_worker_whose_database_connections_were_cut_goes_on_with_the_next_document(celery_worker):
+    from django.db import connection
+
+    first = receive(ContentFile(b"Voor de zomer informeer ik uw Kamer over de evaluatie."), "eerste.txt").document
+    wait_until(lambda: Document.objects.get(pk=first.pk).state != "bezig", what="the worker")
+    # A pool process keeps its connections from one document to the next; a restarted server ends them.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid() AND query LIKE %s", ["%tracker\\_%"])
+        assert cursor.rowcount >= 1, "the worker's connection must have been found"
+
+    second = receive(ContentFile(b"In het najaar stuur ik uw Kamer de visie."), "tweede.txt").document
+    # Well within the time after which a lost document is queued again (STALE_CLAIM_SECONDS): done at once.
+    wait_until(lambda: Document.objects.get(pk=second.pk).state != "bezig", timeout=20, what="the worker")
+    second.refresh_from_db()
+    assert second.state == "klaar", second.error
+    assert second.commitments.filter(text__contains="In het najaar stuur ik").count() == 1

@@ -17,6 +17,9 @@ from tracker.intake import TooLarge, receive
 
 class Command(BaseCommand):
     help = "Import documents from files, folders or globs; --wait analyses them in this process."
+    # The checks import every view (the URLs' check) to bring files in: they are run by `manage.py check`, by
+    # `migrate` and when the site starts.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, folders (searched recursively) or globs")
