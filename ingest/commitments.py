@@ -29,7 +29,7 @@ def _words(*alternatives: str) -> prefilter.Prefiltered:
 # The Kamer as the one addressed or informed. A capital "de Commissie" is the European
 # Commission, a third party; the Kamer's committee is written "de (vaste) commissie".
 KAMER = _words(r"(?:uw|de|onze|jullie)\s+(?:Tweede\s+)?Kamer", r"uw\s+commissie", r"de\s+(?:vaste\s+)?(?-i:c)ommissie",
-               r"Tweede\s+Kamer", r"Eerste\s+Kamer", r"u", r"de\s+Kamerleden")
+               r"Tweede\s+Kamer", r"Eerste\s+Kamer", r"u", r"de\s+Kamerleden", r"(?:de\s+)?beide\s+Kamers")
 
 # Acting towards the Kamer: every form of the verbs, incl. separable ones ("kom ... terug").
 INFORM = _words(
@@ -268,6 +268,11 @@ _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECAS
 # "zal ik u dan … sturen": a promise at the time the sentence before named ("dan ook" is "therefore").
 THEN = prefilter.compile(r"\b(?:zal|zullen|wordt|worden|ontvangt|stuur|informeer)\s+(?:\w+\s+){0,2}?dan\b(?!\s+ook)",
                          re.IGNORECASE)
+# A promise at the time of the one beside it: "Daarnaast zal ik uw Kamer binnen dezelfde termijn informeren …",
+# "Ik stuur u een brief over X. In die brief zal ik ook ingaan op Y. U kunt de brief in januari tegemoet zien."
+SAME_TIME = prefilter.compile(
+    r"\b(?:binnen\s+dezelfde\s+termijn|op\s+(?:hetzelfde|datzelfde)\s+moment|tegelijkertijd|gelijktijdig|"
+    r"(?:in|met|bij)\s+(?:die|dezelfde)\s+(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|daarin)\b", re.IGNORECASE)
 # "In die brief informeer ik uw Kamer ook over …": more of what the promise just before will send.
 IN_THAT_DOCUMENT = re.compile(r"(?:(?:In|Met|Bij)\s+(?:die|dezelfde)\s+"
                               r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b",
@@ -326,7 +331,9 @@ def find_commitments(
                 previous = commitments[-1]
                 due = Due(previous.due_text, previous.due, previous.precision, 0, 0) if previous.due_text else due
             end = sentence.end
-            if not (due and due.date) and i > 0 and THEN.search(flat):
+            same_time = not (due and due.date) and SAME_TIME.search(flat)
+            if not (due and due.date) and i > 0 and (THEN.search(flat) or (
+                    same_time and is_commitment(flats[i - 1], document_date, news))):
                 # "Ik antwoord uiterlijk 13 mei. Tevens zal ik u dan de brief sturen.": the time of the one before
                 before = find_due(flats[i - 1], document_date)
                 due = before if before and before.date else due
@@ -337,6 +344,11 @@ def find_commitments(
                 later = find_due(flats[i + 1], document_date)
                 if later and later.date:
                     due, end = later, sentences[i + 1].end
+            elif same_time and not (due and due.date) and i + 1 < len(sentences) and is_commitment(
+                    flats[i + 1], document_date, news):
+                # the promise after it says when the document comes, and is a commitment of its own
+                later = find_due(flats[i + 1], document_date)
+                due = later if later and later.date else due
             score, codes = confidence(families, due)
             clauses = _promised_clauses(sentence, end)
             for start, stop in clauses:

@@ -295,6 +295,13 @@ def _coming_weekday(ctx: _Context) -> dt.date | None:
     return ctx.today + dt.timedelta(days=days or 7)
 
 
+def _new_year(ctx: _Context) -> dt.date | None:
+    """The coming year, said late in a year; in its first months "het nieuwe jaar" is the one just begun."""
+    if ctx.today is None:
+        return None
+    return dt.date(ctx.today.year + (ctx.today.month > 6), 12, 31)
+
+
 def _none(ctx: _Context) -> None:
     return None
 
@@ -345,6 +352,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     # eind 2024, voor het einde van het jaar, later dit jaar, in de loop van 2024, dit jaar
     (_BEFORE + r"(?:(?:het\s+)?(?:eind|einde|eind\s+van|einde\s+van|end)\s+|(?:later|nog)\s+|de\s+loop\s+van\s+|"
      r"de\s+rest\s+van\s+|de\s+tweede\s+helft\s+van\s+)?" + _WHICH_YEAR, _year_part(12), "jaar"),
+    # "zo spoedig mogelijk in het nieuwe jaar"
+    (r"in\s+het\s+nieuwe\s+jaar", _new_year, "jaar"),
     (_BEFORE + r"(?:het\s+)?(?:einde?|eind)\s+van\s+het\s+(?:kalender)?jaar|(?:vóór|voor)\s+de\s+jaarwisseling|"
      r"rond\s+de\s+jaarwisseling", _year_part(12), "jaar"),
     # seasons: coming occurrence
@@ -419,7 +428,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"op\s+(?:een|enig)\s+(?:later|ander|nader)\s+(?:moment|tijdstip)|later|te\s+zijner\s+tijd|t\.z\.t\.|"
      r"te\s+gelegener\s+tijd|spoedig|zodra\b[^,.;]*|(?:in\s+)?de\s+komende\s+(?:weken|maanden|periode|tijd|jaren)|"
      r"(?:vóór|voor)\s+(?:het\s+)?vertrek\b[^,.;]*|na\s+afronding\b[^,.;]*|(?:vóór|voor|voorafgaand\s+aan)\s+het\s+(?:commissie|wetgevings|nota)?(?:debat|overleg)\b[^,.;]*|"
-     r"(?:vóór|voor)\s+de\s+(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|regelmatig|"
+     r"(?:vóór|voor)\s+de\s+(?:parlementaire\s+|plenaire\s+)?(?:begrotingsbehandeling|behandeling)\b[^,.;]*|op\s+termijn|periodiek|jaarlijks|regelmatig|"
      # "kort na de behandeling van de begroting"
      r"(?:kort\s+|direct\s+|vlak\s+)?na\s+de\s+(?:begrotingsbehandeling|behandeling)\b(?:\s+van\s+(?:de|het)\s+[\w-]+)?|"
      r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)|"
@@ -433,10 +442,11 @@ _COMPILED = [(prefilter.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNOREC
 
 # Periods that a due expression does not start: "tot en met mei 2025", "sinds 2019",
 # periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023", and periods denied:
-# "niet in april maar zo snel mogelijk daarna".
+# "niet in april maar zo snel mogelijk daarna", and the budget a debate is about: "vóór de behandeling van de
+# Ontwerpbegroting 2026" (debated weeks after the day it is presented).
 _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
-    r"over|na|(?<!niet\s)later\s+dan|niet)\s*$",
+    r"over|na|(?<!niet\s)later\s+dan|niet|(?:begrotings)?behandeling)\s*$",
     re.IGNORECASE)
 # … but a term extended or a promise put off "tot" a day is due then: "de termijn te verlengen tot 20 februari".
 _EXTENDED_TO = re.compile(r"(?<![\w-])(?:verlengen|verlengd|verleng|verlengt|uitstellen|uitgesteld|verschuiven|"

@@ -289,3 +289,26 @@ def test_a_next_sentence_doing_it_at_a_time_gives_the_promise_its_time():
                       "verzocht door de vaste commissie zal ik dit uiterlijk 13 maart doen.")
     assert promise.due == dt.date(2014, 3, 13)
     assert promise.text.endswith("zal ik dit uiterlijk 13 maart doen.")
+
+
+def test_a_promise_about_the_document_of_the_promise_beside_it_takes_its_time():
+    # the time said after it, in a promise of its own
+    commitments, _ = find_commitments_in(
+        "Het kabinet werkt aan een plan voor de kazernes. In die brief zal ik ook ingaan op de motie over de "
+        "huisvesting van het personeel. U kunt de brief in mei tegemoet zien.")
+    assert [c.due for c in commitments] == [dt.date(2014, 5, 31)] * 2
+    assert not commitments[0].text.endswith("tegemoet zien.")  # each keeps its own sentence
+    # the time said before it
+    first, second = found("Voor 1 juni stuur ik uw Kamer de evaluatie van de pilots. Daarnaast zal ik uw Kamer binnen "
+                          "dezelfde termijn informeren over de uitvoering van de moties.")
+    assert second.due == first.due == dt.date(2014, 6, 1)
+    # a time told of an earlier promise is not the new one's
+    [promise] = found("Vorig jaar heb ik u toegezegd voor de zomer te rapporteren. Daarnaast zal ik u binnen dezelfde "
+                      "termijn informeren over de uitvoering van de moties.")
+    assert promise.due is None
+
+
+def test_both_chambers_are_addressed_too():
+    [promise] = found("Ik streef ernaar de beschouwing zo spoedig mogelijk doch uiterlijk 1 juni 2014 aan beide "
+                      "Kamers te kunnen aanbieden.")
+    assert promise.due == dt.date(2014, 6, 1)

@@ -65,6 +65,8 @@ def test_before_the_christmas_recess_is_the_last_day_before_it_starts():
     "zo spoedig mogelijk", "binnenkort", "op een later moment", "op een ander tijdstip",
     "zodra daar aanleiding toe is", "voor vertrek van het Nederlandse fregat", "de komende maanden",
     "op korte termijn", "te zijner tijd", "regelmatig", "kort na de behandeling van de begroting",
+    # a budget is debated weeks after the day it is presented
+    "vóór de parlementaire behandeling van de Ontwerpbegroting 2025",
 ])
 def test_wording_that_names_no_period_keeps_its_text_but_gets_no_date(expression):
     due = resolve(expression, LETTER_OF_21_NOV_2023)
@@ -231,3 +233,8 @@ def test_a_term_extended_to_a_day_is_due_then_but_what_runs_to_a_day_is_not():
                        LETTER_OF_21_NOV_2023)
     assert extended.date == dt.date(2024, 2, 20)
     assert resolve("De regeling loopt tot 20 februari.", LETTER_OF_21_NOV_2023).date is None
+
+
+def test_the_new_year_is_the_coming_one_late_in_a_year_and_the_one_begun_early_in_it():
+    assert resolve("zo spoedig mogelijk in het nieuwe jaar", LETTER_OF_21_NOV_2023).date == dt.date(2024, 12, 31)
+    assert resolve("in het nieuwe jaar", dt.date(2024, 1, 10)).date == dt.date(2024, 12, 31)
