@@ -48,6 +48,8 @@ FULFILMENT = prefilter.compile(
     r"(?:informeer|informeren|bericht|berichten|stuur|sturen|zend|zenden|bied|bieden)\s+(?:ik|wij|we|het\s+kabinet)\s+"
     r"(?:u|uw\s+Kamer|de\s+Kamer)?\s*(?:hierbij|hiermee|met\s+deze\s+brief|nader)|"
     r"(?:met|middels|via)\s+deze\s+brief\s+(?:informeer|bericht|geef|kom|reageer)|hierbij\s+(?:ontvangt|treft)\s+u|"
+    # "In deze brief ga ik op dit verzoek in", "In deze brief informeer ik u over …"
+    r"in\s+deze\s+brief\s+(?:ga|gaan|informeer|informeren|bericht|berichten)\s+(?:ik|wij|we|het\s+kabinet)\b|"
     r"(?:hierbij|hiermee|bij\s+deze)\s+(?:informeer|informeren|bericht|berichten)\s+(?:ik|wij|we|het\s+kabinet)\b|"
     r"tegemoet\s+aan\s+(?:de|mijn|onze|een)\s+toezegging|"
     r"aan\s+(?:de|deze|die|mijn|onze|een)\s+toezegging\w*\s+(?:\w+\s+){0,8}?tegemoet|"
@@ -358,9 +360,16 @@ class LaterEvidence:
         links = links or self.links(earlier)
         cites, dated, by_month, same_source = links.cites, links.dated, links.by_month, links.same_source
         named, source_date, quoted = links.named, links.source_date, links.quoted
-        # A letter citing what the promise was about needs no more than a sign of delivery to be about it too.
+        shared_head = len(subject.keys() & self.head.keys())
+        opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
+        # A letter citing what the promise was about needs no more than a sign of delivery to be about it too; so
+        # does one in its dossier, in time, that opens on its subject and says what it does ("Middels deze brief
+        # informeer ik u over de conclusies …" after an opening on the verkenning promised), unless what it says it
+        # does names the promise's letter: then it delivers another promise of that letter.
+        opens_on_it = (links.same_dossier and opens_with_it and self._in_time(earlier)
+                       and not self._delivers_another_promise_of(earlier))
         says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
-                        or (same_source and next(iter(self.fulfilment_sentences), None)))
+                        or ((same_source or opens_on_it) and next(iter(self.fulfilment_sentences), None)))
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
@@ -375,7 +384,6 @@ class LaterEvidence:
             score += WEIGHTS["cites_date"] if not cites else WEIGHTS["cites_date_too"]
             reasons.append(Reason("cites_month", {"month": earlier.document_date.isoformat()[:7]}))
             dated = True
-        shared_head = len(subject.keys() & self.head.keys())
         shared_body = [w for s, w in subject.items() if s in self.body or _compound_in(w, self.body)]
         overlap = (shared_head + len(shared_body)) / (2 * len(subject)) if subject else 0.0
         score += WEIGHTS["subject"] * overlap
@@ -426,7 +434,6 @@ class LaterEvidence:
         # promise: that takes a statement of delivery, or an opening about the promise itself.
         # Confident takes both: a link to the promise (its letter cited, its dossier, or what it was about) and a
         # sign of delivery.
-        opens_with_it = bool(subject) and shared_head / len(subject) >= 0.5
         # the promise names this letter, or what it was about, and this letter cites that too
         through_source = named or bool(same_source or quoted) or source_date is not None
         # answers to written questions stand in no dossier: the minister answering on this very subject links them
@@ -529,6 +536,11 @@ class LaterEvidence:
         if late <= ON_TIME_DAYS:
             return WEIGHTS["on_time"]
         return WEIGHTS["a_year_late"] if _years_late(earlier.due, sent) else 0.0
+
+    def _in_time(self, earlier: EarlierCommitment) -> bool:
+        """Sent at most ON_TIME_DAYS after the promise was due, or with no due date to be late for."""
+        sent = self.later.date
+        return sent is not None and (earlier.due is None or (sent - earlier.due).days <= ON_TIME_DAYS)
 
     def _repeats(self, subject: dict[str, str]) -> bool:
         return bool(subject) and any(len(subject.keys() & p.keys()) / len(subject) >= 0.6 for p in self.promises)

@@ -681,3 +681,33 @@ def test_a_letter_in_which_the_kamer_finds_the_promised_thing_delivers_it(delive
     [suggestion] = suggest_fulfilments(later, [promise])
     assert suggestion.confident
     assert any(r.code == "delivers" for r in suggestion.reasons)
+
+
+VERKENNING_PROMISE = EarlierCommitment(
+    key="verkenning-nieuwe-jaar",
+    text="Ik zal u zo spoedig mogelijk in het nieuwe jaar informeren over de uitkomsten van de verkenning",
+    due=dt.date(2024, 12, 31), document_kamerstuk="36410-XIV-62", document_date=dt.date(2023, 11, 20),
+    dossiers=["36410-XIV"], sender="Minister van Landbouw, Natuur en Voedselkwaliteit",
+)
+VERKENNING_OPENING = ("Eerder informeerde ik uw Kamer over de verkenning naar de toekomst van de akkerbouwstichting. "
+                      "Inmiddels heeft de verkenner mij zijn rapport aangeboden. Middels deze brief informeer ik u "
+                      "over de conclusies en aanbevelingen van de heer Jansen, en over de vervolgstappen.")
+
+
+def test_a_letter_in_the_dossier_opening_on_the_promised_subject_and_saying_what_it_does_fulfils_it():
+    later = letter(VERKENNING_OPENING, date=dt.date(2024, 5, 18), dossiers=("36410-XIV",),
+                   sender="Minister van Landbouw, Natuur en Voedselkwaliteit", title="Vaststelling van de begroting")
+    suggestion = suggestion_for("verkenning-nieuwe-jaar", suggest_fulfilments(later, [VERKENNING_PROMISE]))
+    assert suggestion and suggestion.confident
+    assert "fulfilment" in [r.code for r in suggestion.reasons]
+    # not outside its dossier, nor long after it was due
+    elsewhere = dataclasses.replace(later, dossiers=["36200-XIV"])
+    assert not any(s.confident for s in suggest_fulfilments(elsewhere, [VERKENNING_PROMISE]))
+    late = dataclasses.replace(later, date=dt.date(2025, 9, 1))
+    assert not any(s.confident for s in suggest_fulfilments(late, [VERKENNING_PROMISE]))
+    # nor when what it says it does cites the promise's letter: it delivers another promise of that letter
+    citing = ("Eerder informeerde ik uw Kamer over de verkenning naar de toekomst van de akkerbouwstichting. Met deze "
+              "brief informeer ik u, zoals toegezegd in mijn brief van 20 november 2023, over de subsidieregeling.")
+    other = letter(citing, date=dt.date(2024, 5, 18), dossiers=("36410-XIV",),
+                   sender="Minister van Landbouw, Natuur en Voedselkwaliteit", title="Vaststelling van de begroting")
+    assert not any(s.confident for s in suggest_fulfilments(other, [VERKENNING_PROMISE]))
