@@ -13,7 +13,7 @@ import logging
 import queue
 import threading
 
-from django.db import connection
+from django.db import close_old_connections, connection
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ class StoreBehind:
     def _run(self) -> None:
         try:
             while (args := self._waiting.get()) is not None:
+                close_old_connections()  # as before a request: one that broke or grew old is replaced
                 try:
                     self._store(*args)
                 except Exception:  # the document stays "bezig" and is taken up again
