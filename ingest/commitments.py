@@ -73,7 +73,8 @@ DOCUMENT = _words(
     r"(?:kabinets)?reactie", r"appreciatie", r"updates?", r"overzicht", r"rapport", r"nota", r"notitie", r"evaluatie",
     r"(?:nood|spoed)?wet", r"voorstellen", r"plannen", r"feitenrelaas", r"lijst",
     r"(?:wets|initiatief)?voorstel", r"wetswijziging", r"standpunt", r"verslag", r"plan\s+van\s+aanpak",
-    r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten")
+    r"uitwerking", r"analyse", r"voortgang", r"stand\s+van\s+zaken", r"uitkomsten?", r"resultaten",
+    r"(?:het|dit|dat|nieuwe)\s+beleid")
 # Deciding as an act, not "besluitvorming" in general.
 DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"(?:neem|neemt)\b.{0,60}\bbesluit", r"besluiten",
                 r"(?<!het\s)(?<!een\s)(?<!dit\s)(?<!dat\s)(?<!zijn\s)(?<!haar\s)besluit\s+"
@@ -263,6 +264,11 @@ EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", 
 
 # A day named without its year that lies this many days ahead was most likely this year's, already past.
 _PAST_DAY_AS_NEXT_YEAR = 300
+# "Over de uitkomsten hiervan bericht ik uw Kamer.": what is reported put first, and nothing after the addressee
+# (as "graag", "als volgt" or "hierbij" would say of this letter): a present tense that speaks of later.
+REPORTS_LATER = re.compile(
+    r"(?:Over|Van)\s+[^.;:]{3,120}?\s+(?:bericht|berichten|informeer|informeren)\s+(?:ik|wij|we)\s+"
+    r"(?:u|uw\s+Kamer|de\s+Kamer)(?:\s+(?:nader|separaat|afzonderlijk|apart))?\s*\.?", re.IGNORECASE)
 _YEAR_NAMED = re.compile(r"\d{4}|volgend|komend|a\.s\.|aanstaande", re.IGNORECASE)
 
 # "zal ik u dan … sturen": a promise at the time the sentence before named ("dan ook" is "therefore").
@@ -478,6 +484,8 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         return [*families, "future"]
     if reported_promise:
         return [*families, "news_reported"]
+    if REPORTS_LATER.fullmatch(sentence):
+        return [*families, "future"]
     # A present tense promises only when it names when: "In december informeer ik uw Kamer"; a day without a year
     # that has just passed ("voor 16 juni", in a letter of 22 June) speaks of the past.
     due = find_due(sentence, document_date) or _coming_document_due(sentence, document_date)

@@ -200,6 +200,10 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "Het kabinet zal op dit bericht reageren in antwoord op het verzoek van de vaste commissie.",
     # what a coming document will do, in the present with its time
     "In de voortgangsrapportage van september 2014 gaan we in op de resultaten van de eerste metingen.",
+    # what is reported put first, nothing after the addressee: later
+    "Over de uitkomsten van het overleg met de gemeenten bericht ik uw Kamer.",
+    # a policy published
+    "Dit betekent dat ik het nieuwe beleid op korte termijn zal publiceren.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
@@ -237,6 +241,9 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "Tot slot informeren wij u over de wijze waarop wij voornemens zijn de resultaten te laten doorwerken.",
     # a coming document, but its time has passed: a document sent before
     "In de voortgangsrapportage van september 2013 gaan we in op de resultaten van de eerste metingen.",
+    # what is reported put first, then how or where: this letter
+    "Over de voortgang van het programma informeer ik u als volgt.",
+    "Over de uitkomsten van het overleg met de gemeenten bericht ik uw Kamer graag.",
 ], ids=lambda s: s[:40])
 def test_it_leaves_these_too(sentence):
     assert not found(sentence), sentence
