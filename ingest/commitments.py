@@ -283,6 +283,9 @@ SAME_TIME = prefilter.compile(
 IN_THAT_DOCUMENT = re.compile(r"(?:(?:In|Met|Bij)\s+(?:die|dezelfde)\s+"
                               r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b",
                               re.IGNORECASE)
+# … or "In deze brief zal ik …", where the letter is the one just promised.
+IN_THIS_COMING_LETTER = re.compile(r"In\s+deze\s+\w*brief\s+(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\b",
+                                   re.IGNORECASE)
 # What a coming document will do, said in the present with its time: "In de voortgangsrapportage van mei zoomen we
 # in op de meetbare impact" (a past date, or none, and it speaks of a document already sent).
 IN_COMING_DOCUMENT = re.compile(
@@ -390,9 +393,11 @@ def _promised_clauses(sentence: Sentence, end: int) -> list[tuple[int, int]]:
 
 def _in_promised_document(sentence: str, before: Sentence | None, last: Commitment | None) -> list[str] | None:
     """ "Ik stuur u volgende week een brief. In die brief informeer ik uw Kamer ook over …": a promise of its own,
-    in the present tense, at the time of the one before it."""
-    if (before is None or last is None or not before.start <= last.start < before.end
-            or not IN_THAT_DOCUMENT.match(sentence)):
+    in the present tense, at the time of the one before it; also "In deze brief zal ik …" right after a letter
+    promised ("Begin april kom ik met een beleidsbrief. In deze brief zal ik een reactie geven op …")."""
+    if before is None or last is None or not before.start <= last.start < before.end:
+        return None
+    if not (IN_THAT_DOCUMENT.match(sentence) or (IN_THIS_COMING_LETTER.match(sentence) and "brief" in last.text)):
         return None
     return ["to_kamer" if KAMER.search(sentence) else "sends_document", "in_promised_document"]
 

@@ -319,3 +319,15 @@ def test_both_chambers_are_addressed_too():
     [promise] = found("Ik streef ernaar de beschouwing zo spoedig mogelijk doch uiterlijk 1 juni 2014 aan beide "
                       "Kamers te kunnen aanbieden.")
     assert promise.due == dt.date(2014, 6, 1)
+
+
+def test_in_this_letter_right_after_a_letter_promised_is_that_letter():
+    commitments, _ = find_commitments_in(
+        "Hierbij stuur ik u het advies van de Onderwijsraad. Begin april kom ik met een beleidsbrief over de "
+        "aanpak van de leerlingendaling. In deze brief zal ik een reactie geven op het advies.")
+    assert [c.text[:20] for c in commitments] == ["Begin april kom ik m", "In deze brief zal ik"]
+    assert commitments[1].due == commitments[0].due
+    # without a letter promised just before, "in deze brief" is this one
+    alone, _ = find_commitments_in("Hierbij stuur ik u het advies van de Onderwijsraad. In deze brief zal ik ingaan "
+                                   "op de aanbevelingen.")
+    assert alone == []
