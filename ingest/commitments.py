@@ -40,7 +40,8 @@ INFORM = _words(
     r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
     r"updates?", r"nader\s+(?:te\s+)?(?:informeren|berichten)",
-    r"op\s+de\s+hoogte\s+(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken", r"(?:te\s+)?schetsen",
+    r"op\s+de\s+hoogte\s+(?:(?:zal\s+)?worden\s+)?(?:gebracht|gesteld|gehouden)", r"kenbaar\s+(?:te\s+)?maken",
+    r"(?:te\s+)?schetsen",
     r"verantwoording\s+(?:af\s*(?:te\s+)?leggen|afleggen)",
     # "de bevindingen zullen met de Kamer worden gedeeld"
     r"met\s+(?:de|uw)\s+Kamer\s+(?:worden\s+|te\s+)?(?:gedeeld|delen)",
@@ -51,7 +52,9 @@ SEND = _words(
     r"aangeboden", r"(?:toe\s*te\s*)?komen\s+toe", r"toekomen", r"toekomt", r"doen\s+toekomen",
     r"voor\s*(?:te\s+)?leggen", r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend",
     r"(?:dien|dient)\b.{0,80}\bin", r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien",
-    r"(?:verzend|verstuur)(?:t|en)?", r"versturen", r"verstuurd", r"toe\s*(?:te\s+)?gaan", r"toegaan", r"delen",
+    r"(?:verzend|verstuur)(?:t|en)?", r"versturen", r"verstuurd", r"verzonden",
+    r"ter\s+beschikking\s+(?:te\s+)?stellen", r"ter\s+beschikking\s+gesteld",
+    r"(?:stel|stelt)\b.{0,60}\bter\s+beschikking", r"toe\s*(?:te\s+)?gaan", r"toegaan", r"delen",
     r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w*brief|\w*rapportage|\w*reactie|nota|verslag|rapport|overzicht)", r"publiceren", r"verschijnen",
@@ -102,7 +105,8 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
 # Answering the Kamer's questions, in writing or in the debate: "De overige vragen zal ik in mijn eerste termijn
 # beantwoorden".
 ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"op\s+(?:[\w-]+\s+){1,4}?(?:te\s+)?reageren",
-                r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn")
+                r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn",
+                r"(?:worden|wordt)\s+(?:\w+\s+){0,2}?beantwoord")
 # A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
 # This pattern and the others tried at a sentence's start only need no prefilter: they fail there sooner than a
 # search for their words through the whole sentence would.

@@ -394,7 +394,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:(?:vóór|voor|op|rond|met|bij)\s+)?Prinsjesdag" + _OPT_YEAR
      + r"|(?:bij|met)\s+de\s+(?:Miljoenennota|ontwerpbegroting)", _prinsjesdag, "dag"),
     # a budget is presented on Prinsjesdag of the year before it: "als bijstuk van de Begroting 2014"
-    (r"(?:bij|met|in|van)\s+de\s+(?:ontwerp)?begroting(?:\s+(?:voor\s+(?:het\s+jaar\s+)?)?(?P<budget_year>(?:19|20)\d\d))",
+    # … but the budget a debate is about, "vóór de behandeling van de Ontwerpbegroting 2026", is debated weeks later
+    (r"(?<!behandeling\s)(?:bij|met|in|van)\s+de\s+(?:ontwerp)?begroting(?:\s+(?:voor\s+(?:het\s+jaar\s+)?)?(?P<budget_year>(?:19|20)\d\d))",
      _budget_day, "dag"),
     # before a meeting on a named day: "tijdig voor het Algemeen Overleg van 1 december"
     (r"(?:(?:tijdig|ruim(?:schoots)?|ruim\s+op\s+tijd)\s+)?(?:vóór|voor|voorafgaand\s+aan)\s+(?:het|de)\s+"
@@ -433,7 +434,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"(?:kort\s+|direct\s+|vlak\s+)?na\s+de\s+(?:begrotingsbehandeling|behandeling)\b(?:\s+van\s+(?:de|het)\s+[\w-]+)?|"
      r"in\s+de\s+(?:volgende|eerstvolgende|komende)\s+(?:voortgangs)?(?:rapportage|brief|voortgangsbrief)|"
      # "uiterlijk bij gelegenheid van het toezenden van de evaluatieopdracht"
-     r"uiterlijk\s+bij\s+(?:gelegenheid\s+van\s+)?(?:het|de)\s+[\w-]+",
+     r"uiterlijk\s+bij\s+(?:gelegenheid\s+van\s+)?(?:het|de)\s+[\w-]+|"
+     # in the debate itself: "tijdens de eerste termijn van de regering", and "één dezer dagen"
+     r"(?:tijdens|gedurende|in)\s+(?:de|mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn|(?:één|een)\s+dezer\s+dagen",
      _none, "geen"),
 ]
 
@@ -442,19 +445,20 @@ _COMPILED = [(prefilter.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNOREC
 
 # Periods that a due expression does not start: "tot en met mei 2025", "sinds 2019",
 # periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023", and periods denied:
-# "niet in april maar zo snel mogelijk daarna", and the budget a debate is about: "vóór de behandeling van de
-# Ontwerpbegroting 2026" (debated weeks after the day it is presented).
+# "niet in april maar zo snel mogelijk daarna".
 _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
-    r"over|na|(?<!niet\s)later\s+dan|niet|(?:begrotings)?behandeling)\s*$",
+    r"over|na|(?<!niet\s)later\s+dan|niet)\s*$",
     re.IGNORECASE)
 # … but a term extended or a promise put off "tot" a day is due then: "de termijn te verlengen tot 20 februari".
 _EXTENDED_TO = re.compile(r"(?<![\w-])(?:verlengen|verlengd|verleng|verlengt|uitstellen|uitgesteld|verschuiven|"
                           r"verschoven|verschuift)\s+tot\s*$", re.IGNORECASE)
 # A parliamentary year ("2012–2013", "2013/14") names a session, not a deadline.
 _SESSION_AROUND = re.compile(r"\d{4}\s*[–/-]\s*$|^\s*[–/-]\s*\d{2,4}")
-# "De gevolgen voor 2024": a bare year after "voor" says what something is for, not by when.
+# "De gevolgen voor 2024": a bare year after "voor" says what something is for, not by when; so does a year naming
+# a budget ("de Ontwerpbegroting 2026").
 _FOR_A_YEAR = re.compile(r"voor\s+" + _YEAR, re.IGNORECASE)
+_BUDGET_BEFORE = re.compile(r"begroting\s*$", re.IGNORECASE)
 
 
 _WINDOW_END = re.compile(r"\s*,?\s+(?:en|maar)\s+(?:nog\s+)?(?:vóór|voor|uiterlijk)\b", re.IGNORECASE)
@@ -485,6 +489,7 @@ def _choices(sentence: str, document_date: dt.date | None) -> tuple[Due, ...]:
                 (_NOT_A_DEADLINE_BEFORE.search(sentence, 0, m.start())
                  and not _EXTENDED_TO.search(sentence, 0, m.start()))
                 or _FOR_A_YEAR.fullmatch(m.group().strip())
+                or (m.group().isdigit() and _BUDGET_BEFORE.search(sentence, 0, m.start()))
                 or (m.group().strip().isdigit() and (_SESSION_AROUND.search(sentence[max(0, m.start() - 8):m.start()])
                                                     or _SESSION_AROUND.search(sentence[m.end():m.end() + 6])))
                 or re.match(r"\s*(?:jl|j\.l)\.?", sentence[m.end():]) or m.groupdict().get("shift") == "jl"

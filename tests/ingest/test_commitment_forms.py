@@ -204,6 +204,12 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "Over de uitkomsten van het overleg met de gemeenten bericht ik uw Kamer.",
     # a policy published
     "Dit betekent dat ik het nieuwe beleid op korte termijn zal publiceren.",
+    # the Kamer informed in the passive; a document put at its disposal; a letter sent one of these days
+    "Uiteraard zal de Kamer via de geannoteerde agenda op de hoogte worden gesteld van de inzet.",
+    "Het kabinet zal het voorstel vertrouwelijk aan uw Kamer ter beschikking stellen.",
+    "In een brief die één dezer dagen aan de Kamer wordt verzonden, wordt dit verder toegelicht.",
+    # questions left for the debate
+    "De resterende vragen worden beantwoord tijdens de eerste termijn van de regering.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
@@ -244,6 +250,8 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     # what is reported put first, then how or where: this letter
     "Over de voortgang van het programma informeer ik u als volgt.",
     "Over de uitkomsten van het overleg met de gemeenten bericht ik uw Kamer graag.",
+    # who answers, not when
+    "De vragen worden beantwoord door de minister van Financiën.",
 ], ids=lambda s: s[:40])
 def test_it_leaves_these_too(sentence):
     assert not found(sentence), sentence

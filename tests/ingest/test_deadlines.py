@@ -238,3 +238,12 @@ def test_a_term_extended_to_a_day_is_due_then_but_what_runs_to_a_day_is_not():
 def test_the_new_year_is_the_coming_one_late_in_a_year_and_the_one_begun_early_in_it():
     assert resolve("zo spoedig mogelijk in het nieuwe jaar", LETTER_OF_21_NOV_2023).date == dt.date(2024, 12, 31)
     assert resolve("in het nieuwe jaar", dt.date(2024, 1, 10)).date == dt.date(2024, 12, 31)
+
+
+def test_a_recess_after_a_debate_is_still_its_time_and_a_budget_debated_names_none():
+    after = resolve("Ik zal reageren tijdens de voortzetting van de plenaire behandeling na het meireces.",
+                    dt.date(2023, 4, 20))
+    assert after.date == recess("meireces", 2023)[1]
+    debated = resolve("De brief wordt u vóór de parlementaire behandeling van de Ontwerpbegroting 2026 toegezonden.",
+                      dt.date(2025, 6, 1))
+    assert debated.date is None
