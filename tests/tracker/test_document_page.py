@@ -109,3 +109,15 @@ def test_a_missing_original_is_said_to_be_missing(clerk_client):
     process(document.pk, "taak")
     document.refresh_from_db()
     assert (document.state, document.error_code) == ("mislukt", "origineel-ontbreekt")
+
+
+def test_a_document_still_being_read_shows_nothing_of_an_analysis_yet(staff_client):
+    # as the page reads it when the worker commits the analysis between the page's queries
+    document = irak_letter()
+    Document.objects.filter(pk=document.pk).update(state=Document.State.BEZIG)
+    page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
+    assert "wederom over de veiligheidssituatie" not in page
+    assert 'hx-trigger="every 2s"' in page  # it polls until the analysis is there
+    Document.objects.filter(pk=document.pk).update(state=Document.State.KLAAR)
+    page = staff_client.get(reverse("document", args=[document.pk])).content.decode()
+    assert page.count('<mark class="commitment') == 1

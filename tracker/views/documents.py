@@ -88,13 +88,16 @@ def document_detail(request, pk):
         Document.objects.select_related("dossier", "uploaded_by").prefetch_related("other_dossiers"), pk=pk)
     if request.htmx and request.GET.get("status"):
         return _status_fragment(request, document)
+    # What the analysis found is shown with the text it was found in, once it is finished: a worker committing it
+    # between this page's queries would otherwise show the commitments of a text not yet read (the page polls on).
+    analysed = document.is_done
     commitments = list(
         Commitment.objects.filter(document=document).listed().prefetch_related(
             Prefetch("fulfilments__document",
                      queryset=Document.objects.only("pk", "title", "original_name", "kamerstuk", "date"))
         )
-    )
-    references = list(Reference.objects.filter(document=document).order_by("start"))
+    ) if analysed else []
+    references = list(Reference.objects.filter(document=document).order_by("start")) if analysed else []
     today = timezone.localdate()
     for commitment in commitments:
         letters = [fulfilment.document for fulfilment in commitment.fulfilments.all()]
@@ -108,8 +111,9 @@ def document_detail(request, pk):
         "commitments": commitments,
         "references": references,
         "distinct_references": _distinct(references),
-        "body": document_html(document, commitments, references) if document.text else "",
-        "footnotes": [footnote_html(i, note, references) for i, note in enumerate(document.footnotes)],
+        "body": document_html(document, commitments, references) if analysed and document.text else "",
+        "footnotes": [footnote_html(i, note, references) for i, note in enumerate(document.footnotes)] if analysed
+        else [],
         "cited_by": Document.objects.filter(references__target=document).distinct().order_by("date")[:50],
         "corrections": document.changes.select_related("changed_by"),
         # a ministry's overview: each row of its table of toezeggingen, and the commitment it went to
