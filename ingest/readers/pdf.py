@@ -26,12 +26,14 @@ _LINE_END_HYPHENS = ("\x02", "\ufffe")
 _LINE_RE = re.compile("[^\n" + "".join(_LINE_END_HYPHENS) + "]*(?:\n|[" + "".join(_LINE_END_HYPHENS) + "]|$)")
 # A new segment on the same baseline further than this (in font sizes) is another column.
 _COLUMN_GAP = 3.0
+# A box lower than this share of its neighbour's is a mark (a dash, a quotation mark), not a glyph on a baseline.
+_MARK_HEIGHT = 0.4
+# How far (in points) outside a rectangle the centre of one of its characters may stand.
+_EDGE = 0.5
 # Fewer visible characters than this in the whole file: the pages are images.
 _MIN_TEXT_CHARS = 20
 _STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
 _INFLATE_STEP = 1 << 24
-# Characters read from one text rectangle at most (a line holds a few hundred).
-_TEXT_BUFFER = 1 << 14
 
 
 def read_pdf(path: str, limits: Limits) -> RawDocument:
@@ -93,12 +95,11 @@ def _segments(textpage, height: float) -> list[Line]:
     page of forty lines that is most of the time of reading it. So the page's text is read once and cut at the
     line breaks PDFium puts between its lines; a line whose rectangles stand one after another (as most do, also
     when set in pieces) takes its text from there, and only a line with a gap as wide as between columns, or
-    out of line, asks for each rectangle's text. The raw calls with reused buffers cost half of what the
-    convenience wrappers do.
+    out of line, gives each rectangle the characters standing in it. The raw calls with reused buffers cost half
+    of what the convenience wrappers do.
     """
     raw = textpage.raw
     doubles = tuple(ctypes.c_double() for _ in range(4))
-    buffer = (ctypes.c_ushort * _TEXT_BUFFER)()
     segments = []
 
     def add(text: str, box: tuple[float, float, float, float]) -> None:
@@ -116,11 +117,28 @@ def _segments(textpage, height: float) -> list[Line]:
             # write) is read whole: asking each piece for its text repeats the letters their boxes share ("VAVAN").
             add(_whole_characters(page_text[start:start + length]).rstrip("\r\n"), _union(boxes))
             continue
-        for box in boxes:
-            written = pdfium_c.FPDFText_GetBoundedText(raw, *box, buffer, _TEXT_BUFFER)
-            add(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "replace").rstrip("\x00"), box)
+        for box, text in zip(boxes, _box_texts(raw, page_text, start, length, boxes, doubles), strict=True):
+            add(text, box)
     segments.sort(key=lambda s: s.bottom)
     return segments
+
+
+def _box_texts(raw, page_text: str, start: int, length: int, boxes, doubles) -> list[str]:
+    """The characters of each rectangle of a line, each character in the one its centre stands in.
+
+    Asked of PDFium by their bounds, rectangles that share letters (a kerned pair set as a text object of its own)
+    would each give them: "projojectenboek"."""
+    left, right, bottom, top = doubles
+    texts: list[list[str]] = [[] for _ in boxes]
+    for index in range(start, start + length):
+        if not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
+            continue
+        x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+        inside = next((k for k, (x0, y1, x1, y0) in enumerate(boxes)
+                       if x0 - _EDGE <= x <= x1 + _EDGE and y0 - _EDGE <= y <= y1 + _EDGE), None)
+        if inside is not None:
+            texts[inside].append(page_text[index])
+    return [_whole_characters("".join(chars)) for chars in texts]
 
 
 def _rect(raw, index: int, left, top, right, bottom) -> tuple[float, float, float, float]:
@@ -134,10 +152,15 @@ def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float
 
 
 def _one_run(boxes: list[tuple[float, float, float, float]]) -> bool:
-    """Whether a line's rectangles stand one after another on one baseline, no gap as wide as between columns."""
+    """Whether a line's rectangles stand one after another on one baseline, no gap as wide as between columns.
+
+    A dash or a quotation mark set on its own is a box too low to show the baseline ("–", "‘" stand above it):
+    only a box of some height, such as a raised footnote mark, is out of line by where it stands."""
     for (_, top_a, right_a, bottom_a), (left_b, top_b, _, bottom_b) in itertools.pairwise(boxes):
         size = max(top_a - bottom_a, top_b - bottom_b, 1)
-        if abs(bottom_a - bottom_b) >= 0.5 * size or left_b - right_a >= _COLUMN_GAP * size or left_b < right_a - size:
+        mark_only = min(top_a - bottom_a, top_b - bottom_b) < _MARK_HEIGHT * size
+        if ((abs(bottom_a - bottom_b) >= 0.5 * size and not mark_only)
+                or left_b - right_a >= _COLUMN_GAP * size or left_b < right_a - size):
             return False
     return True
 
