@@ -86,14 +86,17 @@ DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"(?:neem|neemt)\b.{0,60}\bbesluit"
 
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
 # A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
-ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*rapportage|appreciatie|wetsvoorstel|kabinetsstandpunt|"
-                   r"beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending|"
+ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*brieven|\w*rapportages?|appreciatie|wetsvoorstel|"
+                   r"kabinetsstandpunt|beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending|"
                    # "Aan het verzoek van de commissie zal voor 1 mei worden voldaan"
                    r"(?:aan\s+(?:het|dit|dat|uw)\s+)verzoek")
 # Planned for a time: "is verzending … voorzien in het zomerreces", "De toezending is voor het derde trimester gepland".
 PLANNED = (r"(?:is|staat|zijn)\s+(?:[\w,]+\s+){0,20}?(?:voorzien|gepland)\s+(?:in|voor|op|rond|na)\b",
            r"(?:is|staat|zijn)\s+(?:voor|in|rond|na)\s+[^,.;]{0,60}?\s(?:voorzien|gepland)")
 ARRIVES = _words(r"volgt", r"zal\s+volgen", r"verschijnt", r"zal\s+verschijnen",
+                 # "De andere rapportages volgen de komende tijd": the plural, with its time or at the end
+                 r"volgen(?=\s+(?:de\s+komende|binnenkort|later|zo\s+spoedig|in|voor|vóór|na|uiterlijk|begin|eind|"
+                 r"medio)\b|\s*\.?$)",
                  r"(?:zal|zullen)\s+(?:[\w,]+\s+){0,8}?(?:plaatsvinden|plaatshebben|volgen|worden\s+voldaan|verschijnen)",
                  *PLANNED)
 

@@ -210,6 +210,9 @@ def test_the_cli_words_the_rules_in_dutch(tmp_path):
     "In een brief die één dezer dagen aan de Kamer wordt verzonden, wordt dit verder toegelicht.",
     # questions left for the debate
     "De resterende vragen worden beantwoord tijdens de eerste termijn van de regering.",
+    # documents that follow, in the plural
+    "De andere rapportages volgen de komende tijd.",
+    "Beide brieven volgen voor de zomer.",
 ], ids=lambda s: s[:40])
 def test_it_finds_these_forms_of_promise_too(sentence):
     assert found(sentence), sentence
@@ -252,6 +255,9 @@ def test_it_finds_these_forms_of_promise_too(sentence):
     "Over de uitkomsten van het overleg met de gemeenten bericht ik uw Kamer graag.",
     # who answers, not when
     "De vragen worden beantwoord door de minister van Financiën.",
+    # following as watching, or as a form taken
+    "Wij volgen de rapportages van de toezichthouder de komende tijd nauwgezet.",
+    "De rapportages volgen de systematiek van vorig jaar.",
 ], ids=lambda s: s[:40])
 def test_it_leaves_these_too(sentence):
     assert not found(sentence), sentence
