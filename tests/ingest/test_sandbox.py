@@ -31,8 +31,12 @@ def children_of(pid: int) -> list[int]:
 
 
 def processor_ticks(pid: int) -> int:
-    """The processor time a process has used, in clock ticks (user and system, /proc/PID/stat)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    """The processor time a process has used, in clock ticks (user and system, /proc/PID/stat); -1 for one that
+    has ended since it was listed (a worker replaced)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except FileNotFoundError:
+        return -1
     return int(fields[11]) + int(fields[12])
 
 
