@@ -130,14 +130,14 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or the embedded server. Connections are kept for a minute, and one that broke meanwhile
 # (a restarted server) is replaced before it is used again.
-KEPT_CONNECTIONS = {"conn_max_age": 60, "conn_health_checks": True}
+kept_connections = {"conn_max_age": 60, "conn_health_checks": True}
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], **KEPT_CONNECTIONS)}
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], **kept_connections)}
 else:
     from config.embedded_db import database_url
 
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-    DATABASES = {"default": dj_database_url.parse(database_url(DATA_DIR), **KEPT_CONNECTIONS)}
+    DATABASES = {"default": dj_database_url.parse(database_url(DATA_DIR), **kept_connections)}
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without dropping each other's database.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}

@@ -489,9 +489,9 @@ def _choices(sentence: str, document_date: dt.date | None) -> tuple[Due, ...]:
                 (_NOT_A_DEADLINE_BEFORE.search(sentence, 0, m.start())
                  and not _EXTENDED_TO.search(sentence, 0, m.start()))
                 or _FOR_A_YEAR.fullmatch(m.group().strip())
-                or (m.group().isdigit() and _BUDGET_BEFORE.search(sentence, 0, m.start()))
                 or (m.group().strip().isdigit() and (_SESSION_AROUND.search(sentence[max(0, m.start() - 8):m.start()])
-                                                    or _SESSION_AROUND.search(sentence[m.end():m.end() + 6])))
+                                                    or _SESSION_AROUND.search(sentence[m.end():m.end() + 6])
+                                                    or _BUDGET_BEFORE.search(sentence, 0, m.start())))
                 or re.match(r"\s*(?:jl|j\.l)\.?", sentence[m.end():]) or m.groupdict().get("shift") == "jl"
                 or (precision != "geen" and date is None and document_date is not None)
                 or (document_date and date and date < document_date)  # a deadline lies ahead of its letter

@@ -366,10 +366,10 @@ class LaterEvidence:
         # does one in its dossier, in time, that opens on its subject and says what it does ("Middels deze brief
         # informeer ik u over de conclusies …" after an opening on the verkenning promised), unless what it says it
         # does names the promise's letter: then it delivers another promise of that letter.
-        opens_on_it = (links.same_dossier and opens_with_it and self._in_time(earlier)
-                       and not self._delivers_another_promise_of(earlier))
-        says_fulfils = (self._fulfilment_mentions(earlier, subject, things)
-                        or ((same_source or opens_on_it) and next(iter(self.fulfilment_sentences), None)))
+        says_fulfils = self._fulfilment_mentions(earlier, subject, things)
+        if not says_fulfils and (same_source or (links.same_dossier and opens_with_it and self._in_time(earlier)
+                                                 and not self._delivers_another_promise_of(earlier))):
+            says_fulfils = next(iter(self.fulfilment_sentences), None)
         if (cites or dated) and not says_fulfils and self._delivers_another_promise_of(earlier):
             # One letter holds several promises; the citation goes with the one delivered.
             cites = dated = False
@@ -532,8 +532,7 @@ class LaterEvidence:
         if not (sent and earlier.due):
             return 0.0
         reasons.append(Reason("timing", {"due": earlier.due.isoformat(), "sent": sent.isoformat()}))
-        late = (sent - earlier.due).days
-        if late <= ON_TIME_DAYS:
+        if self._in_time(earlier):
             return WEIGHTS["on_time"]
         return WEIGHTS["a_year_late"] if _years_late(earlier.due, sent) else 0.0
 
