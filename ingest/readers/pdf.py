@@ -155,10 +155,12 @@ def _one_run(boxes: list[tuple[float, float, float, float]]) -> bool:
     """Whether a line's rectangles stand one after another on one baseline, no gap as wide as between columns.
 
     A dash or a quotation mark set on its own is a box too low to show the baseline ("–", "‘" stand above it):
-    only a box of some height, such as a raised footnote mark, is out of line by where it stands."""
+    only a box of some height, such as a raised footnote mark, is out of line by where it stands. Low is measured
+    against the line's tallest box: a full stop and the closing quotation mark after it are both low."""
+    tallest = max(top - bottom for _, top, _, bottom in boxes)
     for (_, top_a, right_a, bottom_a), (left_b, top_b, _, bottom_b) in itertools.pairwise(boxes):
         size = max(top_a - bottom_a, top_b - bottom_b, 1)
-        mark_only = min(top_a - bottom_a, top_b - bottom_b) < _MARK_HEIGHT * size
+        mark_only = min(top_a - bottom_a, top_b - bottom_b) < _MARK_HEIGHT * tallest
         if ((abs(bottom_a - bottom_b) >= 0.5 * size and not mark_only)
                 or left_b - right_a >= _COLUMN_GAP * size or left_b < right_a - size):
             return False
