@@ -3,7 +3,8 @@
 Recess dates: Tweede Kamer der Staten-Generaal, "Recesdata" as published on
 tweedekamer.nl (the Kamer fixes them per calendar year). Each recess runs from a
 Friday (first day without plenary sittings) to a Monday. For a year not in the
-table the usual Friday is computed from the pattern those years share.
+table both are computed from the pattern the published years share (the Eerste
+Kamer's published kerstreces of 2009 and 2010 ended on the Monday it gives too).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 # (first day, last day) per recess and year.
-_RECESS_DATES: dict[tuple[str, int], tuple[dt.date, dt.date]] = {
+PUBLISHED_RECESSES: dict[tuple[str, int], tuple[dt.date, dt.date]] = {
     ("kerstreces", 2019): (dt.date(2019, 12, 20), dt.date(2020, 1, 13)),
     ("voorjaarsreces", 2020): (dt.date(2020, 2, 14), dt.date(2020, 2, 24)),
     ("meireces", 2020): (dt.date(2020, 4, 24), dt.date(2020, 5, 11)),
@@ -24,7 +25,7 @@ _RECESS_DATES: dict[tuple[str, int], tuple[dt.date, dt.date]] = {
     ("zomerreces", 2022): (dt.date(2022, 7, 8), dt.date(2022, 9, 5)),
     ("kerstreces", 2022): (dt.date(2022, 12, 23), dt.date(2023, 1, 16)),
     ("voorjaarsreces", 2023): (dt.date(2023, 2, 17), dt.date(2023, 2, 27)),
-    ("meireces", 2023): (dt.date(2023, 4, 28), dt.date(2023, 5, 15)),
+    ("meireces", 2023): (dt.date(2023, 4, 21), dt.date(2023, 5, 8)),
     ("zomerreces", 2023): (dt.date(2023, 7, 7), dt.date(2023, 9, 4)),
     ("kerstreces", 2023): (dt.date(2023, 12, 22), dt.date(2024, 1, 15)),
     ("voorjaarsreces", 2024): (dt.date(2024, 2, 16), dt.date(2024, 2, 26)),
@@ -37,28 +38,32 @@ _RECESS_DATES: dict[tuple[str, int], tuple[dt.date, dt.date]] = {
     ("kerstreces", 2025): (dt.date(2025, 12, 19), dt.date(2026, 1, 12)),
 }
 
-# Where the first Friday of a recess falls in years not in the table:
-# (month, earliest day), the Friday on or after it; and the usual length in days.
-_USUAL_START = {
-    "kerstreces": ((12, 17), 24),
-    "voorjaarsreces": ((2, 13), 10),
-    "meireces": ((4, 22), 17),
-    "zomerreces": ((7, 3), 59),
+# Where a recess falls in years not in the table: its first day is the Friday on or after the first (month, day),
+# its last the Monday on or after the second (in the next year for the kerstreces). The meireces holds Koningsdag;
+# the kerstreces ends after three or four weeks, on the Monday from 12 January.
+_USUAL_DAYS = {
+    "kerstreces": ((12, 17), (1, 12)),
+    "voorjaarsreces": ((2, 13), (2, 23)),
+    "meireces": ((4, 21), (5, 8)),
+    "zomerreces": ((7, 3), (8, 31)),
 }
 
 _RECESS_ALIASES = {"krokusreces": "voorjaarsreces"}
 
-FRIDAY, TUESDAY = 4, 1
+MONDAY, TUESDAY, FRIDAY = 0, 1, 4
 
 
 def recess(name: str, year: int) -> tuple[dt.date, dt.date]:
     """First and last day of a recess that starts in `year`."""
     name = _RECESS_ALIASES.get(name, name)
-    if (name, year) in _RECESS_DATES:
-        return _RECESS_DATES[name, year]
-    (month, day), length = _USUAL_START[name]
+    return PUBLISHED_RECESSES.get((name, year)) or usual_recess(name, year)
+
+
+def usual_recess(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a recess that starts in `year`, as the recesses published fall."""
+    (month, day), (last_month, last_day) = _USUAL_DAYS[name]
     start = _next_weekday(dt.date(year, month, day), FRIDAY)
-    return start, start + dt.timedelta(days=length)
+    return start, _next_weekday(dt.date(year + (last_month < month), last_month, last_day), MONDAY)
 
 
 def prinsjesdag(year: int) -> dt.date:

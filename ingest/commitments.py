@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from . import prefilter
-from .deadlines import Due, find_due, reference_date
+from .deadlines import Due, find_due, find_due_after_recess_named_before, reference_date
 from .layout import page_of
 from .model import Commitment, Postponement, Reference
 from .sentences import Sentence, flatten, split_sentences
@@ -343,6 +343,8 @@ def find_commitments(
                                                                             commitments[-1] if commitments else None)
         if families is not None:
             due = find_due(flat, document_date, near=act_position(flat)) or _coming_document_due(flat, document_date)
+            if not (due and due.date) and i > 0:
+                due = find_due_after_recess_named_before(flat, flats[i - 1], document_date, act_position(flat)) or due
             if families[-1] == "in_promised_document" and not (due and due.text):
                 previous = commitments[-1]
                 due = Due(previous.due_text, previous.due, previous.precision, 0, 0) if previous.due_text else due

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -519,6 +519,31 @@ def _longest(candidates: list[tuple[Due, bool, bool]]) -> list[Due]:
         if usable:
             kept.append(due)
     return kept
+
+
+# "Indiening vóór het komende kerstreces is niet haalbaar. … zo kort mogelijk na dat reces": the recess named before.
+_THAT_RECESS = re.compile(r"(?<![\w-])(?:dat|dit|datzelfde|ditzelfde|hetzelfde)\s+reces(?![\w-])", re.IGNORECASE)
+_RECESS_NAMED = re.compile(r"(?<![\w-])" + _ANY_RECESS + r"(?![\w-])", re.IGNORECASE)
+
+
+def find_due_after_recess_named_before(sentence: str, before: str, document_date: dt.date | None,
+                                       near: int | None = None) -> Due | None:
+    """The due of a sentence that speaks of "dat reces", read as the recess the sentence `before` names last;
+    None when it does not speak so, or `before` names none. The due's text and offsets are the sentence's own."""
+    that = _THAT_RECESS.search(sentence)
+    named = _RECESS_NAMED.findall(before) if that else None
+    if not named:
+        return None
+    written = f"{sentence[:that.start()]}het {named[-1]}{sentence[that.end():]}"
+    shift = len(written) - len(sentence)
+    due = find_due(written, document_date, None if near is None or near < that.end() else near + shift)
+    if due is None:
+        return None
+
+    def own(position: int) -> int:
+        return position if position <= that.start() else max(that.end(), position - shift)
+    start, end = own(due.start), own(due.end)
+    return replace(due, text=sentence[start:end].strip(), start=start, end=end)
 
 
 def resolve(expression_or_sentence: str, document_date: dt.date | None) -> Due:

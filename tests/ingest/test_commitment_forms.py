@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from ingest.calendar_nl import recess
 from tests.ingest.promises import found_in
 
 LETTER_DATE = dt.date(2014, 3, 4)
@@ -345,3 +346,16 @@ def test_in_this_letter_right_after_a_letter_promised_is_that_letter():
     alone, _ = find_commitments_in("Hierbij stuur ik u het advies van de Onderwijsraad. In deze brief zal ik ingaan "
                                    "op de aanbevelingen.")
     assert alone == []
+
+
+def test_that_recess_is_the_recess_the_sentence_before_names():
+    # LETTER_DATE is in March: the coming meireces, and the promise after it is due when that recess ends
+    commitments, _ = find_commitments_in(
+        "Het wetsvoorstel kan niet meer voor het komende meireces worden ingediend. Wij streven ernaar het "
+        "wetsvoorstel zo kort mogelijk na dat reces bij uw Kamer in te dienen.")
+    [promise] = [c for c in commitments if "na dat reces" in c.text]
+    assert promise.due == recess("meireces", 2014)[1]
+    assert promise.due_text == "na dat reces"
+    # without a recess named before, "dat reces" is no time
+    [alone] = found("Wij streven ernaar het wetsvoorstel zo kort mogelijk na dat reces bij uw Kamer in te dienen.")
+    assert alone.due is None

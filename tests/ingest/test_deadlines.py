@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.calendar_nl import prinsjesdag, recess
+from ingest.calendar_nl import PUBLISHED_RECESSES, prinsjesdag, recess, usual_recess
 from ingest.deadlines import find_due, resolve
 
 LETTER_OF_21_NOV_2023 = dt.date(2023, 11, 21)
@@ -247,3 +247,11 @@ def test_a_recess_after_a_debate_is_still_its_time_and_a_budget_debated_names_no
     debated = resolve("De brief wordt u vóór de parlementaire behandeling van de Ontwerpbegroting 2026 toegezonden.",
                       dt.date(2025, 6, 1))
     assert debated.date is None
+
+
+def test_the_pattern_of_the_recesses_gives_every_published_recess():
+    # the Kamer fixes its recesses per year; where none are published yet, the pattern they share stands in
+    assert {key: usual_recess(*key) for key in PUBLISHED_RECESSES} == PUBLISHED_RECESSES
+    # the kerstreces ends on the Monday from 12 January: three weeks some years, four in others
+    assert recess("kerstreces", 2009) == (dt.date(2009, 12, 18), dt.date(2010, 1, 18))
+    assert recess("kerstreces", 2013) == (dt.date(2013, 12, 20), dt.date(2014, 1, 13))
