@@ -29,13 +29,15 @@ def _words(*alternatives: str) -> prefilter.Prefiltered:
 # The Kamer as the one addressed or informed. A capital "de Commissie" is the European
 # Commission, a third party; the Kamer's committee is written "de (vaste) commissie".
 KAMER = _words(r"(?:uw|de|onze|jullie)\s+(?:Tweede\s+)?Kamer", r"uw\s+commissie", r"de\s+(?:vaste\s+)?(?-i:c)ommissie",
-               r"Tweede\s+Kamer", r"Eerste\s+Kamer", r"u", r"de\s+Kamerleden", r"(?:de\s+)?beide\s+Kamers")
+               r"Tweede\s+Kamer", r"Eerste\s+Kamer", r"u", r"de\s+Kamerleden", r"(?:de\s+)?beide\s+Kamers",
+               r"de\s+Kamers")
 
 # Acting towards the Kamer: every form of the verbs, incl. separable ones ("kom ... terug").
 INFORM = _words(
     r"informe(?:er|ert|ren|erde|erden)", r"geïnformeerd", r"geinformeerd", r"in\s+te\s+lichten", r"inlichten",
     r"ingelicht", r"licht(?:en)?\b.{0,60}\bin", r"berichten", r"bericht", r"rapporte(?:er|ert|ren)",
-    r"gerapporteerd", r"terug\s*(?:te\s+)?(?:komen|koppelen)", r"teruggekoppeld", r"terugkoppelen",
+    r"te\s+(?:kunnen\s+)?melden", r"gerapporteerd", r"terug\s*(?:te\s+)?(?:komen|koppelen)", r"teruggekoppeld",
+    r"terugkoppelen",
     r"(?:kom|komt|komen)\b.{0,80}\bterug", r"op\s+de\s+hoogte\s+(?:te\s+)?(?:stellen|houden|brengen)",
     r"(?:stel|stelt|houd|houdt|houden|breng|brengt)\b.{0,60}\bop\s+de\s+hoogte",
     r"(?:verslag|rapport)\s+(?:te\s+)?(?:doen|uitbrengen)", r"(?:ingaan|in\s+te\s+gaan)",
@@ -128,6 +130,10 @@ NEWS_PROMISE = _words(r"wil", r"wilt", r"willen", r"gaat", r"gaan", r"belooft", 
 REPORTING = _words(r"schr(?:ijft|eef|even|ijven)", r"(?:laat|liet|lieten)\b.{0,60}\bweten", r"zegt", r"zei", r"zeggen",
                    r"meld(?:t|de|den)", r"kondig(?:t|de|den)\b.{0,60}\baan", r"belo(?:ofde|oft|ven|ofden)")
 PROMISING = _words(r"belo(?:ofde|oft|ven|ofden)", r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?toe")
+# A news item's minister promising to do something, not said to be towards the Kamer: "Wel zegt zij toe om in de
+# volgende voortgangsrapportage het tijdspad uit te werken": the news calls it a toezegging.
+PROMISES_TO_DO = _words(r"(?:(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?toe|belo(?:ofde|oft))\s+(?:[\w-]+\s+){0,2}?om\b"
+                        r".{0,200}?\bte\s+\w+")
 # A news item's minister promising the Kamer outright: "Harbers belooft de Kamer …".
 PROMISES_KAMER = _words(r"belo(?:ofde|oft|ven|ofden)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer",
                         r"(?:zegt|zegde)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b.{0,80}\btoe",
@@ -288,7 +294,11 @@ SAME_TIME = prefilter.compile(
     r"(?:in|met|bij)\s+(?:die|dezelfde)\s+(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|daarin)\b", re.IGNORECASE)
 # "In die brief informeer ik uw Kamer ook over …": more of what the promise just before will send.
 IN_THAT_DOCUMENT = re.compile(r"(?:(?:In|Met|Bij)\s+(?:die|dezelfde)\s+"
-                              r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b",
+                              r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+"
+                              r"(?:(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b|"
+                              # "Daarbij zal ik tevens betrekken de toegezegde rapportage"
+                              r"(?:zal|zullen)\s+(?:ik|wij|we)\s+(?:(?:ook|tevens|eveneens)\s+)?"
+                              r"(?:betrekken|ingaan|meenemen|opnemen)\b)",
                               re.IGNORECASE)
 # … or "In deze brief zal ik …", where the letter is the one just promised.
 IN_THIS_COMING_LETTER = re.compile(r"In\s+deze\s+\w*brief\s+(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\b",
@@ -297,9 +307,9 @@ IN_THIS_COMING_LETTER = re.compile(r"In\s+deze\s+\w*brief\s+(?:zal|zullen)\s+(?:
 # in op de meetbare impact" (a past date, or none, and it speaks of a document already sent).
 IN_COMING_DOCUMENT = re.compile(
     r"(?:In|Met)\s+(?:de|het|mijn|onze)\s+(?:volgende\s+|komende\s+|eerstvolgende\s+)?"
-    r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota|\w*rapport|update)\b[^,.;]{0,60}?\s+"
-    r"(?:ga|gaan|zoom|zoomen|informeer|informeren|licht|lichten|schets|schetsen|geef|geven|besteed|besteden|kom|komen)"
-    r"\s+(?:ik|wij|we)\b", re.IGNORECASE)
+    r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota|\w*rapport|update|geannoteerde\s+agenda)\b[^,.;]{0,60}?\s+"
+    r"(?:ga|gaan|zoom|zoomen|informeer|informeren|licht|lichten|schets|schetsen|geef|geven|besteed|besteden|kom|komen|"
+    r"zal|zullen)\s+(?:ik|wij|we)\b", re.IGNORECASE)
 # … or that says when by doing "it": "Zoals verzocht zal ik dit uiterlijk 13 mei doen".
 DOES_THAT = re.compile(r"\b(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:dit|dat)\b.{0,60}?\bdoen\b", re.IGNORECASE)
 # A next sentence that only says when: "Dit gebeurt voor de zomer", "Naar verwachting is dat in mei".
@@ -349,7 +359,7 @@ def find_commitments(
                 previous = commitments[-1]
                 due = Due(previous.due_text, previous.due, previous.precision, 0, 0) if previous.due_text else due
             end = sentence.end
-            same_time = not (due and due.date) and SAME_TIME.search(flat)
+            same_time = not (due and due.date) and (SAME_TIME.search(flat) or families[-1] == "in_promised_document")
             if not (due and due.date) and i > 0 and (THEN.search(flat) or (
                     same_time and is_commitment(flats[i - 1], document_date, news))):
                 # "Ik antwoord uiterlijk 13 mei. Tevens zal ik u dan de brief sturen.": the time of the one before
@@ -465,6 +475,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
         ("by_pronoun", PRONOUN_SENT.search(sentence) and acting()),
         ("answers", ANSWER.search(sentence) and acting()),
         ("in_coming_document", IN_COMING_DOCUMENT.match(sentence)),
+        ("promised_in_news", news and PROMISES_TO_DO.search(sentence)),
     ) if fired]
     if MORE_TIME.search(sentence):
         return ["more_time", *families]
@@ -515,7 +526,7 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
 FAMILY_WEIGHTS = {
     # the act
     "to_kamer": 0.45, "more_time": 0.45, "sends_document": 0.35, "comes_back": 0.35, "answers": 0.3,
-    "decision": 0.25, "announced": 0.25, "by_pronoun": 0.25, "in_coming_document": 0.25,
+    "decision": 0.25, "announced": 0.25, "by_pronoun": 0.25, "in_coming_document": 0.25, "promised_in_news": 0.25,
     # the time
     "future": 0.3, "present_with_time": 0.25, "in_promised_document": 0.25, "news_reported": 0.2,
     "inside_this_letter": -0.05,
@@ -525,7 +536,7 @@ FAMILY_WEIGHTS = {
     "also": 0.05,
 }
 _ACTS = ("to_kamer", "more_time", "sends_document", "comes_back", "answers", "decision", "announced", "by_pronoun",
-         "in_coming_document")
+         "in_coming_document", "promised_in_news")
 
 
 def confidence(families: list[str], due: Due | None) -> tuple[float, list[str]]:

@@ -46,6 +46,7 @@ RULES = {
     "announced": "een stuk dat nog volgt",
     "by_pronoun": "belooft het genoemde stuk te sturen",
     "in_coming_document": "zegt wat een komend stuk zal doen (“In de voortgangsrapportage van mei …”)",
+    "promised_in_news": "nieuwsbericht: de bewindspersoon zegt iets toe, met een termijn",
     "future": "spreekt van later (zal, streeft ernaar, verwacht)",
     "present_with_time": "tegenwoordige tijd met een tijdsaanduiding",
     "in_promised_document": "meer van wat de toezegging ervoor zal sturen (“In die brief …”)",

@@ -29,7 +29,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
 # The word before a possible end is looked for this far back first: searching from the block's start
 # for a pattern anchored at the end costs time in proportion to everything before it.
 _WORD_WINDOW = 64
-_NEXT_START = re.compile(r"\s+([\"'“‘(]?)(\S)")
+# The opening quotation mark may be a low one, also typed as two commas (",,Met de hoge …").
+_NEXT_START = re.compile(r"\s+(,,|[\"'“‘„(]?)(\S)")
 # A footnote printed in the text: its number, then a capital ("5 Kamerbrief over ...").
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-Z]")
 _BROKEN_WORD = re.compile(r"(\w)-\s*\n\s*([a-zà-ÿ])")

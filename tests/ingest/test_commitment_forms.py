@@ -132,6 +132,10 @@ def test_after_a_year_is_no_deadline():
     "Dat zegt de minister, die belooft een kloppende lijst na te zenden.",
     "Jansen doet de toezegging dat de Kamer over alle documenten kan beschikken.",
     "De minister zei dat hij voor de zomer ook met een voorstel komt over de hulpverleners.",
+    # what the minister wrote she expects to tell both chambers; a promise to do something, with its time
+    "In haar laatste brief meldt ze dat ze op 20 mei verwacht de uitkomsten van de onderzoeken aan de Kamers te "
+    "kunnen melden.",
+    "Wel zegt zij toe om in de volgende voortgangsrapportage in december het tijdspad verder uit te werken.",
 ], ids=lambda s: s[:40])
 def test_a_news_item_reports_the_promise_in_the_third_person(sentence):
     assert found_in(sentence, LETTER_DATE, news=True), sentence
@@ -359,3 +363,22 @@ def test_that_recess_is_the_recess_the_sentence_before_names():
     # without a recess named before, "dat reces" is no time
     [alone] = found("Wij streven ernaar het wetsvoorstel zo kort mogelijk na dat reces bij uw Kamer in te dienen.")
     assert alone.due is None
+
+
+def test_a_coming_annotated_agenda_that_will_hold_a_report_is_a_promise():
+    [promise] = found("In de geannoteerde agenda voor de Raad van 17 en 18 maart zal ik een verslag opnemen van dit "
+                      "telefonische overleg.")
+    assert promise.due is not None and dt.date(2014, 3, 10) <= promise.due <= dt.date(2014, 3, 31)
+
+
+def test_what_will_be_included_in_the_promised_position_is_a_promise_at_its_time():
+    commitments, _ = find_commitments_in(
+        "Nadat ik het onderzoek heb ontvangen, zal ik daarover een standpunt innemen. Daarbij zal ik tevens "
+        "betrekken de toegezegde rapportage over de uitspraak van de rechtbank. Ik ben voornemens u mijn standpunt "
+        "begin mei toe te zenden.")
+    included = next(c for c in commitments if c.text.startswith("Daarbij"))
+    assert included.due == commitments[-1].due and included.due.month == 5
+
+
+def test_telling_the_kamer_now_what_another_will_do_is_no_promise():
+    assert not found("Tot slot melden wij u dat de voorzitter een extra Raad bijeen zal roepen op vrijdag 11 april.")

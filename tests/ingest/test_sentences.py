@@ -63,3 +63,9 @@ def test_offsets_point_into_the_original_text():
 def test_a_footnote_mark_glued_to_the_full_stop_still_ends_the_sentence():
     assert texts("Dit staat in de brief.3 Het kabinet volgt de ontwikkelingen.") == [
         "Dit staat in de brief.3", "Het kabinet volgt de ontwikkelingen."]
+
+
+def test_a_quotation_opened_with_two_commas_starts_a_sentence():
+    # news items type the low opening quotation mark as two commas
+    assert texts("De minister meldt het uitstel in een brief. ,,Met de hoge druk verwachten we niet dat het lukt.”") \
+        == ["De minister meldt het uitstel in een brief.", ",,Met de hoge druk verwachten we niet dat het lukt.”"]
