@@ -270,6 +270,7 @@ LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangek
                             r"(?:verzoek|vraag)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:om\s+)?uitstel",
                             r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
                             r"(?<!zonder\s)(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
+DECIDED_TO_DELAY = _words(r"(?:besloten|genoodzaakt|gedwongen)\b.{0,160}\buit\s+te\s+stellen")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
                          r"(?:eerder|was)\s+(?:voorzien|gepland)",
                          r"zoals\s+(?:eerder\s+)?(?:gemeld|vermeld|aangegeven|gecommuniceerd)",
@@ -585,6 +586,8 @@ def is_postponement(sentence: str) -> bool:
     # Naming the earlier promise or the delay is rarer than the words of a delay: looked for first.
     if NOT_IN_TIME.search(sentence) and (ANSWER.search(sentence) or "beantwoord" in sentence):
         return True
+    if DECIDED_TO_DELAY.search(sentence) and DOCUMENT.search(sentence):
+        return True  # "… heb ik besloten de verzending van deze Kamerbrief voorlopig uit te stellen"
     earlier, later = EARLIER_PROMISE.search(sentence), LATER_THAN_PLANNED.search(sentence)
     if not (earlier or later) or not DELAY.search(sentence):
         return False

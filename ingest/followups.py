@@ -118,6 +118,8 @@ _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rappo
 _ABOUT_WHAT_CAME_BEFORE = re.compile(r"\b(?:over|op|naar)\s+(?:dit|dat|deze|die)\s+(?:onderwerp|punt|thema|kwestie|"
                                      r"vraagstuk)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A delay of "deze toezegging": what was promised is said before it.
+_NAMES_AN_EARLIER_PROMISE = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\b", re.IGNORECASE)
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
 _POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b|"
                           r"\bstrekt\s+(?:daartoe|hiertoe)\b", re.IGNORECASE)
@@ -225,7 +227,7 @@ def promise_sources(text: str, references: list[Reference], start: int, end: int
     return list(dict.fromkeys(
         r.kamerstuk for r in references if r.footnote is None and r.start >= 0
         and (r.start in near and text.count("\n\n", r.start, start) <= paragraphs
-             or postponed and r.start in postponed.span)))
+             or postponed and postponed.span.start - SOURCE_BEFORE <= r.start < postponed.span.stop)))
 
 
 def promise_context(text: str, start: int) -> str:
@@ -234,15 +236,25 @@ def promise_context(text: str, start: int) -> str:
     promise opens by referring back to it ("Deze zal ik …")."""
     postponed = _postponement_before(text, start)
     questions = _questions_named_before(text, start)
-    before = ""
+    before, read_from = "", postponed.span.start if postponed else start
     if _REFERS_BACK.match(text[start:start + 40]) or _about_what_came_before(text, start):
         window = max(0, start - 1500)
         sentences = [s for s in split_sentences(text[window:start]) if s.text.strip()]
         # the sentence before, and up to two before that when the paragraph holds them (a short uitstel letter)
-        paragraph = [s for s in sentences[-REFERRED_SENTENCES:] if "\n\n" not in text[window + s.end:start]]
-        before = " ".join(flatten(s.text) for s in (paragraph or sentences[-1:]))
+        used = ([s for s in sentences[-REFERRED_SENTENCES:] if "\n\n" not in text[window + s.end:start]]
+                or sentences[-1:])
+        before = " ".join(flatten(s.text) for s in used)
+        read_from = min(read_from, window + used[0].start) if used else read_from
     parts = [questions, postponed.text if postponed else "", before]
+    if _NAMES_AN_EARLIER_PROMISE.search(" ".join(parts[1:])):
+        # "… heb ik extra tijd nodig om aan deze toezegging te kunnen voldoen": the promise is named before that
+        parts.insert(1, _sentence_before(text, read_from))
     return " ".join(part for part in dict.fromkeys(parts) if part)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    sentences = [s for s in split_sentences(text[max(0, start - SENTENCE_AT_MOST):start]) if s.text.strip()]
+    return flatten(sentences[-1].text) if sentences else ""
 
 
 def _about_what_came_before(text: str, start: int) -> bool:
@@ -529,6 +541,11 @@ class LaterEvidence:
 
     def _timing(self, earlier: EarlierCommitment, reasons: list[Reason]) -> float:
         sent = self.later.date
+        if sent and not earlier.due and earlier.document_date and (sent - earlier.document_date).days <= ON_TIME_DAYS:
+            # a promise without a date, delivered within a season of being made
+            promised = earlier.document_date.isoformat()
+            reasons.append(Reason("soon_after", {"promised": promised, "sent": sent.isoformat()}))
+            return WEIGHTS["on_time"]
         if not (sent and earlier.due):
             return 0.0
         reasons.append(Reason("timing", {"due": earlier.due.isoformat(), "sent": sent.isoformat()}))

@@ -26,6 +26,7 @@ WORDING = {
     "same_dossier": "zelfde dossier",
     "same_ministry": "zelfde ministerie",
     "timing": "termijn {due}, verstuurd {sent}",
+    "soon_after": "toegezegd {promised} zonder termijn, verstuurd {sent}",
     "repeats": "herhaalt de toezegging (nog niet nagekomen)",
     "postpones": "stelt de toezegging uit: “{passage}”",
     "still_open": "nog niet klaar: “{passage}”",

@@ -711,3 +711,42 @@ def test_a_letter_in_the_dossier_opening_on_the_promised_subject_and_saying_what
     other = letter(citing, date=dt.date(2024, 5, 18), dossiers=("36410-XIV",),
                    sender="Minister van Landbouw, Natuur en Voedselkwaliteit", title="Vaststelling van de begroting")
     assert not any(s.confident for s in suggest_fulfilments(other, [VERKENNING_PROMISE]))
+
+
+def test_a_delay_of_that_promise_takes_its_subject_from_before_the_delay():
+    # "… om aan deze toezegging te kunnen voldoen": what was promised is named in the paragraph before
+    from ingest.followups import promise_context
+
+    uitstel = ("Tijdens het overleg van 3 maart heb ik toegezegd uw Kamer een overzicht te sturen van de "
+               "grote bouwprojecten van het Rijksvastgoedbedrijf.\n\nGezien het grote aantal verzoeken heb ik enkele "
+               "dagen extra tijd nodig om aan deze toezegging te kunnen voldoen. U zult deze informatie tegelijk met "
+               "de andere gevraagde informatie ontvangen.")
+    start = uitstel.index("U zult")
+    context = promise_context(uitstel, start)
+    assert "grote bouwprojecten van het Rijksvastgoedbedrijf" in context
+    promise = EarlierCommitment(
+        key="overzicht", text=uitstel[start:], due=None, document_kamerstuk="31490-300",
+        document_date=dt.date(2024, 3, 20), dossiers=["31490"], sender="Minister van Binnenlandse Zaken",
+        context=context)
+    later = letter("Met deze brief geef ik invulling aan mijn toezegging om uw Kamer een overzicht te sturen van de "
+                   "stand van zaken van de grote bouwprojecten van het Rijksvastgoedbedrijf.",
+                   date=dt.date(2024, 3, 28), dossiers=("31490",), sender="Minister van Binnenlandse Zaken",
+                   title="Bouwprojecten Rijksvastgoedbedrijf")
+    [suggestion] = suggest_fulfilments(later, [promise])
+    assert suggestion.confident
+    # a promise without a date, delivered within a season of being made
+    assert Reason("soon_after", {"promised": "2024-03-20", "sent": "2024-03-28"}) in suggestion.reasons
+
+
+def test_a_promise_after_a_decided_delay_is_about_what_was_cited_before_it():
+    from ingest.commitments import is_postponement
+    from ingest.followups import promise_sources
+
+    text = ("In mijn brief van 3 februari (Kamerstuk 35 300 X, nr. 60) meldde ik u de beleidsreactie in maart te "
+            "sturen. Door de ontwikkelingen heb ik besloten de verzending van deze Kamerbrief voorlopig uit te "
+            "stellen. Ik zal een nieuwe datum bepalen voor het informeren van uw Kamer.")
+    assert is_postponement("Door de ontwikkelingen heb ik besloten de verzending van deze Kamerbrief voorlopig uit "
+                           "te stellen.")
+    cited = cited_in(text, "35300-X-60", "Kamerstuk 35 300 X, nr. 60")
+    start = text.index("Ik zal")
+    assert promise_sources(text, [cited], start, len(text)) == ["35300-X-60"]
