@@ -156,7 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Guessing passwords: django-axes locks an account for one address (the login page and /beheer/ alike)
 # after AXES_FAILURE_LIMIT failures within the cool-off time, for that time; failures older than it expire.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "tracker.roles.RoleAwareBackend"]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_USE_ATTEMPT_EXPIRATION = True

@@ -2,9 +2,26 @@
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 
 CLERKS_GROUP = "griffie"
+
+
+class RoleAwareBackend(ModelBackend):
+    """Django's own login by username and password; the user of each request is read together with whether they
+    are a clerk, which every page asks: one query instead of two."""
+
+    def get_user(self, user_id):
+        clerk = Group.objects.filter(name=CLERKS_GROUP, user=OuterRef("pk"))
+        try:
+            user = get_user_model()._default_manager.annotate(_is_clerk=Exists(clerk)).get(pk=user_id)
+        except get_user_model().DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 def is_clerk(user) -> bool:

@@ -115,3 +115,18 @@ def test_only_admins_manage_users_and_followed_dossiers(client, clerk, document)
         for url in ("/beheer/auth/user/", "/beheer/tracker/dossier/"):
             response = client.get(url)
             assert (response.status_code == 200) is allowed, (user, url, response.status_code)
+
+
+@pytest.mark.parametrize("role", ["clerk_client", "staff_client"])
+def test_a_page_reads_the_user_and_their_role_in_one_query(role, request, document):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = request.getfixturevalue(role)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("profile"))
+    assert page.status_code == 200
+    # the griffie is named on the page for a clerk only, from the role read with the user
+    assert ("griffie" in page.content.decode()) == (role == "clerk_client")
+    [role_read] = [query["sql"] for query in queries.captured_queries if '"auth_group"' in query["sql"]]
+    assert role_read.startswith('SELECT "auth_user"."id"')  # with the user, not a query of its own
