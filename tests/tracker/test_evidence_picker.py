@@ -60,9 +60,20 @@ def test_its_own_dossier_comes_first_and_earlier_letters_not_at_all(clerk_client
     elsewhere = make_document("Brief", kamerstuk="36200-X-5", date=dt.date(2024, 2, 1), title="Voortgang elders")
     own = make_document("Brief", kamerstuk="27925-901", date=dt.date(2024, 9, 1), title="Voortgang hier")
     make_document("Brief", kamerstuk="27925-899", date=dt.date(2023, 12, 1), title="Voortgang eerder")
+    own_undated = make_document("Brief", kamerstuk="27925-902", date=None, title="Voortgang zonder datum")
+    elsewhere_undated = make_document("Brief", kamerstuk="36200-X-6", date=None, title="Voortgang elders, ongedateerd")
     page = clerk_client.get(reverse("evidence_choices", args=[commitment.pk]), {"brief": "voortgang"}).content.decode()
-    assert page.index(f'value="{own.pk}"') < page.index(f'value="{elsewhere.pk}"')
+    shown = [page.index(f'value="{letter.pk}"') for letter in (own, own_undated, elsewhere, elsewhere_undated)]
+    assert shown == sorted(shown)  # its dossier's dated letters, its undated ones, then the others' in that order
     assert "Voortgang eerder" not in page
+
+
+def test_its_own_dossier_filling_the_list_needs_no_look_through_the_archive(clerk_client, commitment,
+                                                                           django_assert_max_num_queries):
+    many_letters("27925", 150)
+    with django_assert_max_num_queries(5):  # session, user, the commitment, one part read, and the list
+        page = clerk_client.get(reverse("evidence_choices", args=[commitment.pk]), {"brief": "voortgangsbrief"})
+    assert options(page) == 100
 
 
 def test_nothing_found_says_so(clerk_client, commitment):

@@ -1,7 +1,9 @@
 """A commitment's page: its status panel, status changes with evidence, suggestions and history."""
 
+import itertools
+
 from django.core.exceptions import ValidationError
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -27,15 +29,25 @@ def _candidates(commitment, typed: str = ""):
     """Documents that may fulfil the commitment: later than its letter, its own dossier first; with `typed`,
     those it names: a Kamerstuk or TK document number, or words of the title, sender or file name."""
     documents = Document.objects.analysed().exclude(pk=commitment.document_id)
-    if commitment.made_on:
-        documents = documents.filter(Q(date__gte=commitment.made_on) | Q(date__isnull=True))
     documents = documents.filter(_named_by(typed.strip())) if typed.strip() else documents
     # Only what the choice shows: a dossier's letters are many, and their texts long.
     documents = documents.only("pk", "kamerstuk", "date", "sender", "title", "original_name", "dossier_id")
-    return documents.annotate(
-        same_dossier=Case(When(dossier_id=commitment.dossier_id, then=Value(0)), default=Value(1),
-                          output_field=IntegerField())
-    ).order_by("same_dossier", "date", "pk")[:CANDIDATE_LIMIT]
+    # Part by part in the order shown (its dossier's dated letters, its undated ones, then the others'), until the
+    # list is full: its own dossier mostly fills it, where one query ordered by "same dossier first" tests every
+    # document in the archive.
+    parts = [documents]
+    if commitment.dossier_id is not None:
+        dossier = commitment.dossier_id
+        parts = [documents.filter(dossier_id=dossier), documents.exclude(dossier_id=dossier)]
+    times = [Q(date__gte=commitment.made_on), Q(date__isnull=True)] if commitment.made_on else [Q()]
+    found: list[int] = []
+    for part, when in itertools.product(parts, times):
+        if len(found) < CANDIDATE_LIMIT:
+            letters = part.filter(when).order_by("date", "pk").values_list("pk", flat=True)
+            found += letters[:CANDIDATE_LIMIT - len(found)]
+    # The choice field takes a queryset: the letters found, by their primary key, in the order found.
+    order = Case(*(When(pk=pk, then=Value(place)) for place, pk in enumerate(found)))
+    return documents.filter(pk__in=found).order_by(order) if found else documents.none()
 
 
 def _named_by(typed: str) -> Q:
