@@ -19,7 +19,7 @@ from . import prefilter
 from .deadlines import Due, find_due, find_due_after_recess_named_before, reference_date
 from .layout import page_of
 from .model import Commitment, Postponement, Reference
-from .sentences import Sentence, flatten, split_sentences
+from .sentences import Sentence, flatten, split_sentences, without_note_marks
 
 
 def _words(*alternatives: str) -> prefilter.Prefiltered:
@@ -88,8 +88,8 @@ DECIDE = _words(r"besluit\b.{0,120}\bnemen", r"(?:neem|neemt)\b.{0,60}\bbesluit"
 
 COME_BACK = _words(r"terug\s*(?:te\s+)?komen", r"(?:kom|komt|komen)\b.{0,80}\bterug")
 # A document the government writes, announced as coming: "De kabinetsreactie volgt na de zomer".
-ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*brieven|\w*rapportages?|appreciatie|wetsvoorstel|"
-                   r"kabinetsstandpunt|beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending|"
+ANNOUNCED = _words(r"(?:kabinets)?reactie|\w*brief|\w*brieven|\w*rapportages?|verslag|notitie|appreciatie|"
+                   r"wetsvoorstel|kabinetsstandpunt|beantwoording|antwoorden|evaluatie|visie|uitwerking|verzending|toezending|"
                    # "Aan het verzoek van de commissie zal voor 1 mei worden voldaan"
                    r"(?:aan\s+(?:het|dit|dat|uw)\s+)verzoek")
 # Planned for a time: "is verzending … voorzien in het zomerreces", "De toezending is voor het derde trimester gepland".
@@ -218,7 +218,8 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
                     r"gepubliceerd", r"meegenomen", r"genomen", r"toegekomen", r"uiteengezet", r"opgenomen",
                     r"aangenomen", r"aanvaard", r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten",
                     r"gevraagd", r"verzocht", r"gedane", r"gemaakt", r"gedaan", r"gezegd", r"gesproken", r"gereageerd",
-                    r"verzonden", r"toegestuurd")
+                    r"verzonden", r"toegestuurd", r"opgemerkt", r"vermeld", r"geschreven", r"toegelicht",
+                    r"uitgelegd", r"geantwoord")
 # Future markers as verbs, never as nouns ("de voornemens van de regering", "de streefdatum", "verwachtingen");
 # "te zullen" only reports a promise ("heb ik toegezegd u te zullen berichten").
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
@@ -337,7 +338,7 @@ def find_commitments(
     """Commitments and postponements in a document's body text, in text order; `news` for a news item."""
     document_date = document_date or reference_date(text)
     sentences = split_sentences(text)
-    flats = [flatten(s.text) for s in sentences]
+    flats = [without_note_marks(flatten(s.text)) for s in sentences]
     commitments, postponements = [], []
     for i, (sentence, flat) in enumerate(zip(sentences, flats, strict=True)):
         page = page_of(sentence.start, page_starts)

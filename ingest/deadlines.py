@@ -302,6 +302,14 @@ def _new_year(ctx: _Context) -> dt.date | None:
     return dt.date(ctx.today.year + (ctx.today.month > 6), 12, 31)
 
 
+def _after_new_year(ctx: _Context) -> dt.date | None:
+    """ "na de jaarwisseling": in the January after it, as "na de zomer" is the month after the summer; said in
+    January, the one just begun."""
+    if ctx.today is None:
+        return None
+    return dt.date(ctx.today.year + (ctx.today.month > 1), 1, 31)
+
+
 def _none(ctx: _Context) -> None:
     return None
 
@@ -354,6 +362,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      r"de\s+rest\s+van\s+|de\s+tweede\s+helft\s+van\s+)?" + _WHICH_YEAR, _year_part(12), "jaar"),
     # "zo spoedig mogelijk in het nieuwe jaar"
     (r"in\s+het\s+nieuwe\s+jaar", _new_year, "jaar"),
+    (r"(?:kort\s+|direct\s+|snel\s+)?na\s+de\s+(?:jaarwisseling|kerstvakantie|feestdagen)", _after_new_year, "maand"),
     (_BEFORE + r"(?:het\s+)?(?:einde?|eind)\s+van\s+het\s+(?:kalender)?jaar|(?:vóór|voor)\s+de\s+jaarwisseling|"
      r"rond\s+de\s+jaarwisseling", _year_part(12), "jaar"),
     # seasons: coming occurrence
@@ -445,10 +454,10 @@ _COMPILED = [(prefilter.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNOREC
 
 # Periods that a due expression does not start: "tot en met mei 2025", "sinds 2019",
 # periods a report is about: "cijfers over het eerste halfjaar", "het jaarverslag over 2023", and periods denied:
-# "niet in april maar zo snel mogelijk daarna".
+# "niet in april maar zo snel mogelijk daarna"; but "in de loop van volgende week" is due then.
 _NOT_A_DEADLINE_BEFORE = re.compile(
-    r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|van|sedert|gedurende|duurt|duren|loopt|lopen|in\s+de\s+periode|"
-    r"over|na|(?<!niet\s)later\s+dan|niet)\s*$",
+    r"(?<![\w-])(?:tot\s+en\s+met|tot\s+en|t/m|tot|sinds|vanaf|(?<!loop\s)van|sedert|gedurende|duurt|duren|loopt|"
+    r"lopen|in\s+de\s+periode|over|na|(?<!niet\s)later\s+dan|niet)\s*$",
     re.IGNORECASE)
 # … but a term extended or a promise put off "tot" a day is due then: "de termijn te verlengen tot 20 februari".
 _EXTENDED_TO = re.compile(r"(?<![\w-])(?:verlengen|verlengd|verleng|verlengt|uitstellen|uitgesteld|verschuiven|"

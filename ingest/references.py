@@ -12,6 +12,7 @@ neither a keyword nor "nr." before a number.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import prefilter
@@ -59,6 +60,9 @@ _NUMBER_RE = re.compile(r"\d+|\b[A-Z]{1,3}\b")
 _CITATION_START = re.compile(r"[K(\d]")
 _ROMAN_DOSSIER_START = re.compile("[K(]")
 _KST_IDS = prefilter.Prefiltered(KST_ID_RE)
+# The same id without "kst-" after "nr.", as a committee writes its letter's number: "nr. 31700-XIV-38/2008D21134".
+_NUMBERED_ID = prefilter.Prefiltered(re.compile(
+    r"(?<![\w-])nr\.\s*(\d{5})(?:-(\d{1,3}))?(?:-([IVXLC]{1,6}[AB]?|[A-Z]))?-(\d{1,5})(?![\w-])"))
 
 
 def find_references(
@@ -156,7 +160,7 @@ def _roman_citations(text: str):
 
 
 def _kst_ids(text: str):
-    for m in _KST_IDS.finditer(text):
+    for m in itertools.chain(_KST_IDS.finditer(text), _NUMBERED_ID.finditer(text)):
         number = m.group(4).upper() if m.group(4).isalpha() else m.group(4)
         yield _reference(dossier_id(m.group(1), m.group(2), m.group(3)), number, text, m.start(), m.end())
 

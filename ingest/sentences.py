@@ -120,6 +120,15 @@ def _word_before(block: str, end: int) -> re.Match | None:
     return word
 
 
+# A footnote's number set against the word it belongs to in a copied text: "heb ik aangekondigd1 uiterlijk …".
+_NOTE_MARK = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s,.;:)]|$)")
+
+
+def without_note_marks(sentence: str) -> str:
+    """The sentence without footnote numbers glued to its words, as the rules read it."""
+    return _NOTE_MARK.sub("", sentence) if any(c.isdigit() for c in sentence) else sentence
+
+
 def flatten(sentence: str) -> str:
     """One line, words broken over a line joined again ("verwon-\\ndingen")."""
     sentence = sentence.replace("\u00ad", "")

@@ -64,6 +64,10 @@ def test_it_finds_the_promise(sentence):
     "Eerder berichtte ik u dat het wetsvoorstel na de zomer bij uw Kamer zal worden ingediend.",
     "In mijn brief van 2 februari heb ik gemeld dat ik uw Kamer in maart zou informeren.",
     "In het commissiedebat kondigden wij aan dat wij uw Kamer in mei zouden informeren.",
+    "Daarbij heb ik opgemerkt dat ik u naar verwachting voor het einde van het eerste kwartaal zou berichten.",
+    # … also with a footnote's number set against its verb in a copied text
+    "In september heb ik aangekondigd1 uiterlijk in het laatste kwartaal de beleidsdoorlichting aan uw Kamer te "
+    "sturen.",
     # what this letter does
     "Vandaag ontvangt u een overzicht van de toezeggingen die nog openstaan.",
     "Eveneens informeer ik u over de uitkomsten van twee bijgevoegde rapporten.",
@@ -95,6 +99,8 @@ def test_it_leaves_what_only_looks_like_a_promise(sentence):
     ("Deze zal ik uiterlijk voor het einde van het zomerreces aan uw Kamer zenden.", "2014-09-01"),
     ("Ik informeer uw Kamer aan het einde van deze zomer over de uitkomst.", "2014-08-31"),
     ("Ik zal uw Kamer in week 12 informeren over de uitkomst.", "2014-03-23"),
+    ("In de loop van volgende week volgt een uitgebreider verslag van mijn bezoek aan de eilanden.", "2014-03-16"),
+    ("Ik zal de kabinetsreactie kort na de jaarwisseling aan u doen toekomen.", "2015-01-31"),
     ("Ik zal uw Kamer binnen enkele weken informeren over de uitkomst.", "2014-03-25"),
     ("Wij zullen uw Kamer de beleidsagenda volgend voorjaar toezenden.", "2014-05-31"),
     ("Het rapport wordt verwacht in april/mei 2014 en uw Kamer zal hierover worden geïnformeerd.", "2014-05-31"),

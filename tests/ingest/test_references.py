@@ -146,3 +146,8 @@ def test_it_reads_a_dossier_written_with_a_thousands_dot():
 def test_it_reads_the_eerste_kamers_citation_by_session_dossier_and_letter():
     assert ids("de motie Voorbeeld (2012–2013, CII, B) en de motie Anders (2019/20, 35 300, C)") == [
         "CII-B", "35300-C"]
+
+
+def test_it_reads_an_id_after_nr_as_a_committee_writes_its_letters_number():
+    text = "Bij brief van 10 december 2008, nr. 31700-XIV-38/2008D21134, verzoekt u mij om een reactie."
+    assert [r.kamerstuk for r in find_references(text)] == ["31700-XIV-38"]
