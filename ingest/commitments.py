@@ -338,7 +338,8 @@ def find_commitments(
     """Commitments and postponements in a document's body text, in text order; `news` for a news item."""
     document_date = document_date or reference_date(text)
     sentences = split_sentences(text)
-    flats = [without_note_marks(flatten(s.text)) for s in sentences]
+    for_rules = without_note_marks(text)  # as long as the text: the sentences' offsets hold in it
+    flats = [flatten(for_rules[s.start:s.end]) for s in sentences]
     commitments, postponements = [], []
     for i, (sentence, flat) in enumerate(zip(sentences, flats, strict=True)):
         page = page_of(sentence.start, page_starts)

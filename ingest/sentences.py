@@ -120,13 +120,15 @@ def _word_before(block: str, end: int) -> re.Match | None:
     return word
 
 
-# A footnote's number set against the word it belongs to in a copied text: "heb ik aangekondigd1 uiterlijk …".
-_NOTE_MARK = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s,.;:)]|$)")
+# A footnote's number set against the word it belongs to in a copied text: "heb ik aangekondigd1 uiterlijk …"
+# (a digit first, so that re scans for digits; the letters before it are asked after).
+_NOTE_MARK = re.compile(r"\d(?<=[a-zà-ÿ]{3}\d)\d?(?=[\s,.;:)]|$)")
 
 
-def without_note_marks(sentence: str) -> str:
-    """The sentence without footnote numbers glued to its words, as the rules read it."""
-    return _NOTE_MARK.sub("", sentence) if any(c.isdigit() for c in sentence) else sentence
+def without_note_marks(text: str) -> str:
+    """The text with footnote numbers glued to its words made soft hyphens, which flatten() drops: as long as the
+    text, so that offsets into it hold."""
+    return _NOTE_MARK.sub(lambda mark: "\u00ad" * len(mark.group()), text)
 
 
 def flatten(sentence: str) -> str:
