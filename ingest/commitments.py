@@ -55,7 +55,7 @@ SEND = _words(
     r"voor\s*(?:te\s+)?leggen", r"voorgelegd", r"(?:leg|legt)\b.{0,80}\bvoor", r"in\s*(?:te\s+)?dienen", r"ingediend",
     r"(?:dien|dient)\b.{0,80}\bin", r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien",
     r"(?:verzend|verstuur)(?:t|en)?", r"versturen", r"verstuurd", r"verzonden",
-    r"ter\s+beschikking\s+(?:te\s+)?stellen", r"ter\s+beschikking\s+gesteld",
+    r"ter\s+beschikking\s+(?:te\s+)?stellen", r"ter\s+beschikking\s+gesteld", r"aan\s*(?:te\s+)?reiken",
     r"(?:stel|stelt)\b.{0,60}\bter\s+beschikking", r"toe\s*(?:te\s+)?gaan", r"toegaan", r"delen",
     r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
@@ -266,11 +266,12 @@ DELAY = _words(r"niet\s+(?:mogelijk|haalbaar|gelukt|lukken)", r"lukt\b.{0,40}\bn
                r"niet\s+(?:eerder|tijdig)", r"in\s+plaats\s+van")
 # The formula of a postponed answer to written questions: "kunnen niet binnen de gebruikelijke termijn worden
 # beantwoord".
-NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,4}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
+NOT_IN_TIME = _words(r"niet\s+(?:[\w]+\s+){0,8}?binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|geldende\s+)?termijn")
 LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangekondigd|verwacht)", r"uitgesteld",
                             r"(?:verzoek|vraag)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:om\s+)?uitstel",
                             r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
                             r"(?<!zonder\s)(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
+CANNOT_IN_TIME = _words(r"(?:niet\s+(?:lukt|gelukt|mogelijk|haalbaar)|lukt\s+(?:het\s+)?niet)\s+om\b")
 DECIDED_TO_DELAY = _words(r"(?:besloten|genoodzaakt|gedwongen)\b.{0,160}\buit\s+te\s+stellen")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
                          r"(?:eerder|was)\s+(?:voorzien|gepland)",
@@ -586,8 +587,11 @@ def is_postponement(sentence: str) -> bool:
     if sentence.endswith("?"):
         return False
     # Naming the earlier promise or the delay is rarer than the words of a delay: looked for first.
-    if NOT_IN_TIME.search(sentence) and (ANSWER.search(sentence) or "beantwoord" in sentence):
-        return True
+    if NOT_IN_TIME.search(sentence) and (ANSWER.search(sentence) or "beantwoord" in sentence or SEND.search(sentence)):
+        return True  # "… niet haalbaar blijkt om de aanvullende informatie binnen de gestelde termijn aan te reiken"
+    if CANNOT_IN_TIME.search(sentence) and KAMER.search(sentence) and (INFORM.search(sentence)
+                                                                      or SEND.search(sentence)):
+        return True  # "… meldt dat het niet lukt om de Tweede Kamer in januari te informeren"
     if DECIDED_TO_DELAY.search(sentence) and DOCUMENT.search(sentence):
         return True  # "… heb ik besloten de verzending van deze Kamerbrief voorlopig uit te stellen"
     earlier, later = EARLIER_PROMISE.search(sentence), LATER_THAN_PLANNED.search(sentence)

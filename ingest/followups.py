@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from . import patterns, prefilter
+from . import ministries, patterns, prefilter
 from .commitments import is_postponement
 from .deadlines import find_due
 from .model import Analysis, EarlierCommitment, Reason, Reference, Suggestion
@@ -700,8 +700,14 @@ def _cites_date(cited: set, day: dt.date | None) -> bool:
 
 
 def _same_ministry(a: str, b: str) -> bool:
-    """"Minister van Defensie" and "Staatssecretaris van Defensie" share a ministry."""
-    return bool(_ministries_of(a) & _ministries_of(b))
+    """"Minister van Defensie" and "Staatssecretaris van Defensie" share a ministry; so do the names of one before
+    and after a renaming ("Veiligheid en Justitie", "Justitie en Veiligheid")."""
+    return bool(_ministries_of(a) & _ministries_of(b)) or bool(_held_today(a) & _held_today(b))
+
+
+@lru_cache(maxsize=2_000)
+def _held_today(sender: str | None) -> frozenset[str]:
+    return frozenset(held for code in ministries.ministries_of(sender or "") for held in ministries.current(code))
 
 
 @lru_cache(maxsize=2_000)

@@ -45,7 +45,7 @@ from .sentences import split_sentences
 
 # The answers to a list of questions, a committee report.
 _ANSWERS_RE = re.compile(r"(?m)^(?:LIJST VAN VRAGEN EN ANTWOORDEN|ANTWOORD(?:EN)? OP|Kamervraag \d{4}Z\d+)|"
-                         r"\bAntwoord van\b.*\(ontvangen|^Beantwoord (?:door|op)\b|\bVraagsteller:")
+                         r"\b(?:Antwoord|Mededeling) van\b.*\(ontvangen|^Beantwoord (?:door|op)\b|\bVraagsteller:")
 _UPPER_SIGNATURE_RE = re.compile(r"(?m)^(?P<office>DE (?:MINISTER-PRESIDENT|MINISTER|STAATSSECRETARIS)"
                                  r"(?: (?:VAN|VOOR) [A-ZËÏÉ][A-ZËÏÉ ,&-]{2,100}?)?),?[ \t]*$")
 _ANSWER_LINE_RE = re.compile(r"(?m)^Antwoord(?:\s+op\s+vra(?:ag|gen)\b.*)?\s*$")
@@ -66,7 +66,8 @@ _OPENING_CHARS = 1500
 # Offices named outside a signature: an answer's heading ("Antwoord van Minister Blok (Economische Zaken en
 # Klimaat)"), a mirror's list of signatories ("Eerste ondertekenaar: D.M. van Weel, minister van Justitie en
 # Veiligheid"), and a joint letter's "mede namens de Minister van Financiën".
-_ANSWERED_BY_RE = re.compile(r"\bAntwoord van (?P<line>[^\n]+)")
+# The notice that answers will be late is headed the same way: "Mededeling van minister Opstelten (…)".
+_ANSWERED_BY_RE = re.compile(r"\b(?:Antwoord|Mededeling) van (?P<line>[^\n]+)")
 # … each office on that line: "minister Opstelten (Veiligheid en Justitie) en minister Hennis-Plasschaert (Defensie)"
 _ANSWERING_OFFICE_RE = re.compile(r"(?P<office>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+"
                                   r"(?!van\s|voor\s|de\s)[^()\n]{2,60}?"  # a name, not "van X (ontvangen …)"

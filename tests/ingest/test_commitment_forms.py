@@ -386,5 +386,16 @@ def test_what_will_be_included_in_the_promised_position_is_a_promise_at_its_time
     assert included.due == commitments[-1].due and included.due.month == 5
 
 
+@pytest.mark.parametrize("sentence", [
+    "Jansen meldt dat het niet lukt om de Tweede Kamer in januari te informeren over de voortgang.",
+    "Het blijkt helaas niet haalbaar om de aanvullende informatie binnen de gestelde termijn aan te reiken.",
+], ids=lambda s: s[:40])
+def test_not_in_time_is_a_postponement_not_a_promise(sentence):
+    from ingest.commitments import is_postponement
+
+    assert is_postponement(sentence)
+    assert not found_in(sentence, LETTER_DATE, news=True)
+
+
 def test_telling_the_kamer_now_what_another_will_do_is_no_promise():
     assert not found("Tot slot melden wij u dat de voorzitter een extra Raad bijeen zal roepen op vrijdag 11 april.")

@@ -750,3 +750,25 @@ def test_a_promise_after_a_decided_delay_is_about_what_was_cited_before_it():
     cited = cited_in(text, "35300-X-60", "Kamerstuk 35 300 X, nr. 60")
     start = text.index("Ik zal")
     assert promise_sources(text, [cited], start, len(text)) == ["35300-X-60"]
+
+
+def test_the_ministries_of_one_before_and_after_a_renaming_are_the_same():
+    from ingest.followups import _same_ministry
+
+    assert _same_ministry("Minister van Veiligheid en Justitie", "Minister van Justitie en Veiligheid")
+    assert not _same_ministry("Minister van Veiligheid en Justitie", "Minister van Defensie")
+
+
+def test_a_delay_notice_of_answers_is_answered_by_the_answers_of_its_minister():
+    # the Aanhangsel's "Mededeling van minister X (…)": the answers name no dossier, the same minister answers them
+    notice = EarlierCommitment(
+        key="mededeling", text="Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.", due=None,
+        document_kamerstuk=None, document_date=dt.date(2012, 3, 7), dossiers=[],
+        sender="Minister van Veiligheid en Justitie",
+        context="Vragen van de leden Jansen en De Vries aan de minister over het rampenplan bij Chemie BV.")
+    answers = dataclasses.replace(
+        letter("Vragen van de leden Jansen en De Vries over het rampenplan bij Chemie BV. Vraag 1 … Antwoord 1 …",
+               date=dt.date(2012, 3, 19), dossiers=(), sender="Minister van Justitie en Veiligheid",
+               title="Het rampenplan bij Chemie BV"), kind="antwoorden")
+    [suggestion] = suggest_fulfilments(answers, [notice])
+    assert suggestion.confident and Reason("same_ministry") in suggestion.reasons

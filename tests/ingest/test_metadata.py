@@ -125,6 +125,18 @@ def test_it_reads_the_date_answers_were_received(tmp_path):
     assert analysis.kind == "antwoorden"
 
 
+def test_a_notice_that_answers_will_be_late_is_read_as_the_answers_are(tmp_path):
+    text = ("Vragen van de leden Jansen en De Vries aan de minister van Veiligheid en Justitie over het rampenplan "
+            "(ingezonden 13 februari 2012).\n\nMededeling van minister Opstelten (Veiligheid en Justitie), mede "
+            "namens de staatssecretaris van Infrastructuur en Milieu (ontvangen 7 maart 2012).\n\nDe vragen kunnen "
+            "niet binnen de gebruikelijke termijn worden beantwoord. Ik streef ernaar de vragen zo spoedig mogelijk "
+            "te beantwoorden.\n")
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.kind == "antwoorden" and analysis.date == dt.date(2012, 3, 7)
+    assert analysis.sender.startswith("Minister van Veiligheid en Justitie")
+    assert analysis.ministries == ["VenJ", "IenM"]
+
+
 def test_it_leaves_the_date_empty_when_the_text_gives_only_a_month():
     analysis = analyse_path(SEED_TEXTS / "001_2792b50de437f0a0.txt")
     assert analysis.date is None
