@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from . import prefilter
-from .deadlines import Due, find_due, find_due_after_recess_named_before, reference_date
+from .deadlines import (Due, find_due, find_due_after_recess_named_before, find_due_on_day_named_before,
+                        reference_date)
 from .layout import page_of
 from .model import Commitment, Postponement, Reference
 from .sentences import Sentence, flatten, split_sentences, without_note_marks
@@ -56,6 +58,7 @@ SEND = _words(
     r"(?:dien|dient)\b.{0,80}\bin", r"ontvangt", r"ontvangen", r"krijgt", r"krijgen", r"tegemoet\s+zien",
     r"(?:verzend|verstuur)(?:t|en)?", r"versturen", r"verstuurd", r"verzonden",
     r"ter\s+beschikking\s+(?:te\s+)?stellen", r"ter\s+beschikking\s+gesteld", r"aan\s*(?:te\s+)?reiken",
+    r"voorzien\s+van",
     r"(?:stel|stelt)\b.{0,60}\bter\s+beschikking", r"toe\s*(?:te\s+)?gaan", r"toegaan", r"delen",
     r"(?:deel|deelt)\b.{0,60}\bmet",
     r"(?:meegenomen|mee\s*(?:te\s+)?nemen|opgenomen|verwerkt)\s+(?:worden\s+)?in\s+(?:de|het|een)\s+(?:[\w-]+\s+){0,3}?"
@@ -111,7 +114,7 @@ GOVERNMENT = _words(r"ik", r"wij", r"we", r"het\s+kabinet", r"de\s+regering",
 # beantwoorden".
 ANSWER = _words(r"(?:te\s+)?beantwoorden", r"(?:te\s+)?reageren\s+op", r"op\s+(?:[\w-]+\s+){1,4}?(?:te\s+)?reageren",
                 r"in\s+(?:mijn|zijn|haar)\s+(?:eerste|tweede)\s+termijn",
-                r"(?:worden|wordt)\s+(?:\w+\s+){0,2}?beantwoord")
+                r"(?:worden|wordt)\s+(?:\w+\s+){0,2}?beantwoord", r"antwoord\s+(?:te\s+)?geven\s+op")
 # A question retold in a list of questions and answers, its question mark lost: "Wilt u in de toekomst … opnemen".
 # This pattern and the others tried at a sentence's start only need no prefilter: they fail there sooner than a
 # search for their words through the whole sentence would.
@@ -195,6 +198,8 @@ PAST_SAYING = _words(r"(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\s+(?:[\w]+\s
 ASKED = _words(r"(?:motie|lid|leden|fractie|commissie|Kamer)\b[^,;]{0,80}\b"
                r"(?:verzoekt|verzocht|vraagt|vroeg|vroegen|wil\s+weten|heeft\s+gevraagd)",
                r"verzoek(?:t|en)\s+de\s+regering", r"vroeg\s+of", r"gevraagd\s+(?:om|of)",
+               # "Uw Kamer heeft in haar brief laten weten per ommegaande geïnformeerd te willen worden"
+               r"(?:Kamer|commissie)\b[^;]{0,120}\blaten\s+weten\b[^;]{0,120}\bte\s+willen\b",
                # the committee's procedure: "De minister zal worden verzocht de vragen … te beantwoorden"
                r"(?:zal|zullen)\s+worden\s+verzocht",
                # a verslag's opening: "hebben enkele fracties de behoefte om vragen voor te leggen"
@@ -219,7 +224,7 @@ PARTICIPLE = _words(r"geïnformeerd", r"geinformeerd", r"ingelicht", r"bericht",
                     r"aangenomen", r"aanvaard", r"gekozen", r"aangekondigd", r"aangegeven", r"laten\s+weten",
                     r"gevraagd", r"verzocht", r"gedane", r"gemaakt", r"gedaan", r"gezegd", r"gesproken", r"gereageerd",
                     r"verzonden", r"toegestuurd", r"opgemerkt", r"vermeld", r"geschreven", r"toegelicht",
-                    r"uitgelegd", r"geantwoord")
+                    r"uitgelegd", r"geantwoord", r"doen\s+toekomen")
 # Future markers as verbs, never as nouns ("de voornemens van de regering", "de streefdatum", "verwachtingen");
 # "te zullen" only reports a promise ("heb ik toegezegd u te zullen berichten").
 REAL_FUTURE = _words(r"zal", r"(?<!te\s)zullen", r"zult", r"streef", r"streeft", r"streven\s+(?:ernaar|naar)",
@@ -272,6 +277,9 @@ LATER_THAN_PLANNED = _words(r"later\s+dan\s+(?:voorzien|gepland|toegezegd|aangek
                             r"(?:kost|vergt|vraagt)\s+(?:\w+\s+){0,2}?meer\s+tijd", r"meer\s+tijd\s+nodig",
                             r"(?<!zonder\s)(?:enige\s+)?vertraging", r"vertraagd", r"niet\s+(?:eerder|tijdig)")
 CANNOT_IN_TIME = _words(r"(?:niet\s+(?:lukt|gelukt|mogelijk|haalbaar)|lukt\s+(?:het\s+)?niet)\s+om\b")
+# Submitting a paper goes to the Kamer whoever is named: "Het streven is erop gericht de nota naar aanleiding van het
+# verslag zo spoedig mogelijk in te dienen".
+SUBMITTED = _words(r"in\s+te\s+dienen", r"indienen", r"(?:zal|zullen|wordt|worden)\b.{0,60}\bingediend")
 DECIDED_TO_DELAY = _words(r"(?:besloten|genoodzaakt|gedwongen)\b.{0,160}\buit\s+te\s+stellen")
 EARLIER_PROMISE = _words(r"toegezegd\w*", r"toezegging\w*", r"aangekondigd\w*", r"beloofd",
                          r"(?:eerder|was)\s+(?:voorzien|gepland)",
@@ -294,13 +302,14 @@ THEN = prefilter.compile(r"\b(?:zal|zullen|wordt|worden|ontvangt|stuur|informeer
 # "Ik stuur u een brief over X. In die brief zal ik ook ingaan op Y. U kunt de brief in januari tegemoet zien."
 SAME_TIME = prefilter.compile(
     r"\b(?:binnen\s+dezelfde\s+termijn|op\s+(?:hetzelfde|datzelfde)\s+moment|tegelijkertijd|gelijktijdig|"
-    r"(?:in|met|bij)\s+(?:die|dezelfde)\s+(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|daarin)\b", re.IGNORECASE)
+    r"(?:in|met|bij)\s+(?:die|dezelfde)\s+(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|daarin|daarbij)\b",
+    re.IGNORECASE)
 # "In die brief informeer ik uw Kamer ook over …": more of what the promise just before will send.
 IN_THAT_DOCUMENT = re.compile(r"(?:(?:In|Met|Bij)\s+(?:die|dezelfde)\s+"
-                              r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij)\s+"
+                              r"(?:\w*brief|\w*rapportage|\w*reactie|notitie|nota)|Daarin|Daarbij|Hierbij)\s+"
                               r"(?:(?:informeer|stuur|zend|ga|geef|bied|schets|licht)\s+(?:ik|wij|we)\b|"
                               # "Daarbij zal ik tevens betrekken de toegezegde rapportage"
-                              r"(?:zal|zullen)\s+(?:ik|wij|we)\s+(?:(?:ook|tevens|eveneens)\s+)?"
+                              r"(?:zal|zullen|wil|willen)\s+(?:ik|wij|we)\s+(?:(?:ook|tevens|eveneens)\s+)?"
                               r"(?:betrekken|ingaan|meenemen|opnemen)\b)",
                               re.IGNORECASE)
 # … or "In deze brief zal ik …", where the letter is the one just promised.
@@ -353,13 +362,15 @@ def find_commitments(
                 text=sentence.text, page=page, of=_cited(sentences, i, references),
                 new_due=new_due.date if new_due else None, start=sentence.start, end=sentence.end))
             continue
-        families = judge(flat, document_date, news) or _in_promised_document(flat, sentences[i - 1] if i else None,
-                                                                            commitments[-1] if commitments else None)
+        families = judge(flat, document_date, news) or _in_promised_document(
+            flat, sentences[i - 1] if i else None, commitments[-1] if commitments else None,
+            lambda i=i: i + 1 < len(flats) and is_commitment(flats[i + 1], document_date, news))
         if families is not None:
             due = find_due(flat, document_date, near=act_position(flat)) or _coming_document_due(flat, document_date)
             if not (due and due.date) and i > 0:
                 due = find_due_after_recess_named_before(flat, flats[i - 1], document_date, act_position(flat)) or due
-            if families[-1] == "in_promised_document" and not (due and due.text):
+            if families[-1] == "in_promised_document" and not (due and due.text) and _promised_in(
+                    sentences[i - 1], commitments):
                 previous = commitments[-1]
                 due = Due(previous.due_text, previous.due, previous.precision, 0, 0) if previous.due_text else due
             end = sentence.end
@@ -369,6 +380,9 @@ def find_commitments(
                 # "Ik antwoord uiterlijk 13 mei. Tevens zal ik u dan de brief sturen.": the time of the one before
                 before = find_due(flats[i - 1], document_date)
                 due = before if before and before.date else due
+            if not (due and due.date) and i > 0:
+                # "… in de ministerraad van 27 april bespreken. Ik zal u dezelfde dag informeren."
+                due = find_due_on_day_named_before(flat, flats[i - 1], document_date) or due
             if not (due and due.date) and i + 1 < len(sentences) and (SAYS_WHEN.match(flats[i + 1])
                                                                        or DOES_THAT.search(flats[i + 1])):
                 # "Ik zal uw Kamer hierover informeren. Dit gebeurt voor de zomer.", "… zal ik deze gelijktijdig
@@ -414,15 +428,26 @@ def _promised_clauses(sentence: Sentence, end: int) -> list[tuple[int, int]]:
     return [(sentence.start, end)]
 
 
-def _in_promised_document(sentence: str, before: Sentence | None, last: Commitment | None) -> list[str] | None:
+def _in_promised_document(sentence: str, before: Sentence | None, last: Commitment | None,
+                          promised_after: Callable[[], bool]) -> list[str] | None:
     """ "Ik stuur u volgende week een brief. In die brief informeer ik uw Kamer ook over …": a promise of its own,
     in the present tense, at the time of the one before it; also "In deze brief zal ik …" right after a letter
-    promised ("Begin april kom ik met een beleidsbrief. In deze brief zal ik een reactie geven op …")."""
-    if before is None or last is None or not before.start <= last.start < before.end:
+    promised ("Begin april kom ik met een beleidsbrief. In deze brief zal ik een reactie geven op …"), and "In die
+    brief wil ik ook ingaan op …" about a document named before and promised after ("Ik werk aan een brief over X.
+    In die brief wil ik ook ingaan op Y. Ik ben voornemens deze brief voor het zomerreces te sturen")."""
+    if before is None:
         return None
-    if not (IN_THAT_DOCUMENT.match(sentence) or (IN_THIS_COMING_LETTER.match(sentence) and "brief" in last.text)):
+    if last is not None and _promised_in(before, [last]):
+        if not (IN_THAT_DOCUMENT.match(sentence) or (IN_THIS_COMING_LETTER.match(sentence) and "brief" in last.text)):
+            return None
+    elif not (IN_THAT_DOCUMENT.match(sentence) and DOCUMENT.search(before.text) and promised_after()):
         return None
     return ["to_kamer" if KAMER.search(sentence) else "sends_document", "in_promised_document"]
+
+
+def _promised_in(sentence: Sentence, commitments: list[Commitment]) -> bool:
+    """Whether the last of `commitments` stands in `sentence`."""
+    return bool(commitments) and sentence.start <= commitments[-1].start < sentence.end
 
 
 def _coming_document_due(sentence: str, document_date: dt.date | None) -> Due | None:
@@ -472,7 +497,8 @@ def judge(sentence: str, document_date: dt.date | None = None, news: bool = Fals
     towards_kamer = KAMER.search(sentence) and (informs() or sends())
     families = [family for family, fired in (
         ("to_kamer", towards_kamer),
-        ("sends_document", acting() and DOCUMENT.search(sentence) and (informs() or sends())),
+        ("sends_document", (acting() or SUBMITTED.search(sentence)) and DOCUMENT.search(sentence)
+                           and (informs() or sends())),
         ("decision", DECIDE.search(sentence) and acting()),
         ("comes_back", COME_BACK.search(sentence) and acting()),
         ("announced", ARRIVES.search(sentence) and ANNOUNCED.search(sentence)),  # the rarer words looked for first

@@ -346,7 +346,9 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     # (in) december, eind januari 2025, begin maart volgend jaar
     (_BEFORE + r"(?:(?:de\s+)?(?P<part>begin|eind|einde|medio|half|halverwege|midden|eerste\s+helft|tweede\s+helft)"
      r"\s+(?:van\s+|in\s+)?)?"
-     + r"(?:de\s+(?:loop|maand)\s+van\s+)?(?:[a-z]{3,9}\s*[/-]\s*)?" + _MONTH + r"(?!\s+(?:jl|a\.s)\b)" + _OPT_YEAR,
+     # "november a.s." is the coming one, as a month named alone is; "november jl." the last, no deadline
+     + r"(?:de\s+(?:loop|maand)\s+van\s+)?(?:[a-z]{3,9}\s*[/-]\s*)?" + _MONTH + r"(?!\s+jl\b)" + _OPT_YEAR
+     + r"(?:\s+a\.s\b\.?)?",
      _month_rule, "maand"),
     # Q1 2024, (in) het eerste kwartaal (van) 2024
     (_BEFORE + r"(?:Q(?P<q>[1-4])|(?:het\s+|de\s+)?" + _ORDINAL + r"\s+kwartaal)" + _OPT_YEAR, _quarter, "kwartaal"),
@@ -553,6 +555,17 @@ def find_due_after_recess_named_before(sentence: str, before: str, document_date
         return position if position <= that.start() else max(that.end(), position - shift)
     start, end = own(due.start), own(due.end)
     return replace(due, text=sentence[start:end].strip(), start=start, end=end)
+
+
+_SAME_DAY = re.compile(r"(?<![\w-])(?:dezelfde|diezelfde|die|datzelfde)\s+dag(?![\w-])", re.IGNORECASE)
+
+
+def find_due_on_day_named_before(sentence: str, before: str, document_date: dt.date | None) -> Due | None:
+    """ "Ik zal u dezelfde dag informeren": the last day the sentence `before` names in full, when it lies ahead."""
+    same = _SAME_DAY.search(sentence)
+    days = [patterns.make_date(*m.groups()) for m in patterns.DATE_RE.finditer(before)] if same else []
+    day = next((d for d in reversed(days) if d and (document_date is None or d >= document_date)), None)
+    return Due(same.group(), day, "dag", same.start(), same.end()) if day else None
 
 
 def resolve(expression_or_sentence: str, document_date: dt.date | None) -> Due:

@@ -151,7 +151,7 @@ def _remove_furniture(doc: RawDocument) -> tuple[list[str], list[list[Line]]]:
             text = line.text.strip()
             is_edge = i in (0, last)
             if (
-                RUNNING_HEADER_RE.match(text)
+                (RUNNING_HEADER_RE.match(text) and not _is_footnote(doc, page.lines, i))
                 or COLOPHON_RE.match(text)
                 or PAGE_OF_RE.match(text)
                 or (doc.source_type == "pdf" and is_edge and _is_page_number(text, number))
@@ -164,6 +164,16 @@ def _remove_furniture(doc: RawDocument) -> tuple[list[str], list[list[Line]]]:
                 kept.append(line)
         pages.append(kept)
     return furniture, pages
+
+
+def _is_footnote(doc: RawDocument, lines: list[Line], i: int) -> bool:
+    """Whether a line with the shape of a running header is a footnote citing another Kamerstuk, as a mirror's copy
+    sets its notes: "X Noot" and the note's number on lines of their own, then "Tweede Kamer, vergaderjaar
+    2010–2011, 31 293, nr. 106"."""
+    return doc.source_type != "pdf" and i > 0 and bool(_NOTE_NUMBER_RE.match(lines[i - 1].text.strip()))
+
+
+_NOTE_NUMBER_RE = re.compile(r"^(?:X\s+Noot|\d{1,3})$")
 
 
 def _is_page_number(text: str, page_number: int) -> bool:

@@ -106,7 +106,8 @@ _EARLIER_LETTER_RE = re.compile(r"\b(?:onlangs|eerder|verstuurd\w*|verstuurde\w*
                                 r"(?:heb|hebben|had|hadden)\s+(?:ik|wij|we)\b[^.]{0,160}\b(?:aangegeven|gemeld|toegezegd|"
                                 r"meegedeeld)|(?:bent|is|werd)\b[^.]{0,160}\bgeïnformeerd)\b", re.IGNORECASE)
 _OPENING_WINDOW = 3000
-_DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*)?", re.IGNORECASE)
+# … or above it, on one line with it where the copy joined them: "23 november 2010 Toezegging aan de Eerste Kamer".
+_DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*|\s+(?-i:[A-Z])[^.]*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 6  # lines from the top
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 

@@ -397,5 +397,38 @@ def test_not_in_time_is_a_postponement_not_a_promise(sentence):
     assert not found_in(sentence, LETTER_DATE, news=True)
 
 
+@pytest.mark.parametrize("sentence, due", [
+    ("Ik zal uw Kamer begin november a.s. voorzien van mijn reactie op deze rapportage.", "2014-11-10"),
+    ("Het streven is erop gericht de nota naar aanleiding van het verslag zo spoedig mogelijk in te dienen.", None),
+], ids=lambda s: str(s)[:40])
+def test_more_ways_of_sending(sentence, due):
+    [promise] = found(sentence)
+    assert promise.due == (dt.date.fromisoformat(due) if due else None)
+
+
+def test_what_the_kamer_let_know_it_wishes_is_no_promise():
+    assert not found("Uw Kamer heeft in haar brief van 16 februari jl. laten weten per ommegaande geïnformeerd te "
+                     "willen worden, zodra de rapportage gereed is.")
+    assert not found("Over de capaciteit heb ik u dit jaar twee brieven doen toekomen (op 3 februari en 1 maart).")
+
+
+def test_answering_at_the_same_occasion_and_on_the_day_named_before():
+    first, second = found("Ik zal uw Kamer begin mei mijn reactie op de rapportage sturen. Ook zal ik daarbij antwoord "
+                          "geven op de schriftelijke vragen over de rapportage.")
+    assert second.due == first.due == dt.date(2014, 5, 10)
+    commitments, _ = find_commitments_in("Het kabinet zal in de ministerraad van 27 maart 2014 het besluit bespreken. "
+                                         "Ik zal u dezelfde dag per brief over de uitkomst informeren.")
+    assert commitments[-1].due == dt.date(2014, 3, 27) and commitments[-1].due_text == "dezelfde dag"
+
+
+def test_what_the_letter_named_before_and_promised_after_will_hold_is_a_promise():
+    commitments, _ = find_commitments_in(
+        "Ik werk aan een bredere brief over het binnenlands bestuur. In die brief wil ik ook ingaan op mijn plannen "
+        "voor de gemeenschappelijke regelingen. Ik ben voornemens deze brief voor het zomerreces naar uw Kamer te "
+        "sturen.")
+    assert [c.text[:20] for c in commitments] == ["In die brief wil ik ", "Ik ben voornemens de"]
+    assert commitments[0].due == commitments[1].due
+
+
 def test_telling_the_kamer_now_what_another_will_do_is_no_promise():
     assert not found("Tot slot melden wij u dat de voorzitter een extra Raad bijeen zal roepen op vrijdag 11 april.")

@@ -198,6 +198,8 @@ def test_it_reads_the_tweede_kamer_mirror_lines_for_number_and_date(tmp_path):
      "Defensie\n\n", "2009-01-22"),
     ("Nieuwe regels voor rijscholen\n\n31 mei 2022, 12:27 Algemeen\n\n", "2022-05-31"),
     ("Kamervraag 2024Z05226\nIngediend 27 maart 2024\nBeantwoord 3 april 2024 (na 7 dagen)\n\n", "2024-04-03"),
+    # above the title, on one line with it where the copy joined them
+    ("Rijksoverheid\n\n\n23 november 2010\nToezegging aan de Eerste Kamer\n\n", "2010-11-23"),
 ])
 def test_it_reads_a_date_standing_alone_under_a_title(tmp_path, opening, date):
     analysis = analyse_text(tmp_path, opening + "Het onderzoek loopt nog. De resultaten volgen in week 6.\n")
@@ -343,3 +345,12 @@ BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES
                          ids=["long-bill", "bare-dossier"])
 def test_a_dossier_title_wrapped_over_many_lines_still_leads_to_the_number(tmp_path, text, kamerstuk):
     assert analyse_text(tmp_path, text).kamerstuk == kamerstuk
+
+
+def test_a_mirrors_footnote_in_the_shape_of_a_running_header_is_a_citation(tmp_path):
+    text = ("31 293 Primair onderwijs\n\nNr. 157 BRIEF VAN DE STAATSSECRETARIS VAN ONDERWIJS, CULTUUR EN "
+            "WETENSCHAP\n\nDen Haag, 4 juni 2012\n\nIk zal u het wetsvoorstel voor de zomer toesturen.2\n\n"
+            "X Noot\n2\n\nTweede Kamer, Vergaderjaar 2010–2011, 31 293, nr. 106\n\nNaar boven\n")
+    analysis = analyse_text(tmp_path, text)
+    assert analysis.kamerstuk == "31293-157"
+    assert "31293-106" in [r.kamerstuk for r in analysis.references]
