@@ -77,9 +77,20 @@ class StatusForm(forms.Form):
     # The version of the commitment the clerk saw; a change made since then is a conflict.
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, candidates=None, **kwargs):
+    def __init__(self, *args, candidates=None, shown: list[Document] | None = None, **kwargs):
+        """`candidates`: the letters a posted choice may name; `shown`: the letters the list offers, in order."""
         super().__init__(*args, **kwargs)
-        self.fields["evidence"].queryset = candidates if candidates is not None else Document.objects.none()
+        evidence = self.fields["evidence"]
+        evidence.queryset = (candidates if candidates is not None
+                             else Document.objects.filter(pk__in=[letter.pk for letter in shown or []]))
+        if shown is not None:
+            self.offer(shown)
+
+    def offer(self, letters: list[Document]) -> None:
+        """Show these letters, already read, in the evidence list (the candidates a post may name are many more)."""
+        evidence = self.fields["evidence"]
+        evidence.choices = [("", evidence.empty_label),
+                            *((letter.pk, evidence.label_from_instance(letter)) for letter in letters)]
 
 
 class DossierField(forms.CharField):

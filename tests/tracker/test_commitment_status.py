@@ -161,3 +161,12 @@ def test_letters_that_share_a_title_are_named_by_their_number(clerk_client, comm
     page = clerk_client.get(commitment.get_absolute_url()).content.decode()
     assert f'<a href="{twin.get_absolute_url()}">27\u00a0925, nr.\u00a0965 · Irak</a>' in page  # Nagekomen in
     assert f'bewijs: <a href="{twin.get_absolute_url()}">27\u00a0925, nr.\u00a0965 · Irak</a>' in page
+
+
+def test_a_refused_change_offers_the_letters_the_list_offers_not_every_letter(clerk_client, commitment, follow_up):
+    # a post may name any analysed letter, but the list shown again holds only the candidates: none from before
+    earlier = make_document("Eerdere brief.", kamerstuk="27925-950", date=dt.date(2023, 6, 1), title="Eerder")
+    response = post(clerk_client, commitment, status="voldaan")
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert f'value="{follow_up.pk}"' in page and f'value="{earlier.pk}"' not in page

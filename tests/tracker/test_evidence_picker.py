@@ -71,7 +71,7 @@ def test_its_own_dossier_comes_first_and_earlier_letters_not_at_all(clerk_client
 def test_its_own_dossier_filling_the_list_needs_no_look_through_the_archive(clerk_client, commitment,
                                                                            django_assert_max_num_queries):
     many_letters("27925", 150)
-    with django_assert_max_num_queries(5):  # session, user, the commitment, one part read, and the list
+    with django_assert_max_num_queries(4):  # session, user, the commitment, and one part read
         page = clerk_client.get(reverse("evidence_choices", args=[commitment.pk]), {"brief": "voortgangsbrief"})
     assert options(page) == 100
 

@@ -3,7 +3,7 @@
 import itertools
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,7 +25,7 @@ def _commitment(pk):
     return get_object_or_404(Commitment.objects.select_related("document", "dossier"), pk=pk)
 
 
-def _candidates(commitment, typed: str = ""):
+def _candidates(commitment, typed: str = "") -> list[Document]:
     """Documents that may fulfil the commitment: later than its letter, its own dossier first; with `typed`,
     those it names: a Kamerstuk or TK document number, or words of the title, sender or file name."""
     documents = Document.objects.analysed().exclude(pk=commitment.document_id)
@@ -40,14 +40,11 @@ def _candidates(commitment, typed: str = ""):
         dossier = commitment.dossier_id
         parts = [documents.filter(dossier_id=dossier), documents.exclude(dossier_id=dossier)]
     times = [Q(date__gte=commitment.made_on), Q(date__isnull=True)] if commitment.made_on else [Q()]
-    found: list[int] = []
+    found: list[Document] = []
     for part, when in itertools.product(parts, times):
         if len(found) < CANDIDATE_LIMIT:
-            letters = part.filter(when).order_by("date", "pk").values_list("pk", flat=True)
-            found += letters[:CANDIDATE_LIMIT - len(found)]
-    # The choice field takes a queryset: the letters found, by their primary key, in the order found.
-    order = Case(*(When(pk=pk, then=Value(place)) for place, pk in enumerate(found)))
-    return documents.filter(pk__in=found).order_by(order) if found else documents.none()
+            found += part.filter(when).order_by("date", "pk")[:CANDIDATE_LIMIT - len(found)]
+    return found
 
 
 def _named_by(typed: str) -> Q:
@@ -69,7 +66,7 @@ def evidence_choices(request, pk):
     commitment = _commitment(pk)
     # The letter already chosen stays chosen when it is among the new ones; only the last answer is shown.
     chosen = request.GET.get("evidence", "")
-    form = StatusForm(candidates=_candidates(commitment, request.GET.get("brief", "")[:200]),
+    form = StatusForm(shown=_candidates(commitment, request.GET.get("brief", "")[:200]),
                       initial={"evidence": int(chosen) if chosen.isdigit() else None})
     field = form["evidence"]
     return render(request, "commitments/evidence_options.html", {"field": field})
@@ -103,7 +100,7 @@ def _reports(commitment, changes):
 def _context(request, commitment, form=None, conflict=None, saved=False):
     changes = list(commitment.changes.select_related("changed_by", "evidence"))
     initial = {"version": commitment.version, "status": PROPOSED_NEXT.get(commitment.status)}
-    form = form or StatusForm(candidates=_candidates(commitment), initial=initial)
+    form = form or StatusForm(shown=_candidates(commitment), initial=initial)
     return {
         "commitment": commitment,
         "changes": changes,
@@ -147,13 +144,15 @@ def commitment_status(request, pk):
             # Show what the other clerk did, with a form on the new version holding this clerk's input.
             commitment, conflict, status = _commitment(pk), error.message, 409
             initial = {name: request.POST.get(name) for name in KEPT_ON_CONFLICT}
-            form = StatusForm(candidates=_candidates(commitment), initial={**initial, "version": commitment.version})
+            form = StatusForm(shown=_candidates(commitment), initial={**initial, "version": commitment.version})
         except ValidationError as error:
             form.add_error(None, error)
+            form.offer(_candidates(commitment))
             status = 422
         else:
             commitment, form, saved = _commitment(pk), None, True
     else:
+        form.offer(_candidates(commitment))  # not every letter a post may name
         status = 422
     ctx = _context(request, commitment, form, conflict, saved)
     template = "commitments/detail.html#panel" if request.htmx else "commitments/detail.html"
