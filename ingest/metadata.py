@@ -295,6 +295,9 @@ def _title(header: list[str], preamble: list[str], furniture: list[str], text: s
     news = NEWS_DATE_RE.match(text) or NEWS_LINE_RE.match(text)
     paragraphs = text[news.end() if news else 0:].strip().split("\n")
     first = next((p.strip() for p in paragraphs if len(p.split()) >= 3 and not _NOT_A_TITLE_RE.match(p)), "")
+    # "23 november 2010 Toezegging aan de Eerste Kamer": the date the copy set on the title's line is not in it
+    dated = _DATE_LINE_RE.fullmatch(first)
+    first = first[dated.end(3):].strip(" ,|") if dated and first[dated.end(3):].strip(" ,|") else first
     return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + " …"
 
 

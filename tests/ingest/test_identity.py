@@ -354,3 +354,10 @@ def test_a_mirrors_footnote_in_the_shape_of_a_running_header_is_a_citation(tmp_p
     analysis = analyse_text(tmp_path, text)
     assert analysis.kamerstuk == "31293-157"
     assert "31293-106" in [r.kamerstuk for r in analysis.references]
+
+
+def test_the_date_a_copy_set_on_the_titles_line_is_not_part_of_the_title(tmp_path):
+    analysis = analyse_text(tmp_path, "Rijksoverheid\n\n\n23 november 2010\nToezegging aan de Eerste Kamer\n\n"
+                                      "Hierbij informeer ik u over de stand van zaken.\n")
+    assert analysis.date.isoformat() == "2010-11-23"
+    assert analysis.title == "Toezegging aan de Eerste Kamer"
