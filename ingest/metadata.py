@@ -16,6 +16,7 @@ from .ministries import ministries_of, ministry_label, ministry_name_at, ministr
 from .patterns import (
     ADDRESSEE_RE,
     DATE,
+    DATE_RE,
     DOSSIER_RE,
     DOSSIER_TITLE_RE,
     LABELLED_DATE_RE,
@@ -108,7 +109,8 @@ _EARLIER_LETTER_RE = re.compile(r"\b(?:onlangs|eerder|verstuurd\w*|verstuurde\w*
 _OPENING_WINDOW = 3000
 # … or above it, on one line with it where the copy joined them: "23 november 2010 Toezegging aan de Eerste Kamer".
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*|\s+(?-i:[A-Z])[^.]*)?", re.IGNORECASE)
-_DATE_LINE_WITHIN = 6  # lines from the top
+_DATE_LINE_WITHIN = 10  # lines from the top, a mirror's menu lines among them
+_NUMERIC_DATE_RE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 
 
@@ -166,10 +168,22 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
     match = LABELLED_DATE_RE.search(text[:3000])
     if match:
         return make_date(*match.groups())
-    # A ministry's page gives the date alone on a line under the title: "22 januari 2009".
-    opening = [line.strip() for line in [*furniture, *text[:_OPENING_CHARS].split("\n")] if line.strip()]
-    alone = next((m for m in map(_DATE_LINE_RE.fullmatch, opening[:_DATE_LINE_WITHIN]) if m), None)
-    return make_date(*alone.groups()[:3]) if alone else None
+    # A ministry's page gives the date alone on a line under the title: "22 januari 2009", or as a field of a line
+    # of fields: "Nieuws | 18 april 2024", "11-03-2009 | Kamerstuk | Ministerie van Buitenlandse Zaken".
+    opening = [line.strip() for line in [*header, *furniture, *text[:_OPENING_CHARS].split("\n")] if line.strip()]
+    return next((day for day in map(_date_of_line, opening[:_DATE_LINE_WITHIN]) if day), None)
+
+
+def _date_of_line(line: str) -> dt.date | None:
+    alone = _DATE_LINE_RE.fullmatch(line)
+    if alone:
+        return make_date(*alone.groups()[:3])
+    fields = [field.strip() for field in line.split("|")] if "|" in line else []
+    written = next((m for m in map(DATE_RE.fullmatch, fields) if m), None)
+    if written:
+        return make_date(*written.groups())
+    numeric = next((m for m in map(_NUMERIC_DATE_RE.fullmatch, fields) if m), None)
+    return make_date(numeric.group(1), int(numeric.group(2)), numeric.group(3)) if numeric else None
 
 
 def _before_the_letter(lines: list[str]) -> list[str]:

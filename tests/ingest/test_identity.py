@@ -200,6 +200,13 @@ def test_it_reads_the_tweede_kamer_mirror_lines_for_number_and_date(tmp_path):
     ("Kamervraag 2024Z05226\nIngediend 27 maart 2024\nBeantwoord 3 april 2024 (na 7 dagen)\n\n", "2024-04-03"),
     # above the title, on one line with it where the copy joined them
     ("Rijksoverheid\n\n\n23 november 2010\nToezegging aan de Eerste Kamer\n\n", "2010-11-23"),
+    # a field of a line of fields, written out or in figures
+    ("Nieuws | 18 april 2024\n\nKamerbrief over de voortgang\n\n", "2024-04-18"),
+    ("Ministerie van Buitenlandse Zaken\n\nKamerbrief over de agenda\n\n11-03-2009 | Kamerstuk | Ministerie van "
+     "Buitenlandse Zaken\n\n", "2009-03-11"),
+    # under a mirror's menu lines
+    ("Menu\n\nZoek op\nrubriek\nKlimaatweb\n0\n\nKamerbrief over het eindverslag\n\nMinister Jetten stuurt de Kamer "
+     "het eindverslag.\n\n22 november 2022\n\nKamerstuk: kamerbrief\n\nGeachte Voorzitter,\n\n", "2022-11-22"),
 ])
 def test_it_reads_a_date_standing_alone_under_a_title(tmp_path, opening, date):
     analysis = analyse_text(tmp_path, opening + "Het onderzoek loopt nog. De resultaten volgen in week 6.\n")
