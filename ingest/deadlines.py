@@ -396,7 +396,7 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
     (r"(?:(?:vóór|voor|rond|met)\s+)?(?:de\s+)?kerst(?:mis|dagen|vakantie)?(?!\w)", _christmas, "dag"),
     # a weekday: "vrijdag", "aanstaande dinsdag", "volgende week woensdag"
     (r"(?:(?:aanstaande|komende|deze|op|uiterlijk|voor|vóór)\s+)?(?P<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag)"
-     r"(?!\s+\d)", _coming_weekday, "dag"),
+     r"(?!,?\s+\d)", _coming_weekday, "dag"),
     # before a recess: the day before it starts; after it: its last day
     (r"(?:vóór|voor|uiterlijk\s+voor)\s+(?:het|de)\s+" + _SHORT_RECESS + _OPT_YEAR,
      _recess_start, "dag"),
@@ -422,7 +422,8 @@ _RULES: list[tuple[str, Callable[[_Context], dt.date | None], str]] = [
      _fund_circular, "maand"),
     # relative periods
     # later on the day of the letter; a bare "vandaag" is what is sent with it ("ontvangt u vandaag een brief")
-    (r"later\s+vandaag|vanavond|(?:rond|om|voor|vóór)\s+[0-2]?\d[:.][0-5]\d(?:\s+uur)?", _same_day, "dag"),
+    # … not the time a news item was stamped with: "donderdag, 02 oktober 2025 om 12:26"
+    (r"later\s+vandaag|vanavond|(?<!\d{4}\s)(?:rond|om|voor|vóór)\s+[0-2]?\d[:.][0-5]\d(?:\s+uur)?", _same_day, "dag"),
     (r"morgen(?:ochtend|middag|avond)?\b", _next_day, "dag"),
     (r"(?:deze|(?P<next>volgende|komende)|de\s+(?P<next2>komende))\s+week", _this_or_next_week, "dag"),
     (r"(?:deze|(?P<next>volgende|komende))\s+maand", _this_or_next_month, "maand"),

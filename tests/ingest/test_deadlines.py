@@ -255,3 +255,12 @@ def test_the_pattern_of_the_recesses_gives_every_published_recess():
     # the kerstreces ends on the Monday from 12 January: three weeks some years, four in others
     assert recess("kerstreces", 2009) == (dt.date(2009, 12, 18), dt.date(2010, 1, 18))
     assert recess("kerstreces", 2013) == (dt.date(2013, 12, 20), dt.date(2014, 1, 13))
+
+
+def test_the_stamp_of_a_news_item_is_no_deadline():
+    # the weekday names the date after it, and the clock time is when the item was written
+    stamped = ("donderdag, 2 oktober 2025 om 12:26 DEN HAAG - De minister wil het wetsvoorstel nog voor de "
+               "verkiezingen naar de Tweede Kamer sturen.")
+    due = find_due(stamped, dt.date(2025, 10, 2))
+    assert due.text != "donderdag" and "12:26" not in due.text  # not a week later, nor "om 12:26"
+    assert find_due("U ontvangt de stukken vandaag om 16.00 uur.", dt.date(2025, 10, 2)).date == dt.date(2025, 10, 2)
