@@ -111,6 +111,7 @@ _OPENING_WINDOW = 3000
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*|\s+(?-i:[A-Z])[^.]*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 10  # lines from the top, a mirror's menu lines among them
 _NUMERIC_DATE_RE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_STAMP_RE = re.compile(r"(?:" + DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4})),?\s+(?:om\s+)?[0-2]?\d:[0-5]\d", re.IGNORECASE)
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 
 
@@ -162,16 +163,18 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
         day, month, year = stamped.groups()
         return make_date(day, int(month), year)
     news = NEWS_DATE_RE.match(text)
-    if news:  # a stamp with the month only gives no date
-        return make_date(news.group(3), int(news.group(2)), news.group(1)) if news.group(3) else None
+    if news and news.group(3):
+        return make_date(news.group(3), int(news.group(2)), news.group(1))
+    # a stamp with the month only gives no date of its own; a day of that month written in the item's opening does
+    month = (int(news.group(1)), int(news.group(2))) if news else None
     # Answers state the day they were received near the top; a letter may open with its date.
     match = LABELLED_DATE_RE.search(text[:3000])
-    if match:
-        return make_date(*match.groups())
+    labelled = make_date(*match.groups()) if match else None
     # A ministry's page gives the date alone on a line under the title: "22 januari 2009", or as a field of a line
     # of fields: "Nieuws | 18 april 2024", "11-03-2009 | Kamerstuk | Ministerie van Buitenlandse Zaken".
     opening = [line.strip() for line in [*header, *furniture, *text[:_OPENING_CHARS].split("\n")] if line.strip()]
-    return next((day for day in map(_date_of_line, opening[:_DATE_LINE_WITHIN]) if day), None)
+    days = (day for day in [labelled, *map(_date_of_line, opening[:_DATE_LINE_WITHIN])] if day)
+    return next((day for day in days if month is None or (day.year, day.month) == month), None)
 
 
 def _date_of_line(line: str) -> dt.date | None:
@@ -183,7 +186,14 @@ def _date_of_line(line: str) -> dt.date | None:
     if written:
         return make_date(*written.groups())
     numeric = next((m for m in map(_NUMERIC_DATE_RE.fullmatch, fields) if m), None)
-    return make_date(numeric.group(1), int(numeric.group(2)), numeric.group(3)) if numeric else None
+    if numeric:
+        return make_date(numeric.group(1), int(numeric.group(2)), numeric.group(3))
+    # a news item's stamp: the day with the time it was written, "8 April 2014 20:38", "Door ANP - 2-11-2016, 22:23"
+    stamp = _STAMP_RE.search(line)
+    if not stamp:
+        return None
+    return make_date(*stamp.groups()[:3]) if stamp.group(1) else make_date(stamp.group(4), int(stamp.group(5)),
+                                                                              stamp.group(6))
 
 
 def _before_the_letter(lines: list[str]) -> list[str]:

@@ -204,6 +204,11 @@ def test_it_reads_the_tweede_kamer_mirror_lines_for_number_and_date(tmp_path):
     ("Nieuws | 18 april 2024\n\nKamerbrief over de voortgang\n\n", "2024-04-18"),
     ("Ministerie van Buitenlandse Zaken\n\nKamerbrief over de agenda\n\n11-03-2009 | Kamerstuk | Ministerie van "
      "Buitenlandse Zaken\n\n", "2009-03-11"),
+    # a news item's stamp, with the time it was written, also after a stamp that gives only the month
+    ("Politiek\n\nKamer moet geduld hebben\n\nDEN HAAG (ANP). De minister zei dat dinsdag.\n\n8 April 2014 20:38"
+     "Gewijzigd op 15 November 2020 09:55\n\n", "2014-04-08"),
+    (" date 2016-11 Kamer krijgt vooraf blik op risico's\n\nDEN HAAG - De staatssecretaris licht de Kamer in.\n\n"
+     "Door ANP - 2-11-2016, 22:23 (Update 2-11-2016, 22:23)\n\n", "2016-11-02"),
     # under a mirror's menu lines
     ("Menu\n\nZoek op\nrubriek\nKlimaatweb\n0\n\nKamerbrief over het eindverslag\n\nMinister Jetten stuurt de Kamer "
      "het eindverslag.\n\n22 november 2022\n\nKamerstuk: kamerbrief\n\nGeachte Voorzitter,\n\n", "2022-11-22"),
