@@ -84,7 +84,9 @@ def test_a_clerk_marks_the_irak_commitment_fulfilled(live_server, celery_worker,
     page.wait_for_selector("ol.history >> text=Voldaan")
     history = page.inner_text("ol.history")
     assert "Kandidaat → Voldaan" in history and "Stand van zaken van 15 december" in history
-    # the quote above the panel takes the new status's colour without a reload
+    # the quote above the panel takes the new status's colour without a reload, once htmx has settled the swap (it
+    # keeps the old attributes for a moment, for transitions)
+    page.wait_for_selector("#promise-quote.state-voldaan:not(.htmx-settling)")
     assert page.get_attribute("#promise-quote", "class") == "promise state-voldaan"
 
     page.click("text=dossier 27")
