@@ -118,11 +118,11 @@ _REFERS_BACK = re.compile(r"\s*(?:Deze|Dit|Die|Dat|Hierover|Daarover|Het\s+rappo
 _ABOUT_WHAT_CAME_BEFORE = re.compile(r"\b(?:over|op|naar)\s+(?:dit|dat|deze|die)\s+(?:onderwerp|punt|thema|kwestie|"
                                      r"vraagstuk)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_THAT_PROMISE = r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)"
 # A delay of "deze toezegging": what was promised is said before it.
-_NAMES_AN_EARLIER_PROMISE = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\b", re.IGNORECASE)
+_NAMES_AN_EARLIER_PROMISE = re.compile(_THAT_PROMISE + r"\b", re.IGNORECASE)
 # "Met deze brief kom ik die toezegging na": the promise itself is in the sentence before.
-_POINTS_BACK = re.compile(r"\b(?:die|deze|dat|dit)\s+(?:toezegging|afspraak|verzoek)\w*|\bdaarmee\b|"
-                          r"\bstrekt\s+(?:daartoe|hiertoe)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(_THAT_PROMISE + r"\w*|\bdaarmee\b|\bstrekt\s+(?:daartoe|hiertoe)\b", re.IGNORECASE)
 # A promised item the later document says is still under way: the promise stays open.
 STILL_OPEN = prefilter.compile(
     r"\b(?:in\s+voorbereiding|in\s+volle\s+gang|in\s+de\s+maak|(?:loopt|lopen)\s+(?:nog|momenteel)|"

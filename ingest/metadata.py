@@ -20,6 +20,7 @@ from .patterns import (
     DOSSIER_RE,
     DOSSIER_TITLE_RE,
     LABELLED_DATE_RE,
+    NUMERIC_DATE,
     COLOPHON_RE,
     KST_ID_RE,
     NEWS_DATE_RE,
@@ -110,8 +111,9 @@ _OPENING_WINDOW = 3000
 # … or above it, on one line with it where the copy joined them: "23 november 2010 Toezegging aan de Eerste Kamer".
 _DATE_LINE_RE = re.compile(DATE + r"(?:\s*[,|]\s*.*|\s+(?-i:[A-Z])[^.]*)?", re.IGNORECASE)
 _DATE_LINE_WITHIN = 10  # lines from the top, a mirror's menu lines among them
-_NUMERIC_DATE_RE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
-_STAMP_RE = re.compile(r"(?:" + DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4})),?\s+(?:om\s+)?[0-2]?\d:[0-5]\d", re.IGNORECASE)
+_NUMERIC_DATE_RE = re.compile(NUMERIC_DATE)
+# a news item's stamp: the day with the time it was written, "8 April 2014 20:38", "Door ANP - 2-11-2016, 22:23"
+_STAMP_RE = re.compile(rf"(?:{DATE}|{NUMERIC_DATE}),?\s+(?:om\s+)?[0-2]?\d:[0-5]\d", re.IGNORECASE)
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "in", "op", "met"}
 
 
@@ -160,8 +162,7 @@ def _date(header: list[str], furniture: list[str], text: str) -> dt.date | None:
             return make_date(*match.groups())
     stamped = NEWS_LINE_RE.match(text)
     if stamped:
-        day, month, year = stamped.groups()
-        return make_date(day, int(month), year)
+        return _in_figures(*stamped.groups())
     news = NEWS_DATE_RE.match(text)
     if news and news.group(3):
         return make_date(news.group(3), int(news.group(2)), news.group(1))
@@ -187,13 +188,15 @@ def _date_of_line(line: str) -> dt.date | None:
         return make_date(*written.groups())
     numeric = next((m for m in map(_NUMERIC_DATE_RE.fullmatch, fields) if m), None)
     if numeric:
-        return make_date(numeric.group(1), int(numeric.group(2)), numeric.group(3))
-    # a news item's stamp: the day with the time it was written, "8 April 2014 20:38", "Door ANP - 2-11-2016, 22:23"
+        return _in_figures(*numeric.groups())
     stamp = _STAMP_RE.search(line)
     if not stamp:
         return None
-    return make_date(*stamp.groups()[:3]) if stamp.group(1) else make_date(stamp.group(4), int(stamp.group(5)),
-                                                                              stamp.group(6))
+    return make_date(*stamp.groups()[:3]) if stamp.group(1) else _in_figures(*stamp.groups()[3:])
+
+
+def _in_figures(day: str, month: str, year: str) -> dt.date | None:
+    return make_date(day, int(month), year)
 
 
 def _before_the_letter(lines: list[str]) -> list[str]:
@@ -321,7 +324,7 @@ def _title(header: list[str], preamble: list[str], furniture: list[str], text: s
     first = next((p.strip() for p in paragraphs if len(p.split()) >= 3 and not _NOT_A_TITLE_RE.match(p)), "")
     # "23 november 2010 Toezegging aan de Eerste Kamer": the date the copy set on the title's line is not in it
     dated = _DATE_LINE_RE.fullmatch(first)
-    first = first[dated.end(3):].strip(" ,|") if dated and first[dated.end(3):].strip(" ,|") else first
+    first = (dated and first[dated.end(3):].strip(" ,|")) or first
     return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + " …"
 
 

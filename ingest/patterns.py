@@ -38,6 +38,8 @@ KST_ID_RE = re.compile(
 # A Dutch date written out: "21 november 2023", "1 januari 2024". Groups: day, month, year.
 DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
 DATE_RE = re.compile(DATE, re.IGNORECASE)
+# The same in figures: "14-11-2023". Groups: day, month, year.
+NUMERIC_DATE = r"(\d{1,2})-(\d{1,2})-(\d{4})"
 
 # The running header or footer of a Kamerstuk: "Tweede Kamer, vergaderjaar 2023–2024,
 # 27 925, nr. 960 2" (the last number is the page). Group "own" is what names the paper.
@@ -122,7 +124,7 @@ NEWS_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*")
 # A news item's opening line as ministries publish it: "Nieuwsbericht | 14-11-2023 | Ministerie
 # van Defensie". Groups: day, month, year.
 NEWS_LINE_RE = re.compile(
-    r"^(?:Nieuwsbericht|Nieuws|Persbericht|Pers)\b[^\n]*?\b(\d{1,2})-(\d{1,2})-(\d{4})\b[^\n]*", re.IGNORECASE
+    rf"^(?:Nieuwsbericht|Nieuws|Persbericht|Pers)\b[^\n]*?\b{NUMERIC_DATE}\b[^\n]*", re.IGNORECASE
 )
 
 # A date with the word that says it is the document's own: "Den Haag, 21 november 2023",

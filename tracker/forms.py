@@ -80,9 +80,7 @@ class StatusForm(forms.Form):
     def __init__(self, *args, candidates=None, shown: list[Document] | None = None, **kwargs):
         """`candidates`: the letters a posted choice may name; `shown`: the letters the list offers, in order."""
         super().__init__(*args, **kwargs)
-        evidence = self.fields["evidence"]
-        evidence.queryset = (candidates if candidates is not None
-                             else Document.objects.filter(pk__in=[letter.pk for letter in shown or []]))
+        self.fields["evidence"].queryset = candidates if candidates is not None else Document.objects.none()
         if shown is not None:
             self.offer(shown)
 
